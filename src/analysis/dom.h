@@ -1,0 +1,17 @@
+/* dom.h - dominator tree of a function's CFG (Cooper, Harvey & Kennedy,
+ * "A Simple, Fast Dominance Algorithm", 2001). */
+#ifndef FSRACE_DOM_H
+#define FSRACE_DOM_H
+#include <stdbool.h>
+
+#include "../ir/ir.h"
+
+typedef struct DomTree {
+    int *idom;      /* immediate dominator per block; -1: unreachable; entry: itself */
+    int *rpo_index; /* position in reverse postorder; -1: unreachable */
+} DomTree;
+
+DomTree dom_build(Arena *a, const Function *fn);
+bool dom_dominates(const DomTree *d, int a, int b);   /* a dominates b */
+
+#endif

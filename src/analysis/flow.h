@@ -1,0 +1,33 @@
+/* flow.h - the two forward searches a check->use rule needs, both started
+ * just after a check call:
+ *
+ *  - flow_uses: which later calls name the same file, along some path on
+ *    which the name's storage is not overwritten (the "same name" test);
+ *  - flow_guards: which branches test a value derived from the check (its
+ *    result, its stat buffer, copies of either), and so which blocks run
+ *    only for one outcome of the check (the "decides the use" test).
+ */
+#ifndef FSRACE_FLOW_H
+#define FSRACE_FLOW_H
+#include "dom.h"
+#include "sites.h"
+
+/* Every catalogued call after `check` whose path or path2 argument names
+ * `key` unchanged (see sites.h); at most max results. */
+int flow_uses(Arena *a, const Function *fn, const Site *check, const char *key, Site *out,
+              int max);
+
+/* guards[b] is true when block b ends in a branch on a value derived from
+ * one of the seed keys, seeds live just after the check. */
+bool *flow_guards(Arena *a, const Function *fn, const Site *check, const char **seeds,
+                  int nseeds);
+
+/* Is block b reached only through a guard's branch edge?  True when a
+ * dominator of b (or b) has a guard block as its only predecessor. */
+bool flow_is_guarded(const Function *fn, const DomTree *d, const bool *guards, int b);
+
+/* Does the instruction overwrite the storage that `key` names (a store to
+ * it or to its root, or a call that may write through it)? */
+bool flow_kills(const Ins *ins, const char *key);
+
+#endif

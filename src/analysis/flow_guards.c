@@ -1,0 +1,148 @@
+/* flow_guards.c - which branches depend on a check's outcome.
+ *
+ * A forward may-dataflow from the check: the set of keys holding a value
+ * derived from the check ("tainted") grows through assignments and calls
+ * whose inputs are tainted, and shrinks when a key is overwritten with an
+ * untainted value. A branch whose condition reads a tainted key is a guard.
+ * Sets are tiny (a result, a buffer, a flag), so they are plain arrays. */
+#include <string.h>
+
+#include "flow.h"
+
+typedef struct KeySet {
+    const char **keys;
+    int n, cap;
+} KeySet;
+
+static bool set_has(const KeySet *s, const char *k)
+{
+    for (int i = 0; i < s->n; i++)
+        if (!strcmp(s->keys[i], k))
+            return true;
+    return false;
+}
+
+static bool set_add(Arena *a, KeySet *s, const char *k)
+{
+    if (set_has(s, k))
+        return false;
+    ARENA_PUSH(a, s->keys, s->n, s->cap, k);
+    return true;
+}
+
+static void set_remove(KeySet *s, const char *k)
+{
+    for (int i = 0; i < s->n; i++)
+        if (!strcmp(s->keys[i], k)) {
+            s->keys[i] = s->keys[--s->n];
+            return;
+        }
+}
+
+/* Does the operand read (or point at) storage derived from the check? */
+static bool tainted(const KeySet *s, const Operand *o)
+{
+    for (int i = 0; i < s->n; i++) {
+        if ((o->kind == OPND_ADDR || o->kind == OPND_LVALUE) &&
+            ir_key_overlaps(s->keys[i], o->key))
+            return true;
+        for (int r = 0; r < o->nreads; r++)
+            if (ir_key_overlaps(s->keys[i], o->reads[r]))
+                return true;
+    }
+    return false;
+}
+
+static bool call_tainted(const KeySet *s, const Call *c)
+{
+    for (int i = 0; i < c->nargs; i++)
+        if (tainted(s, &c->args[i]))
+            return true;
+    return false;
+}
+
+static void transfer(Arena *a, KeySet *s, const Ins *ins)
+{
+    if (ins->dst.kind == OPND_NONE || !ins->dst.key)
+        return;
+    bool t = ins->kind == INS_ASSIGN ? tainted(s, &ins->src) : call_tainted(s, &ins->call);
+    if (t)
+        set_add(a, s, ins->dst.key);
+    else
+        set_remove(s, ins->dst.key);
+}
+
+/* Merge `from` into block b's entry set; true if it grew. */
+static bool merge(Arena *a, KeySet *in, const KeySet *from)
+{
+    bool grew = false;
+    for (int i = 0; i < from->n; i++)
+        grew |= set_add(a, in, from->keys[i]);
+    return grew;
+}
+
+typedef struct GuardSearch {
+    Arena *a;
+    const Function *fn;
+    KeySet *in;         /* entry set per block */
+    bool *queued;
+    int *work;
+    int nwork;
+    bool *guards;
+} GuardSearch;
+
+static void propagate(GuardSearch *g, int b, KeySet *state)
+{
+    const Block *blk = g->fn->blocks[b];
+    if ((blk->term == TERM_BRANCH || blk->term == TERM_SWITCH) && tainted(state, &blk->cond))
+        g->guards[b] = true;
+    for (int i = 0; i < blk->nsucc; i++) {
+        int s = blk->succ[i];
+        if (merge(g->a, &g->in[s], state) && !g->queued[s]) {
+            g->queued[s] = true;
+            g->work[g->nwork++] = s;
+        }
+    }
+}
+
+static KeySet run_block(GuardSearch *g, int b, int from, const KeySet *entry)
+{
+    KeySet state = {0};
+    merge(g->a, &state, entry);
+    const Block *blk = g->fn->blocks[b];
+    for (int i = from; i < blk->nins; i++)
+        transfer(g->a, &state, &blk->ins[i]);
+    return state;
+}
+
+bool *flow_guards(Arena *a, const Function *fn, const Site *check, const char **seeds,
+                  int nseeds)
+{
+    int n = fn->nblocks;
+    GuardSearch g = {a, fn, ARENA_ARRAY(a, KeySet, n), ARENA_ARRAY(a, bool, n),
+                     ARENA_ARRAY(a, int, n), 0, ARENA_ARRAY(a, bool, n)};
+    KeySet start = {0};
+    for (int i = 0; i < nseeds; i++)
+        set_add(a, &start, seeds[i]);
+    KeySet after = run_block(&g, check->block, check->index + 1, &start);
+    propagate(&g, check->block, &after);
+    while (g.nwork) {
+        int b = g.work[--g.nwork];
+        g.queued[b] = false;
+        KeySet out = run_block(&g, b, 0, &g.in[b]);
+        propagate(&g, b, &out);
+    }
+    return g.guards;
+}
+
+bool flow_is_guarded(const Function *fn, const DomTree *d, const bool *guards, int b)
+{
+    for (;;) {
+        const Block *blk = fn->blocks[b];
+        if (blk->npred == 1 && guards[blk->pred[0]])
+            return true;
+        if (d->idom[b] < 0 || d->idom[b] == b)
+            return false;
+        b = d->idom[b];
+    }
+}

@@ -1,0 +1,66 @@
+/* sites.c - recognising calls of catalogued file functions; see sites.h. */
+#include "sites.h"
+
+#include <fcntl.h>
+#include <string.h>
+
+const FileFunc *site_func(const Ins *ins)
+{
+    if (ins->kind != INS_CALL || ins->call.kind != CALLEE_EXTERNAL || !ins->call.callee)
+        return NULL;
+    return catalog_find(ins->call.callee);
+}
+
+static bool names_open_descriptor(const char *key)
+{
+    return !strncmp(key, "\"/proc/self/fd/", 15) || !strncmp(key, "\"/dev/fd/", 9);
+}
+
+const Operand *site_path(const Ins *ins, const FileFunc *f, int which)
+{
+    int arg = which == 0 ? f->path : f->path2;
+    int dirfd = which == 0 ? f->dirfd : f->dirfd2;
+    const Call *c = &ins->call;
+    if (arg < 0 || arg >= c->nargs)
+        return NULL;
+    /* Relative to a descriptor the program holds: not a name lookup from
+     * the current directory, so not this family of race. */
+    if (dirfd >= 0 && dirfd < c->nargs && !(c->args[dirfd].has_ival && c->args[dirfd].ival == AT_FDCWD))
+        return NULL;
+    const Operand *p = &c->args[arg];
+    if (p->kind != OPND_LVALUE && p->kind != OPND_STRING)
+        return NULL;
+    if (p->kind == OPND_STRING && names_open_descriptor(p->key))
+        return NULL;
+    return p;
+}
+
+bool site_flags(const Ins *ins, const FileFunc *f, long long *flags)
+{
+    if (f->flags < 0 || f->flags >= ins->call.nargs || f->flagkind == F_FOPEN)
+        return false;
+    const Operand *o = &ins->call.args[f->flags];
+    if (!o->has_ival)
+        return false;
+    *flags = o->ival;
+    return true;
+}
+
+const char *site_mode(const Ins *ins, const FileFunc *f)
+{
+    if (f->flagkind != F_FOPEN || f->flags < 0 || f->flags >= ins->call.nargs)
+        return NULL;
+    const Operand *o = &ins->call.args[f->flags];
+    return o->kind == OPND_STRING ? o->key : NULL;
+}
+
+const char *site_display_key(Arena *a, const char *key)
+{
+    const char *q = strchr(key, '\'');
+    if (!q || key[0] == '"')
+        return key;
+    /* "p'2->path" -> "p->path" */
+    size_t head = (size_t)(q - key);
+    size_t skip = 1 + strspn(q + 1, "0123456789");
+    return arena_printf(a, "%.*s%s", (int)head, key, q + skip);
+}

@@ -1,0 +1,31 @@
+/* sites.h - where a function calls a catalogued file function by name:
+ * the call, its catalogue entry, and the name's access path. */
+#ifndef FSRACE_SITES_H
+#define FSRACE_SITES_H
+#include <stdbool.h>
+
+#include "../ir/ir.h"
+#include "../model/catalog.h"
+
+typedef struct Site {
+    int block, index;           /* position of the call in the CFG */
+    const Ins *ins;
+    const FileFunc *func;
+    const Operand *path;        /* the path argument naming the file */
+} Site;
+
+/* The catalogue entry of a call to a libc file function, or NULL (calls
+ * to the program's own functions and through pointers are not libc). */
+const FileFunc *site_func(const Ins *ins);
+/* Path argument `which` (0: path, 1: path2) when it names a file by a
+ * trackable name: a variable/field path or a string literal, relative to
+ * the current directory (AT_FDCWD), and not /proc/self/fd/N. */
+const Operand *site_path(const Ins *ins, const FileFunc *f, int which);
+/* Integer flags argument, if the call has one and it is a constant. */
+bool site_flags(const Ins *ins, const FileFunc *f, long long *flags);
+/* fopen-style mode string argument, or NULL. */
+const char *site_mode(const Ins *ins, const FileFunc *f);
+/* The key as users read it: "p" for "p'2". */
+const char *site_display_key(Arena *a, const char *key);
+
+#endif

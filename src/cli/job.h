@@ -1,0 +1,37 @@
+/* job.h - one translation unit to analyse, and what came of it. */
+#ifndef FSRACE_JOB_H
+#define FSRACE_JOB_H
+#include <stdbool.h>
+
+#include "../report/finding.h"
+#include "../util/strbuf.h"
+
+typedef struct Job {
+    const char *file;       /* absolute path of the main file */
+    const char *shown;      /* the name users gave (for messages) */
+    const char *workdir;    /* compile database directory, or NULL */
+    const char **args;      /* compiler arguments, without compiler and file */
+    int nargs;
+} Job;
+
+typedef struct JobResult {
+    Arena arena;            /* owns findings and their strings */
+    Findings findings;
+    StrBuf dump;            /* --dump-cfg text */
+    StrBuf messages;        /* "fsrace: error: ..." lines for stderr */
+    bool failed;            /* not (completely) analysed */
+    bool analysed;          /* parsed and its functions checked */
+} JobResult;
+
+typedef struct AnalyzeOptions {
+    bool dump_cfg;          /* print CFGs instead of running rules */
+    const char *cwd;        /* working directory, to show short paths */
+} AnalyzeOptions;
+
+/* Parse, lower and check one translation unit (thread-safe per index). */
+#include <clang-c/Index.h>
+void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobResult *res);
+void job_message(JobResult *res, const char *level, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif

@@ -1,0 +1,165 @@
+/* options.c - parsing the command line and the --help text. */
+#include "options.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../version.h"
+
+void options_print_help(void)
+{
+    printf(
+"usage: fsrace [options] FILE... [-- COMPILER_FLAGS...]\n"
+"       fsrace -p BUILD_DIR [options] [FILE...]\n"
+"\n"
+"Finds file-system race conditions in C code: a file name checked and then\n"
+"used again (TOCTOU), symlink checks by name, and related mistakes.\n"
+"\n"
+"Input:\n"
+"  FILE...              C files to analyse.\n"
+"  -- FLAGS...          compiler flags for every FILE (-I, -D, -std=...).\n"
+"                       Without -- and without -p, files are parsed with\n"
+"                       clang's defaults (C17 with GNU extensions).\n"
+"  -p BUILD_DIR         read BUILD_DIR/compile_commands.json (as written by\n"
+"                       CMake or bear); with FILEs, analyse only those.\n"
+"\n"
+"Output:\n"
+"  --format FORMAT      text (default): file:line:col: warning: ... [rule]\n"
+"                       json: findings as JSON (schema in docs/output.md)\n"
+"                       sarif: SARIF 2.1.0, for GitHub code scanning\n"
+"  -o FILE              write the report to FILE instead of standard output;\n"
+"                       written to a temporary file and renamed, and refused\n"
+"                       if FILE is a symbolic link.\n"
+"  --list-rules         list the rules with their ids and tags, and exit.\n"
+"  --dump-cfg           print each function's control-flow graph instead of\n"
+"                       findings (for debugging and the CFG tests).\n"
+"\n"
+"Running:\n"
+"  -j N                 analyse N files in parallel (default: all cores).\n"
+"  --version            print the version and exit.\n"
+"  -h, --help           print this help and exit.\n"
+"\n"
+"Exit status:\n"
+"  0  no findings, and every file was analysed\n"
+"  1  findings were reported, and every file was analysed\n"
+"  2  usage error, or a file could not be analysed completely (missing,\n"
+"     unreadable, not C, does not compile, broken compile database);\n"
+"     findings in the other files are still reported\n"
+"\n"
+"Messages about the run itself go to standard error, one line each:\n"
+"  fsrace: error: FILE: what went wrong\n");
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("fsrace: error: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs(" (see fsrace --help)\n", stderr);
+    return EXIT_TROUBLE;
+}
+
+/* The value of an option given as "-o X", "-oX", "--opt X" or "--opt=X". */
+static const char *option_value(int argc, char **argv, int *i, const char *name)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(name);
+    if (a[n] == '=')
+        return a + n + 1;
+    if (a[n] != '\0' && name[1] != '-')   /* -jN, -pDIR */
+        return a + n;
+    if (*i + 1 >= argc)
+        return NULL;
+    return argv[++*i];
+}
+
+static bool matches(const char *arg, const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(arg, name, n) != 0)
+        return false;
+    return arg[n] == '\0' || arg[n] == '=' || (name[1] != '-' && strlen(name) == 2);
+}
+
+static int parse_format(const char *v, Options *o)
+{
+    if (!strcmp(v, "text"))
+        o->format = FORMAT_TEXT;
+    else if (!strcmp(v, "json"))
+        o->format = FORMAT_JSON;
+    else if (!strcmp(v, "sarif"))
+        o->format = FORMAT_SARIF;
+    else
+        return usage_error("unknown --format '%s': use text, json or sarif", v);
+    return 0;
+}
+
+static int parse_jobs(const char *v, Options *o)
+{
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (*v == '\0' || *end != '\0' || n < 1 || n > 1024)
+        return usage_error("-j takes a number from 1 to 1024, not '%s'", v);
+    o->jobs = (int)n;
+    return 0;
+}
+
+/* One option at argv[*i]; 0, or 2 for a usage error. */
+static int parse_option(int argc, char **argv, int *i, Options *o)
+{
+    const char *a = argv[*i], *v;
+    if (!strcmp(a, "-h") || !strcmp(a, "--help"))
+        o->help = true;
+    else if (!strcmp(a, "--version"))
+        o->version = true;
+    else if (!strcmp(a, "--list-rules"))
+        o->list_rules = true;
+    else if (!strcmp(a, "--dump-cfg"))
+        o->dump_cfg = true;
+    else if (matches(a, "--format")) {
+        if (!(v = option_value(argc, argv, i, "--format")))
+            return usage_error("%s needs a value", a);
+        return parse_format(v, o);
+    } else if (matches(a, "-o") || matches(a, "-j") || matches(a, "-p")) {
+        char name[3] = {a[0], a[1], '\0'};
+        if (!(v = option_value(argc, argv, i, name)) || !*v)
+            return usage_error("%s needs a value", name);
+        if (name[1] == 'o')
+            o->output = v;
+        else if (name[1] == 'p')
+            o->build_dir = v;
+        else
+            return parse_jobs(v, o);
+    } else {
+        return usage_error("unknown option '%s'", a);
+    }
+    return 0;
+}
+
+int options_parse(int argc, char **argv, Options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->files = calloc((size_t)argc + 1, sizeof(char *));
+    if (!o->files)
+        return EXIT_TROUBLE;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--")) {
+            o->have_flags = true;
+            o->flags = (const char **)argv + i + 1;
+            o->nflags = argc - i - 1;
+            break;
+        }
+        if (a[0] == '-' && a[1] != '\0') {
+            int rc = parse_option(argc, argv, &i, o);
+            if (rc)
+                return rc;
+        } else {
+            o->files[o->nfiles++] = a;
+        }
+    }
+    bool wants_input = !o->help && !o->version && !o->list_rules;
+    if (wants_input && !o->nfiles && !o->build_dir)
+        return usage_error("%s", "no input files: give FILE... or -p BUILD_DIR");
+    return 0;
+}

@@ -1,0 +1,30 @@
+/* options.h - the command line, in the clang-tidy tradition:
+ *   fsrace [options] FILE... [-- COMPILER_FLAGS...]
+ *   fsrace -p BUILD_DIR [options] [FILE...]                            */
+#ifndef FSRACE_OPTIONS_H
+#define FSRACE_OPTIONS_H
+#include <stdbool.h>
+
+typedef enum Format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF } Format;
+
+typedef struct Options {
+    const char *build_dir;      /* -p: directory holding compile_commands.json */
+    const char **files;         /* FILE... */
+    int nfiles;
+    const char **flags;         /* after --: compiler flags for every FILE */
+    int nflags;
+    bool have_flags;            /* -- was given (even with nothing after it) */
+    Format format;
+    const char *output;         /* -o: write here instead of stdout */
+    int jobs;                   /* -j: parallel workers; 0 = number of cores */
+    bool dump_cfg, list_rules, version, help;
+} Options;
+
+/* Exit statuses, documented in --help and the README. */
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
+
+/* 0 on success; on a usage error prints one line to stderr and returns 2. */
+int options_parse(int argc, char **argv, Options *o);
+void options_print_help(void);
+
+#endif

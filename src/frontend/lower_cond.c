@@ -1,0 +1,185 @@
+/* lower_cond.c - conditions become branches, with the short-circuit
+ * control flow of && || ! ?: and `x ?: y` made explicit:
+ *
+ *   if (a && b) T else F    ->   [a] -true-> [b] -true-> T
+ *                                 |false      |false
+ *                                 F           F
+ *
+ * A constant condition (while (1), do ... while (0)) becomes a plain jump,
+ * so code after an endless loop is unreachable in the CFG as at run time. */
+#include "lower.h"
+
+/* Reads of every leaf condition, collected when && || are used as values:
+ * the 0/1 they produce depends on all of them. */
+typedef struct ReadAcc {
+    const char **reads;
+    int n, cap;
+} ReadAcc;
+
+static void cond_rec(Lower *L, CXCursor e, int t, int f, ReadAcc *acc);
+
+static void branch_on(Lower *L, CXCursor e, const Operand *o, int t, int f)
+{
+    if (o->has_ival && !o->nreads) {
+        lower_jump(L, o->ival ? t : f);
+        return;
+    }
+    int b = lower_cur(L);
+    lower_end_block(L, TERM_BRANCH, cursor_loc(L->fe, e), o);
+    ir_add_succ(L->a, L->fn, b, t);
+    ir_add_succ(L->a, L->fn, b, f);
+}
+
+static void cond_leaf(Lower *L, CXCursor e, int t, int f, ReadAcc *acc)
+{
+    Operand o = lower_expr(L, e);
+    if (acc)
+        operand_add_reads(L, &acc->reads, &acc->n, &acc->cap, &o);
+    branch_on(L, e, &o, t, f);
+}
+
+/* Evaluate `first`; continue with `second` in a new block named label. */
+static void cond_chain(Lower *L, CXCursor first, CXCursor second, bool and, int t, int f,
+                       ReadAcc *acc)
+{
+    int mid = ir_block_new(L->a, L->fn, and ? "and.rhs" : "or.rhs");
+    cond_rec(L, first, and ? mid : t, and ? f : mid, acc);
+    L->cur = mid;
+    cond_rec(L, second, t, f, acc);
+}
+
+static void cond_binary(Lower *L, CXCursor e, int t, int f, ReadAcc *acc)
+{
+    CXCursor *kids;
+    if (cursor_children(L->a, e, &kids) != 2) {
+        cond_leaf(L, e, t, f, acc);
+        return;
+    }
+    switch (clang_getCursorBinaryOperatorKind(e)) {
+    case CXBinaryOperator_LAnd:
+        cond_chain(L, kids[0], kids[1], true, t, f, acc);
+        break;
+    case CXBinaryOperator_LOr:
+        cond_chain(L, kids[0], kids[1], false, t, f, acc);
+        break;
+    case CXBinaryOperator_Comma:
+        lower_expr(L, kids[0]);
+        cond_rec(L, kids[1], t, f, acc);
+        break;
+    default:
+        cond_leaf(L, e, t, f, acc);
+    }
+}
+
+static void cond_ternary(Lower *L, CXCursor e, int t, int f, ReadAcc *acc)
+{
+    CXCursor *kids;
+    if (cursor_children(L->a, e, &kids) != 3) {
+        cond_leaf(L, e, t, f, acc);
+        return;
+    }
+    int bt = ir_block_new(L->a, L->fn, "cond.true");
+    int bf = ir_block_new(L->a, L->fn, "cond.false");
+    cond_rec(L, kids[0], bt, bf, acc);
+    L->cur = bt;
+    cond_rec(L, kids[1], t, f, acc);
+    L->cur = bf;
+    cond_rec(L, kids[2], t, f, acc);
+}
+
+static void cond_rec(Lower *L, CXCursor e, int t, int f, ReadAcc *acc)
+{
+    e = cursor_strip(e);
+    if (!lower_enter(L, e)) {
+        Operand opaque = operand_expr(L, e, NULL, 0);
+        opaque.has_ival = false;
+        branch_on(L, e, &opaque, t, f);
+        return;
+    }
+    CXCursor x, y, *kids;
+    switch (clang_getCursorKind(e)) {
+    case CXCursor_BinaryOperator:
+        cond_binary(L, e, t, f, acc);
+        break;
+    case CXCursor_UnaryOperator:
+        if (clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_LNot &&
+            cursor_children(L->a, e, &kids) == 1)
+            cond_rec(L, kids[0], f, t, acc);
+        else
+            cond_leaf(L, e, t, f, acc);
+        break;
+    case CXCursor_ConditionalOperator:
+        cond_ternary(L, e, t, f, acc);
+        break;
+    default:
+        if (cursor_is_binary_conditional(L->a, e, &x, &y)) {
+            int yb = ir_block_new(L->a, L->fn, "cond.false");
+            cond_rec(L, x, t, yb, acc);
+            L->cur = yb;
+            cond_rec(L, y, t, f, acc);
+        } else {
+            cond_leaf(L, e, t, f, acc);
+        }
+    }
+    lower_leave(L);
+}
+
+void lower_cond(Lower *L, CXCursor e, int t, int f)
+{
+    cond_rec(L, e, t, f, NULL);
+}
+
+/* temp = value in the current block, then on to join. */
+static void assign_and_join(Lower *L, CXCursor e, const Operand *temp, const Operand *value,
+                            int join)
+{
+    lower_assign_temp(L, e, temp, value);
+    lower_jump(L, join);
+}
+
+Operand lower_logical_value(Lower *L, CXCursor e)
+{
+    Operand temp = operand_temp(L, e);
+    int bt = ir_block_new(L->a, L->fn, "logic.true");
+    int bf = ir_block_new(L->a, L->fn, "logic.false");
+    int join = ir_block_new(L->a, L->fn, "logic.end");
+    ReadAcc acc = {0};
+    cond_rec(L, e, bt, bf, &acc);
+    Operand value = operand_expr(L, e, acc.reads, acc.n);
+    L->cur = bt;
+    assign_and_join(L, e, &temp, &value, join);
+    L->cur = bf;
+    assign_and_join(L, e, &temp, &value, join);
+    L->cur = join;
+    return temp;
+}
+
+Operand lower_conditional_value(Lower *L, CXCursor e)
+{
+    Operand temp = operand_temp(L, e);
+    int bt = ir_block_new(L->a, L->fn, "cond.true");
+    int bf = ir_block_new(L->a, L->fn, "cond.false");
+    int join = ir_block_new(L->a, L->fn, "cond.end");
+    CXCursor x, y, *kids;
+    if (cursor_is_binary_conditional(L->a, e, &x, &y)) {
+        Operand xv = lower_expr(L, x);   /* evaluated once, used twice */
+        branch_on(L, x, &xv, bt, bf);
+        L->cur = bt;
+        assign_and_join(L, e, &temp, &xv, join);
+        L->cur = bf;
+        Operand yv = lower_expr(L, y);
+        assign_and_join(L, e, &temp, &yv, join);
+    } else if (cursor_children(L->a, e, &kids) == 3) {
+        lower_cond(L, kids[0], bt, bf);
+        L->cur = bt;
+        Operand a = lower_expr(L, kids[1]);
+        assign_and_join(L, e, &temp, &a, join);
+        L->cur = bf;
+        Operand b = lower_expr(L, kids[2]);
+        assign_and_join(L, e, &temp, &b, join);
+    } else {
+        lower_jump(L, join);
+    }
+    L->cur = join;
+    return temp;
+}

@@ -1,0 +1,134 @@
+/* ir.h - fsrace's intermediate representation: one Function per C function
+ * definition, a control-flow graph of Blocks holding Instructions.
+ *
+ * The front end (src/frontend) lowers libclang cursors into this form; the
+ * analyses (src/analysis, src/rules) never see libclang. Values are
+ * described by Operands: an access path ("key") when the expression names
+ * storage, plus every key it reads, so dataflow needs no expression trees.
+ * Nested calls are lowered first into temporaries ("%3"), so a call's result
+ * flows through the IR like any variable. */
+#ifndef FSRACE_IR_H
+#define FSRACE_IR_H
+#include <stdbool.h>
+
+#include "../util/arena.h"
+
+typedef struct SrcLoc {
+    const char *file;       /* display path of the expansion location */
+    unsigned line, col;     /* 1-based; 0 when unknown */
+} SrcLoc;
+
+typedef enum OperandKind {
+    OPND_NONE,      /* no value (void call result, absent operand) */
+    OPND_LVALUE,    /* storage named by an access path: key = "c->path" */
+    OPND_TEMP,      /* a call's result: key = "%N" */
+    OPND_INT,       /* integer constant (folded by clang): ival */
+    OPND_STRING,    /* string literal: key = "\"text\"" (its content) */
+    OPND_ADDR,      /* &lvalue: key = the lvalue's path */
+    OPND_EXPR,      /* any other expression: only reads is meaningful */
+} OperandKind;
+
+typedef struct Operand {
+    OperandKind kind;
+    const char *key;        /* see OperandKind; NULL otherwise */
+    long long ival;         /* OPND_INT, or has_ival */
+    bool has_ival;          /* value folded to an integer constant */
+    const char **reads;     /* every lvalue key and temp read */
+    int nreads;
+    const char *text;       /* short source text, for messages and dumps */
+    SrcLoc loc;
+} Operand;
+
+typedef enum CalleeKind {
+    CALLEE_EXTERNAL,        /* declared, not defined here (libc, other TU) */
+    CALLEE_DEFINED,         /* defined by the analysed program */
+    CALLEE_INDIRECT,        /* through a function pointer */
+} CalleeKind;
+
+typedef struct Call {
+    const char *callee;     /* function name; NULL when indirect */
+    CalleeKind kind;
+    bool noreturn;          /* exit(), abort(), err(), _Noreturn ... */
+    Operand *args;
+    int nargs;
+} Call;
+
+typedef enum InsKind {
+    INS_CALL,       /* dst = callee(args) ; dst may be OPND_NONE */
+    INS_ASSIGN,     /* dst = src ; also ++/--, compound assignment, init */
+} InsKind;
+
+typedef struct Ins {
+    InsKind kind;
+    SrcLoc loc;
+    Operand dst;    /* written storage (OPND_LVALUE) or temp (OPND_TEMP) */
+    Operand src;    /* INS_ASSIGN: the value stored */
+    Call call;      /* INS_CALL */
+} Ins;
+
+typedef enum TermKind {
+    TERM_GOTO,      /* unconditional: succ[0] */
+    TERM_BRANCH,    /* cond true: succ[0], false: succ[1] */
+    TERM_SWITCH,    /* succ[i] for case_labels[i]; last is default/exit */
+    TERM_RETURN,    /* succ[0] = exit; cond = returned value */
+    TERM_NORETURN,  /* ends in a call that never returns: succ[0] = exit */
+    TERM_EXIT,      /* the exit block: no successors */
+} TermKind;
+
+typedef struct Block {
+    int id;
+    const char *label;      /* why the block exists: "if.then", "label out" */
+    Ins *ins;
+    int nins, cap_ins;
+    TermKind term;
+    Operand cond;           /* BRANCH/SWITCH condition, RETURN value */
+    SrcLoc term_loc;
+    int *succ;
+    int nsucc, cap_succ;
+    const char **case_labels; /* TERM_SWITCH: text of each successor's case */
+    int *pred;
+    int npred, cap_pred;
+} Block;
+
+typedef enum VarKind { VAR_LOCAL, VAR_PARAM, VAR_GLOBAL, VAR_STATIC_LOCAL } VarKind;
+
+typedef struct Var {
+    const char *key;        /* unique in the function: "p", or "p'2" if shadowed */
+    VarKind kind;
+} Var;
+
+typedef struct Function {
+    const char *name;
+    SrcLoc loc;
+    Block **blocks;
+    int nblocks, cap_blocks;
+    int entry, exit;        /* block ids; entry = 0, exit = 1 */
+    Var *vars;
+    int nvars, cap_vars;
+    int ntemps;
+    const char *incomplete; /* non-NULL: why part of the body was skipped */
+} Function;
+
+/* Builders (used by the front end). */
+Function *ir_function_new(Arena *a, const char *name, SrcLoc loc);
+int ir_block_new(Arena *a, Function *fn, const char *label);
+Ins *ir_append(Arena *a, Function *fn, int block, InsKind kind, SrcLoc loc);
+void ir_add_succ(Arena *a, Function *fn, int from, int to);
+/* Fill every block's pred[] from succ[]; call once after lowering. */
+void ir_compute_preds(Arena *a, Function *fn);
+const char *ir_new_temp(Arena *a, Function *fn);
+const Var *ir_find_var(const Function *fn, const char *key);
+
+/* Access paths: "c->path[2].name". The root is the leading variable. */
+/* The root variable of key ("c" in "*c->path"): its start and length. */
+const char *ir_key_root(const char *key, int *len);
+/* Does writing `written` change the storage named by `path`?  True when one
+ * is a prefix of the other on a component boundary. */
+bool ir_key_overlaps(const char *written, const char *path);
+bool ir_operand_reads(const Operand *o, const char *key);
+
+/* Text dump of the CFG, stable across runs (tests/cfg golden files). */
+#include <stdio.h>
+void ir_dump_function(FILE *out, const Function *fn);
+
+#endif

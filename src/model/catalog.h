@@ -1,0 +1,42 @@
+/* catalog.h - lookup in the catalogue of file functions (functions.def). */
+#ifndef FSRACE_CATALOG_H
+#define FSRACE_CATALOG_H
+#include <stdbool.h>
+
+typedef enum Group {
+    G_ACCESS,       /* access(): permission or existence */
+    G_STAT,         /* stat(): type, owner, size, times */
+    G_LINK,         /* readlink(): is it a symlink, where to */
+    G_RESOLVE,      /* realpath(): canonical name */
+    G_OPEN,         /* open(), fopen(), opendir() */
+    G_CREATE,       /* creat(), mkdir(), mknod() */
+    G_MODIFY,       /* chmod(), chown(), truncate(), utime() */
+    G_NAMESPACE,    /* rename(), link(), unlink(), remove() */
+    G_ENTER,        /* chdir(), chroot() */
+    G_EXEC,         /* execve() and friends */
+    G_MOUNT,        /* mount(), umount() */
+} Group;
+
+enum Role { CHECK = 1, USE = 2, OPEN = 4 };
+typedef enum FlagKind { F_NONE, F_OPEN, F_FOPEN, F_AT } FlagKind;
+typedef enum ResultKind { RES_STATUS, RES_FD, RES_FILE, RES_DIR, RES_PATH, RES_SIZE } ResultKind;
+
+typedef struct FileFunc {
+    const char *name;
+    Group group;
+    int roles;          /* CHECK | USE | OPEN */
+    int path, path2;    /* argument indexes, -1 when absent */
+    int dirfd, dirfd2;
+    int flags;
+    FlagKind flagkind;
+    int out;
+    ResultKind result;
+    const char *fix;    /* advice for a racy use; NULL for pure checks */
+} FileFunc;
+
+/* The catalogue entry for a libc function name, or NULL. */
+const FileFunc *catalog_find(const char *name);
+/* All entries, for --list-functions and documentation. */
+const FileFunc *catalog_all(int *n);
+
+#endif

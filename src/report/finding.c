@@ -1,0 +1,62 @@
+/* finding.c - building and ordering findings; see finding.h. */
+#include "finding.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../rules/rules.h"
+
+Finding *finding_add(Findings *f, const Rule *rule, const Function *fn, SrcLoc loc,
+                     const char *message)
+{
+    Finding x = {.rule = rule, .loc = loc, .message = message,
+                 .function = arena_strdup(f->arena, fn->name)};
+    ARENA_PUSH(f->arena, f->items, f->n, f->cap, x);
+    return &f->items[f->n - 1];
+}
+
+void finding_note(Findings *f, Finding *finding, SrcLoc loc, const char *message)
+{
+    Note n = {loc, message};
+    ARENA_PUSH(f->arena, finding->notes, finding->nnotes, finding->cap_notes, n);
+}
+
+static int compare_loc(SrcLoc a, SrcLoc b)
+{
+    int c = strcmp(a.file, b.file);
+    if (c)
+        return c;
+    if (a.line != b.line)
+        return a.line < b.line ? -1 : 1;
+    if (a.col != b.col)
+        return a.col < b.col ? -1 : 1;
+    return 0;
+}
+
+static int compare_findings(const void *pa, const void *pb)
+{
+    const Finding *a = pa, *b = pb;
+    int c = compare_loc(a->loc, b->loc);
+    if (c)
+        return c;
+    c = strcmp(a->rule->id, b->rule->id);
+    if (c)
+        return c;
+    c = strcmp(a->message, b->message);
+    if (c)
+        return c;
+    if (a->nnotes && b->nnotes)
+        return compare_loc(a->notes[0].loc, b->notes[0].loc);
+    return a->nnotes - b->nnotes;
+}
+
+void findings_sort(Findings *f)
+{
+    if (f->n > 1)
+        qsort(f->items, (size_t)f->n, sizeof(Finding), compare_findings);
+    int kept = 0;
+    for (int i = 0; i < f->n; i++)
+        if (!kept || compare_findings(&f->items[kept - 1], &f->items[i]) != 0)
+            f->items[kept++] = f->items[i];
+    f->n = kept;
+}

@@ -1,0 +1,48 @@
+/* json.c - findings as JSON, schema version 1 (docs/output.md):
+ * {"version": 1, "tool": {...}, "findings": [{"rule", "severity",
+ *  "message", "file", "line", "column", "function", "notes": [...]}]} */
+#include "../rules/rules.h"
+#include "../version.h"
+#include "report.h"
+
+static void location_fields(StrBuf *out, SrcLoc loc)
+{
+    sb_puts(out, "\"file\": ");
+    sb_json_string(out, loc.file);
+    sb_printf(out, ", \"line\": %u, \"column\": %u", loc.line, loc.col);
+}
+
+static void finding(StrBuf *out, const Finding *f)
+{
+    sb_puts(out, "    {\"rule\": ");
+    sb_json_string(out, f->rule->id);
+    sb_puts(out, ", \"severity\": ");
+    sb_json_string(out, severity_name(f->rule->severity));
+    sb_puts(out, ", \"message\": ");
+    sb_json_string(out, f->message);
+    sb_puts(out, ", ");
+    location_fields(out, f->loc);
+    sb_puts(out, ", \"function\": ");
+    sb_json_string(out, f->function);
+    sb_puts(out, ",\n     \"notes\": [");
+    for (int k = 0; k < f->nnotes; k++) {
+        sb_puts(out, k ? ", {\"message\": " : "{\"message\": ");
+        sb_json_string(out, f->notes[k].message);
+        sb_puts(out, ", ");
+        location_fields(out, f->notes[k].loc);
+        sb_puts(out, "}");
+    }
+    sb_puts(out, "]}");
+}
+
+void report_json(StrBuf *out, const Report *r)
+{
+    sb_puts(out, "{\"version\": 1, \"tool\": {\"name\": \"fsrace\", \"version\": \"" FSRACE_VERSION
+                 "\"},\n \"findings\": [\n");
+    for (int i = 0; i < r->n; i++) {
+        finding(out, r->items[i]);
+        sb_puts(out, i + 1 < r->n ? ",\n" : "\n");
+    }
+    sb_printf(out, " ],\n \"files_analysed\": %d, \"files_failed\": %d}\n", r->files_analysed,
+              r->files_failed);
+}

@@ -1,0 +1,81 @@
+/* source_lines.c - source lines for the text report's excerpts, from a
+ * small cache of whole files (reports touch few files, many times). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+typedef struct CachedFile {
+    char *name;
+    char *data;         /* NULL if unreadable */
+    size_t size;
+    size_t *starts;     /* offset of each line */
+    size_t nlines;
+} CachedFile;
+
+static CachedFile *cache;
+static size_t ncache;
+
+static void index_lines(CachedFile *f)
+{
+    size_t cap = 64;
+    f->starts = malloc(cap * sizeof(size_t));
+    f->starts[f->nlines++] = 0;
+    for (size_t i = 0; i < f->size; i++) {
+        if (f->data[i] != '\n')
+            continue;
+        if (f->nlines == cap)
+            f->starts = realloc(f->starts, (cap *= 2) * sizeof(size_t));
+        f->starts[f->nlines++] = i + 1;
+    }
+}
+
+static CachedFile *load(const char *name)
+{
+    for (size_t i = 0; i < ncache; i++)
+        if (!strcmp(cache[i].name, name))
+            return &cache[i];
+    cache = realloc(cache, (ncache + 1) * sizeof(CachedFile));
+    CachedFile *f = &cache[ncache++];
+    memset(f, 0, sizeof *f);
+    f->name = strdup(name);
+    FILE *in = fopen(name, "rb");
+    if (!in)
+        return f;
+    StrBuf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
+        sb_putn(&b, chunk, n);
+    fclose(in);
+    f->data = b.data ? b.data : strdup("");
+    f->size = b.len;
+    index_lines(f);
+    return f;
+}
+
+const char *source_line(const char *file, unsigned line, size_t *len)
+{
+    CachedFile *f = load(file);
+    if (!f->data || line == 0 || line > f->nlines)
+        return NULL;
+    size_t start = f->starts[line - 1];
+    size_t end = line < f->nlines ? f->starts[line] - 1 : f->size;
+    if (end > start && f->data[end - 1] == '\r')
+        end--;
+    *len = end - start;
+    return f->data + start;
+}
+
+void source_lines_free(void)
+{
+    for (size_t i = 0; i < ncache; i++) {
+        free(cache[i].name);
+        free(cache[i].data);
+        free(cache[i].starts);
+    }
+    free(cache);
+    cache = NULL;
+    ncache = 0;
+}

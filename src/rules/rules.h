@@ -1,0 +1,42 @@
+/* rules.h - the rule registry, made from rules.def. */
+#ifndef FSRACE_RULES_H
+#define FSRACE_RULES_H
+#include "../analysis/dom.h"
+#include "../report/finding.h"
+
+typedef enum Severity { SEV_NOTE, SEV_WARNING, SEV_ERROR } Severity;
+
+/* What a rule gets for one function: the IR, its dominator tree, and a
+ * scratch arena freed after the function. */
+typedef struct RuleInput {
+    const Rule *rule;           /* the rule being run */
+    const Function *fn;
+    const DomTree *dom;
+    Arena *scratch;
+} RuleInput;
+
+typedef void (*RuleFn)(const RuleInput *in, Findings *out);
+
+struct Rule {
+    const char *name;           /* C identifier */
+    const char *id;             /* shown to users: "toctou-check-use" */
+    Severity severity;
+    const char *cwe;            /* "CWE-367" */
+    const char *cert;           /* "FIO45-C" */
+    const char *security_severity; /* GitHub's 0.0-10.0 scale */
+    const char *summary;
+    const char *help;
+    RuleFn run;
+};
+
+#define RULE(name, id, sev, cwe, cert, secsev, summary, help) \
+    void rule_##name(const RuleInput *in, Findings *out);
+#include "rules.def"
+#undef RULE
+
+const Rule *rules_all(int *n);
+const char *severity_name(Severity s);
+/* Run every rule on one function. */
+void rules_run(const Function *fn, Findings *out);
+
+#endif

@@ -1,0 +1,460 @@
+"""Bad-input tests for fsrace, run by tests/run.py (Part 3).
+
+Each case is a function registered with @case(name).  It gets a Context
+whose temporary directory is fresh for that case, writes its inputs there,
+runs fsrace (cwd = that directory) and states what it expects; every failed
+expectation is a problem, and a case with no problems passes.  A case may
+raise Skip(reason) when it cannot be run on this machine.
+
+Every run is also checked for the things that must never happen:
+a timeout, a crash (killed by a signal or exit status > 2), a sanitizer
+report, a stderr line that is not a one-line "fsrace: ..." message (for
+instance a traceback or a clang source excerpt), and exit status 2 without
+an "fsrace: error:" or "fsrace: warning:" line saying why.
+
+The runner passes a harness object with run(argv, cwd) -> Proc,
+problems(Proc) -> [str] and findings(Proc, cwd) -> [Finding]; see
+Harness in tests/run.py.
+"""
+
+import dataclasses
+import os
+import random
+import re
+import shutil
+import stat
+import tempfile
+
+RACE_C = """\
+#include <fcntl.h>
+#include <unistd.h>
+int f(const char *p) {
+  if (access(p, R_OK) == 0)
+    return open(p, O_RDONLY);
+  return -1;
+}
+"""
+RACE_RULE = "toctou-check-use"
+RACE_LINE = 5
+PRIVDROP = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+FSRACE_LINE_RE = re.compile(r"^fsrace: \S")
+REASON_LINE_RE = re.compile(r"^fsrace: (error|warning): \S", re.MULTILINE)
+
+
+@dataclasses.dataclass
+class Case:
+    """A registered bad-input case."""
+    name: str
+    func: object
+    line: int
+
+
+@dataclasses.dataclass
+class Outcome:
+    """What run_case found out."""
+    problems: list
+    skipped: bool = False
+    reason: str = ""
+
+
+class Skip(Exception):
+    """Raised by a case that cannot run here; the message says why."""
+
+
+CASES = []
+
+
+def case(name):
+    """Decorator registering a case function under name."""
+    def register(func):
+        """Add func to CASES and return it unchanged."""
+        CASES.append(Case(name, func, func.__code__.co_firstlineno))
+        return func
+    return register
+
+
+def run_case(one_case, fsrace, harness):
+    """Run one case in a fresh temporary directory."""
+    with tempfile.TemporaryDirectory(prefix="fsrace-bad-input-") as tmp:
+        ctx = Context(fsrace, harness, tmp)
+        try:
+            one_case.func(ctx)
+        except Skip as skip:
+            return Outcome([], True, str(skip))
+        finally:
+            ctx.restore_modes()
+        return Outcome(ctx.problems)
+
+
+@dataclasses.dataclass
+class Run:
+    """One finished fsrace run and the label its problems carry."""
+    proc: object
+    label: str
+
+
+class Context:
+    """Inputs, runs and expectations of one case."""
+
+    def __init__(self, fsrace, harness, tmp):
+        """Start with no problems in the empty directory tmp."""
+        self.fsrace, self.harness, self.tmp = fsrace, harness, tmp
+        self.problems = []
+        self.locked = []
+
+    def path(self, name):
+        """Absolute path of name inside the case's directory."""
+        return os.path.join(self.tmp, name)
+
+    def write(self, name, data):
+        """Create a file (str or bytes) and return its path."""
+        path = self.path(name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        mode = "wb" if isinstance(data, bytes) else "w"
+        with open(path, mode) as out:
+            out.write(data)
+        return path
+
+    def race(self):
+        """Write race.c and return its path."""
+        return self.write("race.c", RACE_C)
+
+    def lock(self, path):
+        """chmod 000 path (undone by restore_modes)."""
+        os.chmod(path, 0)
+        self.locked.append(path)
+
+    def restore_modes(self):
+        """Make locked files accessible again so cleanup works."""
+        for path in self.locked:
+            os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+
+    def fail(self, run, why):
+        """Record a problem of one run."""
+        self.problems.append(f"{run.label}: {why}" if run.label else why)
+
+    def run(self, *args, label="", prefix=()):
+        """Run fsrace with args in the case's directory; check the basics."""
+        proc = self.harness.run([*prefix, self.fsrace, *args], self.tmp)
+        run = Run(proc, label)
+        problems = self.harness.problems(proc)
+        for problem in problems:
+            self.fail(run, problem)
+        if not problems:                # a sanitizer report is many lines
+            self.check_stderr_lines(run)
+        if proc.returncode == 2 and not REASON_LINE_RE.search(proc.stderr):
+            self.fail(run, "exit status 2 without an 'fsrace: error:' "
+                      "or 'fsrace: warning:' line")
+        return run
+
+    def check_stderr_lines(self, run):
+        """Every stderr line must be a one-line 'fsrace: ...' message."""
+        for line in run.proc.stderr.splitlines():
+            if line.strip() and not FSRACE_LINE_RE.match(line):
+                self.fail(run, "stderr line is not a one-line 'fsrace:' "
+                          f"message: {line.strip()[:120]!r}")
+                return
+
+    def expect_exit(self, run, *codes):
+        """The exit status is one of codes."""
+        code = run.proc.returncode
+        if run.proc.timed_out or code is None or not 0 <= code <= 2:
+            return                      # already reported as a problem
+        if code not in codes:
+            wanted = " or ".join(map(str, codes))
+            self.fail(run, f"exit status {code}, expected {wanted}"
+                      f"{first_line(run.proc.stderr)}")
+
+    def expect_stderr(self, run, pattern, what):
+        """stderr matches pattern (case-insensitive)."""
+        if not re.search(pattern, run.proc.stderr, re.I | re.M):
+            self.fail(run, f"stderr does not mention {what}"
+                      f"{first_line(run.proc.stderr)}")
+
+    def expect_stdout(self, run, pattern, what):
+        """stdout matches pattern (case-insensitive)."""
+        text = run.proc.stdout.decode("utf-8", "replace")
+        if not re.search(pattern, text, re.I | re.M):
+            self.fail(run, f"stdout does not mention {what}")
+
+    def expect_finding(self, run, path, line=RACE_LINE, rule=RACE_RULE):
+        """The JSON on stdout has a finding of rule at path:line."""
+        code = run.proc.returncode
+        if run.proc.timed_out or code is None or not 0 <= code <= 2:
+            return                      # already reported as a problem
+        try:
+            findings = self.harness.findings(run.proc, self.tmp)
+        except ValueError as exc:
+            self.fail(run, f"invalid JSON output: {str(exc)[:160]}")
+            return
+        real = os.path.realpath(path)
+        if not any(f.rule == rule and f.file == real and f.line == line
+                   for f in findings):
+            name = os.path.basename(path)
+            self.fail(run, f"{rule} finding at {name}:{line} not reported")
+
+
+def first_line(text):
+    """' (stderr: <first non-empty line>)' or ''."""
+    for line in text.splitlines():
+        if line.strip():
+            return f" (stderr: {line.strip()[:160]})"
+    return ""
+
+
+# --------------------------------------------------------------------------
+# Generated inputs
+
+def big_function(statements=50_000):
+    """C source of one function with `statements` mixed statements."""
+    lines = ["#include <fcntl.h>", "#include <unistd.h>",
+             "int big(const char *p) {", "  int x = 0, fd = -1;"]
+    for i in range(statements):
+        if i % 10_000 == 5_000:
+            lines.append("  switch (x % 3) { case 0: x++; break; "
+                         "case 1: x--; break; default: x = 1; break; }")
+        elif i % 5_000 == 1_234:
+            lines.append("  if (access(p, F_OK) == 0) fd = open(p, O_RDONLY);")
+        elif i % 2:
+            lines.append(f"  if (x > {i}) x = 0;")
+        else:
+            lines.append(f"  x += {i};")
+    lines += ["  return x + fd;", "}", ""]
+    return "\n".join(lines)
+
+
+def long_sum(terms=100_000):
+    """A function whose initializer is 1+1+...+1 with `terms` terms."""
+    return ("int sum(void) {\n  int x = " + "+".join(["1"] * terms)
+            + ";\n  return x;\n}\n")
+
+
+def deep_parens(depth=200):
+    """A function with `depth` nested parentheses."""
+    return ("int paren(void) {\n  int x = " + "(" * depth + "1"
+            + ")" * depth + ";\n  return x;\n}\n")
+
+
+def nested_ifs(depth=5_000):
+    """A function with `depth` nested if statements (no braces)."""
+    ifs = "".join(f"  if (x > {i})\n" for i in range(depth))
+    return "int nest(int x) {\n" + ifs + "    x++;\n  return x;\n}\n"
+
+
+# --------------------------------------------------------------------------
+# Root cannot be stopped by chmod: drop the capabilities that bypass it.
+
+def privdrop_prefix(ctx, locked, readable):
+    """Command prefix making `locked` unreadable for us, or raise Skip."""
+    if os.geteuid() != 0:
+        return []
+    if not shutil.which("setpriv"):
+        raise Skip("running as root and setpriv (util-linux) is missing")
+    probe = ctx.harness.run([*PRIVDROP, "cat", locked], ctx.tmp)
+    if probe.returncode == 0 or "permission denied" not in \
+            probe.stderr.lower():
+        raise Skip("setpriv does not stop root reading a mode 000 file")
+    if ctx.harness.run([*PRIVDROP, "cat", readable], ctx.tmp).returncode:
+        raise Skip("under setpriv race.c is not readable")
+    plain = ctx.harness.run([ctx.fsrace, "--version"], ctx.tmp)
+    dropped = ctx.harness.run([*PRIVDROP, ctx.fsrace, "--version"], ctx.tmp)
+    if plain.returncode == 0 and dropped.returncode != 0:
+        raise Skip("fsrace does not run under setpriv")
+    return PRIVDROP
+
+
+# --------------------------------------------------------------------------
+# The cases
+
+@case("missing-file")
+def missing_file(ctx):
+    """A file that does not exist next to a racy one."""
+    race = ctx.race()
+    run = ctx.run("--format", "json", ctx.path("nope.c"), race, "--")
+    ctx.expect_exit(run, 2)
+    ctx.expect_stderr(run, r"nope\.c", "nope.c")
+    ctx.expect_stderr(run, r"no such file|not found|cannot",
+                      "'no such file', 'not found' or 'cannot'")
+    ctx.expect_finding(run, race)
+
+
+@case("unreadable-file")
+def unreadable_file(ctx):
+    """A mode 000 file next to a racy one."""
+    race = ctx.race()
+    secret = ctx.write("secret.c", "int g(void) { return 0; }\n")
+    ctx.lock(secret)
+    prefix = privdrop_prefix(ctx, secret, race)
+    run = ctx.run("--format", "json", secret, race, "--", prefix=prefix)
+    ctx.expect_exit(run, 2)
+    ctx.expect_stderr(run, r"secret\.c", "secret.c")
+    ctx.expect_stderr(run, r"permission", "'permission'")
+    ctx.expect_finding(run, race)
+
+
+@case("directory-as-file")
+def directory_as_file(ctx):
+    """A directory passed as an input file next to a racy one."""
+    race = ctx.race()
+    os.mkdir(ctx.path("subdir.c"))
+    run = ctx.run("--format", "json", ctx.path("subdir.c"), race, "--")
+    ctx.expect_exit(run, 2)
+    ctx.expect_stderr(run, r"directory", "'directory'")
+    ctx.expect_finding(run, race)
+
+
+def compile_db_case(ctx, content, pattern, what):
+    """Run -p DIR on a compile_commands.json holding content (or none)."""
+    os.mkdir(ctx.path("build"))
+    if content is not None:
+        ctx.write("build/compile_commands.json", content)
+    run = ctx.run("-p", ctx.path("build"))
+    ctx.expect_exit(run, 2)
+    if pattern:
+        ctx.expect_stderr(run, pattern, what)
+
+
+@case("compile-db-not-json")
+def compile_db_not_json(ctx):
+    """compile_commands.json that is not JSON."""
+    compile_db_case(ctx, "{ not json", r"compile_commands\.json",
+                    "compile_commands.json")
+
+
+@case("compile-db-empty-file")
+def compile_db_empty_file(ctx):
+    """A 0-byte compile_commands.json."""
+    compile_db_case(ctx, "", r"compile_commands\.json",
+                    "compile_commands.json")
+
+
+@case("compile-db-no-commands")
+def compile_db_no_commands(ctx):
+    """compile_commands.json holding []."""
+    compile_db_case(ctx, "[]", r"\bno\b.*\bcommands?\b",
+                    "'no ... commands'")
+
+
+@case("compile-db-absent")
+def compile_db_absent(ctx):
+    """-p DIR where DIR has no compile_commands.json."""
+    compile_db_case(ctx, None, None, None)
+
+
+@case("syntax-error")
+def syntax_error(ctx):
+    """A syntax error in one function; the racy function below still parses.
+
+    clang recovers at the closing brace of broken(), so g() is intact."""
+    source = RACE_C.replace(
+        "int f(const char *p) {",
+        "int broken(void) {\n  int f( { return open(; }\n}\n\n"
+        "int g(const char *p) {")
+    bad = ctx.write("bad.c", source)
+    run = ctx.run("--format", "json", bad, "--")
+    ctx.expect_exit(run, 2)
+    ctx.expect_stderr(run, r"bad\.c", "bad.c")
+    ctx.expect_stderr(run, r"error", "'error'")
+    ctx.expect_finding(run, bad, line=RACE_LINE + 4)
+
+
+@case("empty-file")
+def empty_file(ctx):
+    """An empty file is valid C: no error, the race is still found."""
+    race = ctx.race()
+    run = ctx.run("--format", "json", ctx.write("empty.c", ""), race, "--")
+    ctx.expect_exit(run, 1)
+    if re.search(r"^fsrace: error:", run.proc.stderr, re.M):
+        ctx.fail(run, f"error reported for an empty file"
+                 f"{first_line(run.proc.stderr)}")
+    ctx.expect_finding(run, race)
+
+
+@case("binary-file")
+def binary_file(ctx):
+    """2 KB of random bytes named blob.c next to a racy file."""
+    race = ctx.race()
+    blob = ctx.write("blob.c", random.Random(1).randbytes(2048))
+    run = ctx.run("--format", "json", blob, race, "--")
+    ctx.expect_exit(run, 2)
+    ctx.expect_stderr(run, r"^fsrace: (error|warning):.*blob\.c",
+                      "blob.c in an 'fsrace: error:' line")
+    ctx.expect_finding(run, race)
+
+
+@case("huge-function")
+def huge_function(ctx):
+    """One function of 50,000 statements."""
+    run = ctx.run("--format", "json", ctx.write("big.c", big_function()),
+                  "--")
+    ctx.expect_exit(run, 0, 1)
+
+
+@case("deep-nesting")
+def deep_nesting(ctx):
+    """100,000-term sum, 200 nested parentheses, 5,000 nested ifs.
+
+    clang may reject some of these (even crash on the sum if run naively);
+    fsrace may exit 0, 1 or 2 but must not crash."""
+    for name, source in (("sum.c", long_sum()), ("paren.c", deep_parens()),
+                         ("ifs.c", nested_ifs())):
+        run = ctx.run("--format", "json", ctx.write(name, source), "--",
+                      label=name)
+        ctx.expect_exit(run, 0, 1, 2)
+
+
+@case("usage-errors")
+def usage_errors(ctx):
+    """Unknown option, no input files, unknown output format."""
+    race = ctx.race()
+    run = ctx.run("--bogus", race, "--", label="--bogus")
+    ctx.expect_exit(run, 2)
+    ctx.expect_stderr(run, r"^fsrace: error:", "'fsrace: error:'")
+    ctx.expect_stderr(run, r"--help", "'--help'")
+    run = ctx.run(label="no arguments")
+    ctx.expect_exit(run, 2)
+    run = ctx.run("--format", "xml", race, "--", label="--format xml")
+    ctx.expect_exit(run, 2)
+
+
+@case("help")
+def help_text(ctx):
+    """--help documents the options and the exit status."""
+    run = ctx.run("--help")
+    ctx.expect_exit(run, 0)
+    for pattern, what in ((r"--format", "--format"),
+                          (r"(?<![\w-])-p\b", "-p"),
+                          (r"(?<![\w-])-o\b", "-o"),
+                          (r"--list-rules", "--list-rules"),
+                          (r"--version", "--version"),
+                          (r"--dump-cfg", "--dump-cfg"),
+                          (r"(?<![\w-])-j\b", "-j"),
+                          (r"exit status", "'exit status'")):
+        ctx.expect_stdout(run, pattern, what)
+
+
+@case("version")
+def version(ctx):
+    """--version prints 'fsrace <version>'."""
+    run = ctx.run("--version")
+    ctx.expect_exit(run, 0)
+    if not run.proc.stdout.startswith(b"fsrace "):
+        ctx.fail(run, "stdout does not start with 'fsrace ': "
+                 f"{run.proc.stdout[:60]!r}")
+
+
+@case("output-symlink")
+def output_symlink(ctx):
+    """-o refuses to write through a symlink."""
+    race = ctx.race()
+    target = ctx.write("target.txt", "keep me\n")
+    link = ctx.path("out.json")
+    os.symlink(target, link)
+    run = ctx.run("--format", "json", "-o", link, race, "--")
+    ctx.expect_exit(run, 2)
+    ctx.expect_stderr(run, r"link", "'symlink' or 'link'")
+    with open(target) as kept:
+        if kept.read() != "keep me\n":
+            ctx.fail(run, "the symlink's target was overwritten")
+    if not os.path.islink(link):
+        ctx.fail(run, "the symlink was replaced")
