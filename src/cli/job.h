@@ -7,7 +7,7 @@
 #include "../util/strbuf.h"
 
 typedef struct Job {
-    const char *file;       /* absolute path of the main file */
+    const char *file;       /* the main file: as given, or absolute from a database */
     const char *shown;      /* the name users gave (for messages) */
     const char *workdir;    /* compile database directory, or NULL */
     const char **args;      /* compiler arguments, without compiler and file */

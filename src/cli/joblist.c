@@ -14,7 +14,9 @@ const char *joblist_abs(JobList *l, const char *dir, const char *name)
 
 static void add_plain_file(const Options *o, const char *cwd, JobList *out, const char *file)
 {
-    Job j = {.file = joblist_abs(out, cwd, file), .shown = file, .args = o->flags,
+    /* Parsed under the name given, so __FILE__ is what the user's build has. */
+    (void)cwd;
+    Job j = {.file = arena_strdup(&out->arena, file), .shown = file, .args = o->flags,
              .nargs = o->nflags};
     ARENA_PUSH(&out->arena, out->jobs, out->n, out->cap, j);
 }

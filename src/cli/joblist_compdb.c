@@ -137,6 +137,25 @@ static void add_commands(const Options *o, const char *cwd, JobList *out, bool *
     }
 }
 
+/* libclang's loader prints its own multi-line complaints on stderr; ours
+ * is one line. Runs before any worker thread exists. */
+static CXCompilationDatabase load_quietly(const char *dir, CXCompilationDatabase_Error *err)
+{
+    fflush(stderr);
+    int saved = dup(STDERR_FILENO);
+    int devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (saved >= 0 && devnull >= 0)
+        dup2(devnull, STDERR_FILENO);
+    CXCompilationDatabase db = clang_CompilationDatabase_fromDirectory(dir, err);
+    if (saved >= 0) {
+        dup2(saved, STDERR_FILENO);
+        close(saved);
+    }
+    if (devnull >= 0)
+        close(devnull);
+    return db;
+}
+
 void joblist_add_compdb(const Options *o, const char *cwd, JobList *out, bool *used)
 {
     const char *path = arena_printf(&out->arena, "%s/compile_commands.json", o->build_dir);
@@ -145,7 +164,7 @@ void joblist_add_compdb(const Options *o, const char *cwd, JobList *out, bool *u
         return;
     }
     CXCompilationDatabase_Error err;
-    CXCompilationDatabase db = clang_CompilationDatabase_fromDirectory(o->build_dir, &err);
+    CXCompilationDatabase db = load_quietly(o->build_dir, &err);
     if (err != CXCompilationDatabase_NoError || !db) {
         fprintf(stderr, "fsrace: error: %s: not a valid JSON compile database\n", path);
         out->trouble = true;

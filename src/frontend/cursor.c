@@ -1,6 +1,7 @@
 /* cursor.c - helpers over libclang cursors; see cursor.h. */
 #include "cursor.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "frontend.h"
@@ -124,11 +125,41 @@ static int spaced_operator(const char *t)
 
 enum { TEXT_MAX_TOKENS = 40 };
 
+/* Is loc inside a macro expansion (spelled somewhere else)? */
+static bool from_macro(CXSourceLocation loc)
+{
+    CXFile ef, sf;
+    unsigned eo, so;
+    clang_getExpansionLocation(loc, &ef, NULL, NULL, &eo);
+    clang_getSpellingLocation(loc, &sf, NULL, NULL, &so);
+    return ef != sf || eo != so;
+}
+
+/* The extent of c as written in the file: for code from a macro
+ * expansion, the span of the macro's use rather than of its definition. */
+static CXSourceRange written_extent(FrontEnd *fe, CXCursor c)
+{
+    CXSourceRange r = clang_getCursorExtent(c);
+    CXSourceLocation start = clang_getRangeStart(r), end = clang_getRangeEnd(r);
+    bool macro_end = from_macro(end);
+    if (!from_macro(start) && !macro_end)
+        return r;
+    CXFile fs, fe_;
+    unsigned s, e;
+    clang_getExpansionLocation(start, &fs, NULL, NULL, &s);
+    clang_getExpansionLocation(end, &fe_, NULL, NULL, &e);
+    if (fs != fe_ || e < s)
+        e = s;
+    /* An end inside a macro marks where the macro's name starts: keep it. */
+    return clang_getRange(clang_getLocationForOffset(fe->tu, fs, s),
+                          clang_getLocationForOffset(fe->tu, fs, e + (macro_end ? 1 : 0)));
+}
+
 const char *cursor_text(FrontEnd *fe, CXCursor c)
 {
     CXToken *toks;
     unsigned n;
-    clang_tokenize(fe->tu, clang_getCursorExtent(c), &toks, &n);
+    clang_tokenize(fe->tu, written_extent(fe, c), &toks, &n);
     StrBuf b = {0};
     CXTokenKind prev = CXToken_Punctuation;
     for (unsigned i = 0; i < n && i < TEXT_MAX_TOKENS; i++) {

@@ -85,15 +85,27 @@ static CXCursor function_body(Lower *L, CXCursor fn)
     return clang_getNullCursor();
 }
 
-/* Every indirect goto may reach every label of the function. */
+static int by_block_id(const void *a, const void *b)
+{
+    return *(const int *)a - *(const int *)b;
+}
+
+/* Every indirect goto may reach every label of the function; in block
+ * order, as the label map's order is that of hashed pointers. */
 static void link_indirect_gotos(Lower *L)
 {
+    if (!L->nindirect)
+        return;
+    int *labels = ARENA_ARRAY(L->a, int, L->labels.n + 1), n = 0;
+    for (int s = 0; s < L->labels.cap; s++)
+        if (L->labels.slots[s].key)
+            labels[n++] = L->labels.slots[s].value;
+    qsort(labels, (size_t)n, sizeof(int), by_block_id);
     for (int i = 0; i < L->nindirect; i++) {
         Block *b = L->fn->blocks[L->indirect_gotos[i]];
         b->term = TERM_GOTO;
-        for (int s = 0; s < L->labels.cap; s++)
-            if (L->labels.slots[s].used)
-                ir_add_succ(L->a, L->fn, b->id, L->labels.slots[s].block);
+        for (int k = 0; k < n; k++)
+            ir_add_succ(L->a, L->fn, b->id, labels[k]);
     }
 }
 
@@ -115,7 +127,7 @@ static Function *lower_function(FrontEnd *fe, CXCursor c)
     link_indirect_gotos(&L);
     ir_compute_preds(L.a, L.fn);
     lower_map_free(&L.vars);
-    lower_map_free(&L.labels);
+    strmap_free(&L.labels);
     return L.fn;
 }
 

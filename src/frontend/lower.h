@@ -4,19 +4,19 @@
 #define FSRACE_LOWER_H
 #include "cursor.h"
 #include "frontend.h"
+#include "../util/strmap.h"
 
 /* Deeper nesting than this is left out, and the function marked incomplete:
  * it bounds the recursion of the lowering on generated code. */
-enum { LOWER_MAX_DEPTH = 1000 };
+enum { LOWER_MAX_DEPTH = 10000 };
 
 typedef struct CursorSlot {
-    CXCursor cursor;        /* a VarDecl/ParmDecl or a LabelStmt */
-    const char *key;        /* variable key */
-    int block;              /* label block */
+    CXCursor cursor;        /* a VarDecl or ParmDecl */
+    const char *key;        /* its variable key */
     bool used;
 } CursorSlot;
 
-/* Open-addressing map from declaration cursors to variable keys / labels. */
+/* Open-addressing map from declaration cursors to variable keys. */
 typedef struct CursorMap {
     CursorSlot *slots;
     int cap, n;
@@ -35,7 +35,7 @@ typedef struct Lower {
     int brk, cont;          /* break / continue targets; -1 outside loops */
     SwitchCtx *sw;          /* innermost switch, or NULL */
     CursorMap vars;         /* declaration -> key */
-    CursorMap labels;       /* label statement -> block */
+    StrMap labels;          /* label name -> block (labels are function-wide) */
     int *indirect_gotos;    /* blocks ending in `goto *p` */
     int nindirect, cap_indirect;
     int depth;              /* current recursion depth */
@@ -51,7 +51,7 @@ void lower_leave(Lower *L);
 
 /* lower_names.c: variables and labels */
 const char *lower_var_key(Lower *L, CXCursor decl);
-int lower_label_block(Lower *L, CXCursor label_stmt);
+int lower_label_block(Lower *L, const char *name);
 void lower_map_free(CursorMap *m);
 
 /* lower_expr.c */

@@ -1,5 +1,6 @@
-/* lower_names.c - keys for variables and blocks for labels, looked up by
- * declaration cursor. A key is the variable's name; a second variable of the
+/* lower_names.c - keys for variables, looked up by declaration cursor, and
+ * blocks for labels, looked up by name (a label's LabelRef and LabelStmt
+ * cursors do not compare equal). A key is the variable's name; a second variable of the
  * same name in one function (shadowing) becomes "name'2", so keys stay
  * unique and still read well in messages. */
 #include <stdlib.h>
@@ -81,15 +82,12 @@ const char *lower_var_key(Lower *L, CXCursor decl)
     return key;
 }
 
-int lower_label_block(Lower *L, CXCursor label_stmt)
+int lower_label_block(Lower *L, const char *name)
 {
-    CursorSlot *s = map_slot(&L->labels, label_stmt);
-    if (s->used)
-        return s->block;
-    const char *name = cursor_name(L->a, label_stmt);
-    s->used = true;
-    s->cursor = label_stmt;
-    s->block = ir_block_new(L->a, L->fn, arena_printf(L->a, "label %s", name));
-    L->labels.n++;
-    return s->block;
+    int block;
+    if (strmap_get(&L->labels, name, &block))
+        return block;
+    block = ir_block_new(L->a, L->fn, arena_printf(L->a, "label %s", name));
+    strmap_put(&L->labels, name, block);
+    return block;
 }

@@ -251,7 +251,7 @@ static void lower_case(Lower *L, CXCursor s, bool is_default)
 
 static void lower_label(Lower *L, CXCursor s)
 {
-    lower_start(L, lower_label_block(L, s));
+    lower_start(L, lower_label_block(L, cursor_name(L->a, s)));
     lower_children(L, s);
 }
 
@@ -260,9 +260,8 @@ static void lower_goto(Lower *L, CXCursor s)
     CXCursor *kids;
     if (cursor_children(L->a, s, &kids) < 1)
         return;
-    CXCursor target = clang_getCursorReferenced(kids[0]);
-    if (clang_getCursorKind(target) == CXCursor_LabelStmt)
-        lower_jump(L, lower_label_block(L, target));
+    if (clang_getCursorKind(kids[0]) == CXCursor_LabelRef)
+        lower_jump(L, lower_label_block(L, cursor_name(L->a, kids[0])));
     L->cur = -1;
 }
 
