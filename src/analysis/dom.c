@@ -1,24 +1,50 @@
-/* dom.c - dominators by the iterative algorithm of Cooper, Harvey and
+/* dom.c - dominators (and post-dominators) by the iterative algorithm of Cooper, Harvey and
  * Kennedy; the depth-first order is computed with an explicit stack so
  * generated functions with 100k blocks cannot overflow the C stack. */
 #include "dom.h"
 
-/* Reverse postorder of the blocks reachable from entry. */
-static int *reverse_postorder(Arena *a, const Function *fn, int *count)
+/* The CFG seen forwards (successors) or backwards (predecessors). */
+typedef struct Graph {
+    const Function *fn;
+    bool reverse;
+} Graph;
+
+static int nsucc(Graph g, int b)
 {
+    return g.reverse ? g.fn->blocks[b]->npred : g.fn->blocks[b]->nsucc;
+}
+
+static int succ(Graph g, int b, int i)
+{
+    return g.reverse ? g.fn->blocks[b]->pred[i] : g.fn->blocks[b]->succ[i];
+}
+
+static int npred(Graph g, int b)
+{
+    return g.reverse ? g.fn->blocks[b]->nsucc : g.fn->blocks[b]->npred;
+}
+
+static int pred(Graph g, int b, int i)
+{
+    return g.reverse ? g.fn->blocks[b]->succ[i] : g.fn->blocks[b]->pred[i];
+}
+
+/* Reverse postorder of the blocks reachable from root. */
+static int *reverse_postorder(Arena *a, Graph g, int root, int *count)
+{
+    const Function *fn = g.fn;
     int n = fn->nblocks;
     int *order = ARENA_ARRAY(a, int, n);
     int *stack = ARENA_ARRAY(a, int, n);
     int *next_succ = ARENA_ARRAY(a, int, n);
     bool *seen = ARENA_ARRAY(a, bool, n);
     int sp = 0, done = 0;
-    stack[sp++] = fn->entry;
-    seen[fn->entry] = true;
+    stack[sp++] = root;
+    seen[root] = true;
     while (sp) {
         int b = stack[sp - 1];
-        const Block *blk = fn->blocks[b];
-        if (next_succ[b] < blk->nsucc) {
-            int s = blk->succ[next_succ[b]++];
+        if (next_succ[b] < nsucc(g, b)) {
+            int s = succ(g, b, next_succ[b]++);
             if (!seen[s]) {
                 seen[s] = true;
                 stack[sp++] = s;
@@ -48,34 +74,43 @@ static int intersect(const DomTree *d, int a, int b)
     return a;
 }
 
-DomTree dom_build(Arena *a, const Function *fn)
+static DomTree build(Arena *a, Graph g, int root)
 {
-    int n = fn->nblocks, count;
+    int n = g.fn->nblocks, count;
     DomTree d = {ARENA_ARRAY(a, int, n), ARENA_ARRAY(a, int, n)};
-    int *rpo = reverse_postorder(a, fn, &count);
+    int *rpo = reverse_postorder(a, g, root, &count);
     for (int i = 0; i < n; i++)
         d.idom[i] = d.rpo_index[i] = -1;
     for (int i = 0; i < count; i++)
         d.rpo_index[rpo[i]] = i;
-    d.idom[fn->entry] = fn->entry;
+    d.idom[root] = root;
     for (bool changed = true; changed;) {
         changed = false;
         for (int i = 1; i < count; i++) {
-            const Block *b = fn->blocks[rpo[i]];
-            int new_idom = -1;
-            for (int p = 0; p < b->npred; p++) {
-                int pred = b->pred[p];
-                if (d.idom[pred] < 0)
+            int b = rpo[i], new_idom = -1;
+            for (int p = 0; p < npred(g, b); p++) {
+                int pr = pred(g, b, p);
+                if (d.idom[pr] < 0)
                     continue;
-                new_idom = new_idom < 0 ? pred : intersect(&d, pred, new_idom);
+                new_idom = new_idom < 0 ? pr : intersect(&d, pr, new_idom);
             }
-            if (new_idom != d.idom[b->id]) {
-                d.idom[b->id] = new_idom;
+            if (new_idom != d.idom[b]) {
+                d.idom[b] = new_idom;
                 changed = true;
             }
         }
     }
     return d;
+}
+
+DomTree dom_build(Arena *a, const Function *fn)
+{
+    return build(a, (Graph){fn, false}, fn->entry);
+}
+
+DomTree dom_build_post(Arena *a, const Function *fn)
+{
+    return build(a, (Graph){fn, true}, fn->exit);
 }
 
 bool dom_dominates(const DomTree *d, int a, int b)

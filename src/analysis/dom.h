@@ -1,4 +1,4 @@
-/* dom.h - dominator tree of a function's CFG (Cooper, Harvey & Kennedy,
+/* dom.h - dominator and post-dominator trees of a function's CFG (Cooper, Harvey & Kennedy,
  * "A Simple, Fast Dominance Algorithm", 2001). */
 #ifndef FSRACE_DOM_H
 #define FSRACE_DOM_H
@@ -12,6 +12,9 @@ typedef struct DomTree {
 } DomTree;
 
 DomTree dom_build(Arena *a, const Function *fn);
+/* Post-dominators: dominators of the reversed CFG, rooted at the exit.
+ * Blocks that never reach the exit (endless loops) are "unreachable". */
+DomTree dom_build_post(Arena *a, const Function *fn);
 bool dom_dominates(const DomTree *d, int a, int b);   /* a dominates b */
 
 #endif

@@ -9,6 +9,7 @@
  */
 #ifndef FSRACE_FLOW_H
 #define FSRACE_FLOW_H
+#include "cdep.h"
 #include "dom.h"
 #include "sites.h"
 
@@ -22,9 +23,12 @@ int flow_uses(Arena *a, const Function *fn, const Site *check, const char *key, 
 bool *flow_guards(Arena *a, const Function *fn, const Site *check, const char **seeds,
                   int nseeds);
 
-/* Is block b reached only through a guard's branch edge?  True when a
- * dominator of b (or b) has a guard block as its only predecessor. */
-bool flow_is_guarded(const Function *fn, const DomTree *d, const bool *guards, int b);
+/* Does a guard decide whether block b runs?  True when b is (transitively)
+ * control dependent on a guard, or when b is reached only through a
+ * guard's edge (a dominator of b has a guard as its only predecessor: the
+ * exit of `while (check) ...` is no control dependence, yet decided). */
+bool flow_is_guarded(Arena *a, const Function *fn, const DomTree *d, const CtrlDeps *cd,
+                     const bool *guards, int b);
 
 /* Does the instruction overwrite the storage that `key` names (a store to
  * it or to its root, or a call that may write through it)? */

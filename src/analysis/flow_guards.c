@@ -135,7 +135,7 @@ bool *flow_guards(Arena *a, const Function *fn, const Site *check, const char **
     return g.guards;
 }
 
-bool flow_is_guarded(const Function *fn, const DomTree *d, const bool *guards, int b)
+static bool edge_dominated(const Function *fn, const DomTree *d, const bool *guards, int b)
 {
     for (;;) {
         const Block *blk = fn->blocks[b];
@@ -145,4 +145,33 @@ bool flow_is_guarded(const Function *fn, const DomTree *d, const bool *guards, i
             return false;
         b = d->idom[b];
     }
+}
+
+static bool control_dependent(Arena *a, const Function *fn, const CtrlDeps *cd,
+                              const bool *guards, int b)
+{
+    bool *seen = ARENA_ARRAY(a, bool, fn->nblocks);
+    int *work = ARENA_ARRAY(a, int, fn->nblocks);
+    int n = 0;
+    work[n++] = b;
+    seen[b] = true;
+    while (n) {
+        int x = work[--n];
+        for (int i = 0; i < cd->n[x]; i++) {
+            int on = cd->on[x][i];
+            if (guards[on])
+                return true;
+            if (!seen[on]) {
+                seen[on] = true;
+                work[n++] = on;
+            }
+        }
+    }
+    return false;
+}
+
+bool flow_is_guarded(Arena *a, const Function *fn, const DomTree *d, const CtrlDeps *cd,
+                     const bool *guards, int b)
+{
+    return edge_dominated(fn, d, guards, b) || control_dependent(a, fn, cd, guards, b);
 }

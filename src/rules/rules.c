@@ -28,8 +28,10 @@ void rules_run(const Function *fn, Findings *out)
 {
     Arena scratch = {0};
     DomTree dom = dom_build(&scratch, fn);
+    DomTree postdom = dom_build_post(&scratch, fn);
+    CtrlDeps cdep = cdep_build(&scratch, fn, &postdom);
     for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
-        RuleInput in = {&table[i], fn, &dom, &scratch};
+        RuleInput in = {&table[i], fn, &dom, &cdep, &scratch};
         table[i].run(&in, out);
     }
     arena_free(&scratch);

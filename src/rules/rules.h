@@ -1,17 +1,18 @@
 /* rules.h - the rule registry, made from rules.def. */
 #ifndef FSRACE_RULES_H
 #define FSRACE_RULES_H
-#include "../analysis/dom.h"
+#include "../analysis/cdep.h"
 #include "../report/finding.h"
 
 typedef enum Severity { SEV_NOTE, SEV_WARNING, SEV_ERROR } Severity;
 
-/* What a rule gets for one function: the IR, its dominator tree, and a
- * scratch arena freed after the function. */
+/* What a rule gets for one function: the IR, its dominators and control
+ * dependences, and a scratch arena freed after the function. */
 typedef struct RuleInput {
     const Rule *rule;           /* the rule being run */
     const Function *fn;
-    const DomTree *dom;
+    const DomTree *dom;         /* dominators */
+    const CtrlDeps *cdep;       /* control dependence */
     Arena *scratch;
 } RuleInput;
 

@@ -102,7 +102,7 @@ static void check_one(const RuleInput *in, Findings *out, const Site *check)
     for (int i = 0; i < n; i++) {
         if (!(uses[i].func->roles & USE) || is_safe_use(check, &uses[i]))
             continue;
-        if (flow_is_guarded(in->fn, in->dom, guards, uses[i].block))
+        if (flow_is_guarded(in->scratch, in->fn, in->dom, in->cdep, guards, uses[i].block))
             report(in, out, check, &uses[i]);
     }
 }
