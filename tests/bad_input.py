@@ -458,3 +458,67 @@ def output_symlink(ctx):
             ctx.fail(run, "the symlink's target was overwritten")
     if not os.path.islink(link):
         ctx.fail(run, "the symlink was replaced")
+
+
+# ---- compile databases that must work: the shapes bear and CMake write ----
+
+RACE_WITH_HEADER = RACE_C.replace("#include <unistd.h>",
+                                  "#include <unistd.h>\n#include \"mode.h\"") \
+                         .replace("R_OK", "WANTED_MODE")
+
+
+def project_with_header(ctx, name):
+    """name.c that compiles only with -Iinc (it includes inc/mode.h)."""
+    ctx.write("inc/mode.h", "#define WANTED_MODE R_OK\n")
+    return ctx.write(f"src/{name}.c", RACE_WITH_HEADER)
+
+
+def write_db(ctx, entries):
+    """build/compile_commands.json holding the given entries."""
+    import json
+    ctx.write("build/compile_commands.json", json.dumps(entries, indent=2))
+
+
+@case("compile-db-bear-arguments")
+def compile_db_bear_arguments(ctx):
+    """bear's shape: "arguments", the source given relative to "directory"."""
+    src = project_with_header(ctx, "a")
+    write_db(ctx, [{"directory": ctx.tmp, "file": os.path.join(ctx.tmp, "src/a.c"),
+                    "arguments": ["/usr/bin/cc", "-Iinc", "-O2", "-c", "-o",
+                                  "src/a.o", "src/a.c"]}])
+    run = ctx.run("--format", "json", "-p", ctx.path("build"))
+    ctx.expect_exit(run, 1)
+    ctx.expect_finding(run, src, line=RACE_LINE + 1)
+
+
+@case("compile-db-command-string")
+def compile_db_command_string(ctx):
+    """CMake's shape: a "command" string and a relative "file"."""
+    src = project_with_header(ctx, "b")
+    write_db(ctx, [{"directory": ctx.path("src"), "file": "b.c",
+                    "command": "cc -I../inc -MD -MF b.d -c b.c -o b.o"}])
+    run = ctx.run("--format", "json", "-p", ctx.path("build"))
+    ctx.expect_exit(run, 1)
+    ctx.expect_finding(run, src, line=RACE_LINE + 1)
+    if os.path.exists(ctx.path("src/b.d")) or os.path.exists(ctx.path("src/b.o")):
+        ctx.fail(run, "the parse wrote a dependency or object file")
+
+
+@case("compile-db-select-files")
+def compile_db_select_files(ctx):
+    """-p DIR FILE analyses FILE only; a FILE not in the database gets
+    default flags and a warning."""
+    a = project_with_header(ctx, "a")
+    project_with_header(ctx, "b")
+    loose = ctx.race()
+    write_db(ctx, [{"directory": ctx.tmp, "file": f"src/{n}.c",
+                    "arguments": ["cc", "-Iinc", "-c", f"src/{n}.c"]}
+                   for n in ("a", "b")])
+    run = ctx.run("--format", "json", "-p", ctx.path("build"), "src/a.c", "race.c")
+    ctx.expect_exit(run, 1)
+    ctx.expect_finding(run, a, line=RACE_LINE + 1)
+    ctx.expect_finding(run, loose)
+    ctx.expect_stderr(run, r"race\.c.*not in the compile database", "the loose file")
+    text = run.proc.stdout.decode("utf-8", "replace")
+    if "b.c" in text:
+        ctx.fail(run, "src/b.c was analysed though not asked for")

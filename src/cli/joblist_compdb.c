@@ -53,9 +53,15 @@ static bool drops_alone(const char *a)
            !strncmp(a, "-MF", 3) || !strncmp(a, "-o", 2);
 }
 
-static bool is_source_arg(const char *a, const char *file, const char *abs)
+/* The entry's source file, however the arguments spell it: as "file"
+ * says, absolute, or relative to "directory". */
+static bool is_source_arg(const char *a, const char *dir, const char *file, const char *abs)
 {
-    return !strcmp(a, file) || !strcmp(a, abs);
+    if (!strcmp(a, file) || !strcmp(a, abs))
+        return true;
+    size_t n = strlen(dir);
+    return a[0] != '/' && !strncmp(abs, dir, n) && abs[n] == '/' &&
+           !strcmp(abs + n + 1, a[0] == '.' && a[1] == '/' ? a + 2 : a);
 }
 
 static void add_command(JobList *out, CXCompileCommand cmd, const char *dir, const char *file,
@@ -69,7 +75,7 @@ static void add_command(JobList *out, CXCompileCommand cmd, const char *dir, con
         const char *a = clang_getCString(s);
         if (drops_next(a))
             i++;
-        else if (!drops_alone(a) && !is_source_arg(a, file, abs))
+        else if (!drops_alone(a) && !is_source_arg(a, dir, file, abs))
             j.args[j.nargs++] = arena_strdup(&out->arena, a);
         clang_disposeString(s);
     }
