@@ -18,7 +18,8 @@ LDLIBS  += -L$(LLVM_LIBDIR) -Wl,-rpath,$(LLVM_LIBDIR) -lclang -lpthread
 
 ifeq ($(SANITIZE),1)
 BUILD   ?= build-san
-CFLAGS  += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+CFLAGS  += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
+           -DARENA_SEPARATE_ALLOCATIONS
 LDFLAGS += -fsanitize=address,undefined
 else
 BUILD   ?= build

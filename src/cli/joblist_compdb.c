@@ -46,11 +46,18 @@ static bool drops_next(const char *a)
     return false;
 }
 
+/* Arguments dropped alone: they would make the parse write files
+ * (dependency files, also when passed through -Wp, temporaries, traces). */
 static bool drops_alone(const char *a)
 {
-    return !strcmp(a, "-c") || !strcmp(a, "-M") || !strcmp(a, "-MM") || !strcmp(a, "-MD") ||
-           !strcmp(a, "-MMD") || !strcmp(a, "-MP") || !strcmp(a, "-MG") || !strcmp(a, "--") ||
-           !strncmp(a, "-MF", 3) || !strncmp(a, "-o", 2);
+    static const char *const prefixes[] = {"-M", "-Wp,-M", "-o", "-save-temps",
+                                           "-ftime-trace", "--serialize-diagnostics", NULL};
+    if (!strcmp(a, "-c") || !strcmp(a, "--"))
+        return true;
+    for (int i = 0; prefixes[i]; i++)
+        if (!strncmp(a, prefixes[i], strlen(prefixes[i])))
+            return true;
+    return false;
 }
 
 /* The entry's source file, however the arguments spell it: as "file"

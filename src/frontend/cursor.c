@@ -183,8 +183,31 @@ const char *cursor_text(FrontEnd *fe, CXCursor c)
     return text;
 }
 
+/* clang_Cursor_Evaluate crashes on some expressions (initializer lists
+ * with designators, seen in util-linux): only fold the kinds that can be
+ * integer constant expressions. */
+static bool may_fold(CXCursor c)
+{
+    switch (clang_getCursorKind(c)) {
+    case CXCursor_IntegerLiteral:
+    case CXCursor_CharacterLiteral:
+    case CXCursor_BinaryOperator:
+    case CXCursor_UnaryOperator:
+    case CXCursor_ParenExpr:
+    case CXCursor_CStyleCastExpr:
+    case CXCursor_UnaryExpr:
+    case CXCursor_ConditionalOperator:
+    case CXCursor_DeclRefExpr:
+        return true;
+    default:
+        return false;
+    }
+}
+
 int cursor_eval_int(CXCursor c, long long *v)
 {
+    if (!may_fold(c))
+        return 0;
     CXEvalResult r = clang_Cursor_Evaluate(c);
     if (!r)
         return 0;

@@ -14,7 +14,8 @@ int lower_cur(Lower *L)
 
 void lower_end_block(Lower *L, TermKind t, SrcLoc loc, const Operand *cond)
 {
-    Block *b = L->fn->blocks[lower_cur(L)];
+    int id = lower_cur(L);   /* may grow (move) the block array: call first */
+    Block *b = L->fn->blocks[id];
     b->term = t;
     b->term_loc = loc;
     if (cond)

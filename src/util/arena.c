@@ -30,6 +30,19 @@ static ArenaChunk *chunk_new(size_t min)
 
 void *arena_alloc(Arena *a, size_t size)
 {
+#ifdef ARENA_SEPARATE_ALLOCATIONS
+    /* Sanitizer builds: one exact-size chunk per object, so that
+     * AddressSanitizer sees each object's bounds (a bump allocator hides
+     * overflows from it). */
+    ArenaChunk *own = malloc(sizeof(*own) + size + 1);
+    if (!own)
+        abort();
+    own->used = own->size = size;
+    memset(own->data, 0, size);
+    own->next = a->head;
+    a->head = own;
+    return own->data;
+#endif
     size = (size + 15) & ~(size_t)15;
     if (!a->head || a->head->size - a->head->used < size) {
         ArenaChunk *c = chunk_new(size);
