@@ -13,8 +13,8 @@
 #include "dom.h"
 #include "sites.h"
 
-/* Every catalogued call after `check` whose path or path2 argument names
- * `key` unchanged (see sites.h); at most max results. */
+/* Every catalogued call after `check` whose path or path2 argument holds
+ * the name `key` held at the check (see names.h); at most max results. */
 int flow_uses(Arena *a, const Function *fn, const Site *check, const char *key, Site *out,
               int max);
 
@@ -29,9 +29,5 @@ bool *flow_guards(Arena *a, const Function *fn, const Site *check, const char **
  * exit of `while (check) ...` is no control dependence, yet decided). */
 bool flow_is_guarded(Arena *a, const Function *fn, const DomTree *d, const CtrlDeps *cd,
                      const bool *guards, int b);
-
-/* Does the instruction overwrite the storage that `key` names (a store to
- * it or to its root, or a call that may write through it)? */
-bool flow_kills(const Ins *ins, const char *key);
 
 #endif

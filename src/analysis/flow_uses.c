@@ -1,114 +1,87 @@
-/* flow_uses.c - forward search for uses of the same, unchanged name. */
+/* flow_uses.c - forward search for later calls that name the checked file:
+ * a may-dataflow over the set of storage holding the name (names.h),
+ * merged by union at joins. A use is a catalogued call whose path argument
+ * is in the set when the call is reached. */
 #include <string.h>
 
 #include "flow.h"
-
-static bool in_list(const char *name, const char *const *list)
-{
-    for (int i = 0; list[i]; i++)
-        if (!strcmp(name, list[i]))
-            return true;
-    return false;
-}
-
-/* Functions common between a check and a use that only read strings. */
-static const char *const readers[] = {
-    "strlen", "strcmp", "strncmp", "strcasecmp", "strchr", "strrchr", "strstr", "strdup",
-    "strndup", "printf", "fprintf", "dprintf", "syslog", "puts", "fputs", "perror", "warn",
-    "warnx", "strtol", "strtoul", "strtoll", "strtoull", "atoi", "atol", "free", NULL,
-};
-/* Functions that write their first argument only. */
-static const char *const first_arg_writers[] = {
-    "strcpy", "strncpy", "strcat", "strncat", "memcpy", "memmove", "memset", "sprintf",
-    "snprintf", "vsprintf", "vsnprintf", "strlcpy", "strlcat", "stpcpy", "stpncpy", NULL,
-};
-
-/* May the callee write through pointer argument i?  Unknown callees may;
- * catalogued file functions never change the names they are given. */
-static bool may_write_through(const Call *c, int i)
-{
-    if (!c->callee)
-        return true;
-    if (catalog_find(c->callee) || in_list(c->callee, readers))
-        return false;
-    if (in_list(c->callee, first_arg_writers))
-        return i == 0;
-    return true;
-}
-
-bool flow_kills(const Ins *ins, const char *key)
-{
-    if (ins->dst.kind == OPND_LVALUE && ir_key_overlaps(ins->dst.key, key))
-        return true;
-    if (ins->kind != INS_CALL)
-        return false;
-    const Call *c = &ins->call;
-    for (int i = 0; i < c->nargs; i++) {
-        const Operand *arg = &c->args[i];
-        bool names_storage = arg->kind == OPND_ADDR || arg->kind == OPND_LVALUE;
-        if (names_storage && ir_key_overlaps(arg->key, key) && may_write_through(c, i))
-            return true;
-    }
-    return false;
-}
-
-static bool same_name(const Operand *a, const char *key)
-{
-    return a && a->key && !strcmp(a->key, key);
-}
+#include "names.h"
 
 typedef struct UseSearch {
+    Arena *a;
     const Function *fn;
-    const char *key;
+    const Site *check;
+    const char *fill_sig;
+    NameSet *in;        /* entry set per block */
+    bool *queued;
+    int *work;
+    int nwork;
     Site *out;
     int n, max;
 } UseSearch;
 
-/* Scan block b from instruction `from`; false when the name was killed. */
-static bool scan_block(UseSearch *s, int b, int from)
+static void record_use(UseSearch *s, int b, int i, const NameSet *names)
+{
+    const Ins *ins = &s->fn->blocks[b]->ins[i];
+    const FileFunc *f = site_func(ins);
+    if (!f || ins == s->check->ins)
+        return;
+    for (int which = 0; which < 2; which++) {
+        const Operand *p = site_path(ins, f, which);
+        if (!p || !nameset_has(names, p->key))
+            continue;
+        for (int k = 0; k < s->n; k++)
+            if (s->out[k].ins == ins)
+                return;   /* reached again along another path */
+        if (s->n < s->max)
+            s->out[s->n++] = (Site){b, i, ins, f, p};
+        return;
+    }
+}
+
+static void run_block(UseSearch *s, int b, int from, NameSet *names)
 {
     const Block *blk = s->fn->blocks[b];
-    for (int i = from; i < blk->nins; i++) {
-        const Ins *ins = &blk->ins[i];
-        const FileFunc *f = site_func(ins);
-        for (int which = 0; f && which < 2 && s->n < s->max; which++) {
-            const Operand *p = site_path(ins, f, which);
-            if (same_name(p, s->key)) {
-                s->out[s->n++] = (Site){b, i, ins, f, p};
-                break;
-            }
-        }
-        if (flow_kills(ins, s->key))
-            return false;
+    for (int i = from; i < blk->nins && names->n; i++) {
+        record_use(s, b, i, names);
+        nameset_step(s->a, s->fn, b, i, names, s->fill_sig);
     }
-    return true;
+    for (int k = 0; k < blk->nsucc && names->n; k++) {
+        int succ = blk->succ[k];
+        bool grew = false;
+        for (int i = 0; i < names->n; i++)
+            grew |= nameset_add(s->a, &s->in[succ], names->keys[i]);
+        if (grew && !s->queued[succ]) {
+            s->queued[succ] = true;
+            s->work[s->nwork++] = succ;
+        }
+    }
+}
+
+static NameSet copy_set(Arena *a, const NameSet *from)
+{
+    NameSet s = {0};
+    for (int i = 0; i < from->n; i++)
+        nameset_add(a, &s, from->keys[i]);
+    return s;
 }
 
 int flow_uses(Arena *a, const Function *fn, const Site *check, const char *key, Site *out,
               int max)
 {
-    UseSearch s = {fn, key, out, 0, max};
-    bool *entered = ARENA_ARRAY(a, bool, fn->nblocks);
-    int *work = ARENA_ARRAY(a, int, fn->nblocks);
-    int nwork = 0;
-    if (scan_block(&s, check->block, check->index + 1)) {
-        const Block *b = fn->blocks[check->block];
-        for (int i = 0; i < b->nsucc; i++)
-            if (!entered[b->succ[i]]) {
-                entered[b->succ[i]] = true;
-                work[nwork++] = b->succ[i];
-            }
-    }
-    while (nwork) {
-        int b = work[--nwork];
-        if (!scan_block(&s, b, 0))
-            continue;
-        const Block *blk = fn->blocks[b];
-        for (int i = 0; i < blk->nsucc; i++)
-            if (!entered[blk->succ[i]]) {
-                entered[blk->succ[i]] = true;
-                work[nwork++] = blk->succ[i];
-            }
+    int n = fn->nblocks;
+    UseSearch s = {a, fn, check, NULL, ARENA_ARRAY(a, NameSet, n), ARENA_ARRAY(a, bool, n),
+                   ARENA_ARRAY(a, int, n), 0, out, 0, max};
+    s.fill_sig = names_fill_before(a, fn, check->block, check->index, key);
+    NameSet start = {0};
+    nameset_add(a, &start, key);
+    names_aliases_before(a, fn, check->block, check->index, &start);
+    run_block(&s, check->block, check->index + 1, &start);
+    while (s.nwork) {
+        int b = s.work[--s.nwork];
+        s.queued[b] = false;
+        NameSet names = copy_set(a, &s.in[b]);
+        run_block(&s, b, 0, &names);
     }
     return s.n;
 }

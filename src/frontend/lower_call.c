@@ -72,6 +72,14 @@ static bool is_defined_here(CXCursor decl)
     return !clang_Location_isInSystemHeader(clang_getCursorLocation(def));
 }
 
+/* errno is `(*__errno_location())` (glibc), `(*__error())` (BSD): the
+ * call yields the address of one variable, named "errno" in the IR. */
+static bool is_errno_location(const char *name)
+{
+    return !strcmp(name, "__errno_location") || !strcmp(name, "__error") ||
+           !strcmp(name, "_errno") || !strcmp(name, "___errno");
+}
+
 static bool is_builtin_expect(const char *name)
 {
     return !strcmp(name, "__builtin_expect") || !strcmp(name, "__builtin_expect_with_probability");
@@ -91,6 +99,11 @@ Operand lower_call(Lower *L, CXCursor e)
         call.callee = cursor_name(L->a, decl);
         if (is_builtin_expect(call.callee) && n >= 2)
             return lower_expr(L, kids[1]);   /* likely(x) is x */
+        if (is_errno_location(call.callee)) {
+            Operand errno_addr = {.kind = OPND_ADDR, .key = "errno", .text = "&errno",
+                                  .loc = cursor_loc(L->fe, e)};
+            return errno_addr;
+        }
         call.kind = is_defined_here(decl) ? CALLEE_DEFINED : CALLEE_EXTERNAL;
         call.noreturn = is_noreturn(L, decl, call.callee);
     } else {

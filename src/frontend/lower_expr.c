@@ -113,7 +113,8 @@ static Operand lower_subscript(Lower *L, CXCursor e)
     if (!is_path(&base))
         return operand_expr(L, e, both.reads, both.nreads);
     const char *key = index.has_ival ? arena_printf(L->a, "%s[%lld]", base.key, index.ival)
-                                     : arena_printf(L->a, "%s[*]", base.key);
+                      : index.kind == OPND_LVALUE ? arena_printf(L->a, "%s[%s]", base.key, index.key)
+                                                  : arena_printf(L->a, "%s[*]", base.key);
     return operand_path(L, e, key, &both);
 }
 
@@ -142,6 +143,8 @@ static Operand lower_unary(Lower *L, CXCursor e)
         }
         return operand_expr(L, e, sub.reads, sub.nreads);
     case CXUnaryOperator_Deref:
+        if (sub.kind == OPND_ADDR)   /* *&x, and *__errno_location() */
+            return operand_path(L, e, sub.key, NULL);
         if (is_path(&sub))
             return operand_path(L, e, arena_printf(L->a, "*%s", sub.key), &sub);
         return operand_expr(L, e, sub.reads, sub.nreads);

@@ -85,9 +85,39 @@ const char *ir_key_root(const char *key, int *len)
     return key;
 }
 
-static bool is_boundary(char c)
+/* Length of the next component of an access path: ".f", "->f" or "[i]"
+ * (brackets balanced, as indexes may be paths themselves). */
+static size_t component_len(const char *p)
 {
-    return c == '\0' || c == '.' || c == '[' || c == '-';
+    if (*p == '[') {
+        int depth = 0;
+        size_t n = 0;
+        do {
+            depth += p[n] == '[' ? 1 : p[n] == ']' ? -1 : 0;
+            n++;
+        } while (p[n] && depth > 0);
+        return n;
+    }
+    size_t start = *p == '-' ? 2 : 1;   /* "->" or "." */
+    return start + strcspn(p + start, ".-[");
+}
+
+static bool is_constant_index(const char *c, size_t n)
+{
+    for (size_t i = 1; i + 1 < n; i++)
+        if (c[i] < '0' || c[i] > '9')
+            return false;
+    return n > 2;
+}
+
+/* May two components name the same storage?  Equal text, or two indexes
+ * of which one is not a constant (a[i] may be a[3]). */
+static bool components_may_alias(const char *a, size_t na, const char *b, size_t nb)
+{
+    if (na == nb && !strncmp(a, b, na))
+        return true;
+    return a[0] == '[' && b[0] == '[' &&
+           (!is_constant_index(a, na) || !is_constant_index(b, nb));
 }
 
 bool ir_key_overlaps(const char *written, const char *path)
@@ -97,16 +127,35 @@ bool ir_key_overlaps(const char *written, const char *path)
         written++;
     while (*path == '*')
         path++;
-    size_t lw = strlen(written), lp = strlen(path);
-    size_t n = lw < lp ? lw : lp;
-    if (strncmp(written, path, n) != 0) {
-        /* An unknown index "[*]" overlaps any index at the same place. */
-        const char *sw = strstr(written, "[*]"), *sp = strstr(path, "[");
-        if (sw && sp && sw - written == sp - path && !strncmp(written, path, (size_t)(sw - written)))
-            return true;
+    int rw, rp;
+    ir_key_root(written, &rw);
+    ir_key_root(path, &rp);
+    if (rw != rp || strncmp(written, path, (size_t)rw) != 0)
         return false;
+    const char *w = written + rw, *p = path + rp;
+    while (*w && *p) {   /* one is a prefix of the other, component-wise */
+        size_t nw = component_len(w), np = component_len(p);
+        if (!components_may_alias(w, nw, p, np))
+            return false;
+        w += nw;
+        p += np;
     }
-    return is_boundary(written[n]) && is_boundary(path[n]);
+    return true;
+}
+
+bool ir_key_index_uses(const char *written, const char *path)
+{
+    for (const char *b = strchr(path, '['); b; b = strchr(b + 1, '[')) {
+        size_t n = component_len(b);
+        char inner[256];
+        if (n < 3 || n - 2 >= sizeof inner)
+            continue;
+        memcpy(inner, b + 1, n - 2);
+        inner[n - 2] = '\0';
+        if (inner[0] != '"' && !is_constant_index(b, n) && ir_key_overlaps(written, inner))
+            return true;
+    }
+    return false;
 }
 
 bool ir_operand_reads(const Operand *o, const char *key)

@@ -125,6 +125,8 @@ const char *ir_key_root(const char *key, int *len);
 /* Does writing `written` change the storage named by `path`?  True when one
  * is a prefix of the other on a component boundary. */
 bool ir_key_overlaps(const char *written, const char *path);
+/* Is `written` the index of an element path names ("i" in "a[i]")? */
+bool ir_key_index_uses(const char *written, const char *path);
 bool ir_operand_reads(const Operand *o, const char *key);
 
 /* Text dump of the CFG, stable across runs (tests/cfg golden files). */

@@ -71,9 +71,9 @@ int proc_self_fd(void) {
 
 int copy_of_name(const char *p) {
   const char *q = p;
-  if (access(p, R_OK) != 0)
+  if (access(p, R_OK) != 0)                     // NOTE[toctou-check-use]
     return -1;
-  return open(q, O_RDONLY);                     // MISSING[toctou-check-use]
+  return open(q, O_RDONLY);                     // WARNING[toctou-check-use]
 }
 
 int shadowed(const char *p) {

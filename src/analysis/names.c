@@ -1,0 +1,260 @@
+/* names.c - following a checked name through copies and buffer fills;
+ * see names.h. */
+#include "names.h"
+
+#include <string.h>
+
+#include "../model/catalog.h"
+#include "../util/strbuf.h"
+
+typedef struct FillFunc {
+    const char *name;
+    const char *kind;   /* "printf", "copy" or "cat" */
+    int first_input;    /* index of the first argument that shapes content */
+} FillFunc;
+
+/* Functions that write their first argument from the others. */
+static const FillFunc fills[] = {
+    {"snprintf", "printf", 2}, {"sprintf", "printf", 1}, {"vsnprintf", "printf", 2},
+    {"vsprintf", "printf", 1}, {"strcpy", "copy", 1},   {"strncpy", "copy", 1},
+    {"strlcpy", "copy", 1},    {"stpcpy", "copy", 1},   {"stpncpy", "copy", 1},
+    {"memcpy", "copy", 1},     {"memmove", "copy", 1},  {"strcat", "cat", 1},
+    {"strncat", "cat", 1},     {"strlcat", "cat", 1},   {NULL, NULL, 0},
+};
+
+static const FillFunc *fill_func(const Ins *ins)
+{
+    if (ins->kind != INS_CALL || !ins->call.callee || ins->call.nargs < 2)
+        return NULL;
+    for (int i = 0; fills[i].name; i++)
+        if (!strcmp(fills[i].name, ins->call.callee))
+            return &fills[i];
+    return NULL;
+}
+
+bool names_is_fill(const Ins *ins)
+{
+    return fill_func(ins) != NULL;
+}
+
+/* The buffer a fill call writes, or NULL. */
+static const char *fill_target(const Ins *ins)
+{
+    const Operand *dst = &ins->call.args[0];
+    return dst->kind == OPND_LVALUE ? dst->key : NULL;
+}
+
+/* "|in1|in2": the inputs of a fill; NULL if one is not a plain name,
+ * literal or constant. Integer inputs right after the buffer (sizes) are
+ * skipped, so buffers of different sizes filled alike compare equal. */
+static bool append_inputs(StrBuf *b, const Ins *ins, const FillFunc *f)
+{
+    const Call *c = &ins->call;
+    for (int i = f->first_input; i < c->nargs; i++) {
+        const Operand *o = &c->args[i];
+        if (o->kind == OPND_LVALUE || o->kind == OPND_STRING)
+            sb_printf(b, "|%s", o->key);
+        else if (o->kind == OPND_INT)
+            sb_printf(b, "|%lld", o->ival);
+        else
+            return false;
+    }
+    return true;
+}
+
+enum { MAX_LOOKBACK = 2000 };
+
+/* Walk back from (block, index) to the instruction that last wrote key. */
+static const Ins *last_write(const Function *fn, int *block, int *index, const char *key)
+{
+    int b = *block, i = *index, steps = 0;
+    for (;;) {
+        const Block *blk = fn->blocks[b];
+        for (i = i - 1; i >= 0; i--) {
+            const Ins *ins = &blk->ins[i];
+            bool writes = (ins->dst.kind == OPND_LVALUE && ir_key_overlaps(ins->dst.key, key)) ||
+                          (fill_func(ins) && fill_target(ins) && !strcmp(fill_target(ins), key));
+            if (writes) {
+                *block = b;
+                *index = i;
+                return ins;
+            }
+        }
+        if (blk->npred != 1 || ++steps > MAX_LOOKBACK)
+            return NULL;
+        b = blk->pred[0];
+        i = fn->blocks[b]->nins;
+    }
+}
+
+const char *names_fill_of(Arena *a, const Function *fn, int block, int index, const Ins *ins)
+{
+    const FillFunc *f = fill_func(ins);
+    const char *target = f ? fill_target(ins) : NULL;
+    if (!target)
+        return NULL;
+    StrBuf b = {0};
+    bool ok = true;
+    if (!strcmp(f->kind, "cat")) {   /* appends: what was there first counts */
+        const char *before = names_fill_before(a, fn, block, index, target);
+        ok = before != NULL;
+        if (ok)
+            sb_printf(&b, "%s+", before);
+    }
+    sb_puts(&b, f->kind);
+    ok = ok && append_inputs(&b, ins, f);
+    const char *sig = ok ? arena_strdup(a, sb_str(&b)) : NULL;
+    sb_free(&b);
+    return sig;
+}
+
+const char *names_fill_before(Arena *a, const Function *fn, int block, int index,
+                              const char *key)
+{
+    const Ins *w = last_write(fn, &block, &index, key);
+    return w ? names_fill_of(a, fn, block, index, w) : NULL;
+}
+
+bool nameset_has(const NameSet *s, const char *key)
+{
+    for (int i = 0; i < s->n; i++)
+        if (!strcmp(s->keys[i], key))
+            return true;
+    return false;
+}
+
+bool nameset_add(Arena *a, NameSet *s, const char *key)
+{
+    if (nameset_has(s, key))
+        return false;
+    ARENA_PUSH(a, s->keys, s->n, s->cap, key);
+    return true;
+}
+
+static void remove_at(NameSet *s, int i)
+{
+    s->keys[i] = s->keys[--s->n];
+}
+
+/* `written` is stored to: keys it re-points are dropped; if it writes into
+ * the content of a key (buf[0], *p), no storage holds the name any more. */
+static void store(NameSet *s, const char *written)
+{
+    for (int i = s->n - 1; i >= 0; i--) {
+        const char *k = s->keys[i];
+        if (ir_key_index_uses(written, k)) {
+            remove_at(s, i);
+        } else if (ir_key_overlaps(written, k)) {
+            bool into_content = written[0] == '*' || strlen(written) > strlen(k);
+            if (into_content) {
+                s->n = 0;
+                return;
+            }
+            remove_at(s, i);
+        }
+    }
+}
+
+static bool in_list(const char *name, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (!strcmp(name, list[i]))
+            return true;
+    return false;
+}
+
+/* Functions common between a check and a use that never write through
+ * their pointer arguments. */
+static const char *const readers[] = {
+    "strlen", "strcmp", "strncmp", "strcasecmp", "strchr", "strrchr", "strstr", "strdup",
+    "strndup", "printf", "fprintf", "dprintf", "syslog", "puts", "fputs", "perror", "warn",
+    "warnx", "strtol", "strtoul", "strtoll", "strtoull", "atoi", "atol", "free", "close",
+    "fclose", "closedir", NULL,
+};
+
+static bool may_write_through(const Call *c)
+{
+    return !c->callee || (!catalog_find(c->callee) && !in_list(c->callee, readers));
+}
+
+/* A call: a fill of a checked buffer with the same inputs keeps the name,
+ * a fill of another buffer with them adds a holder; any other write
+ * through a pointer to the name's content ends it. */
+static void call_step(Arena *a, const Function *fn, int block, int index, NameSet *s,
+                      const Ins *ins, const char *fill_sig)
+{
+    if (fill_func(ins) && fill_target(ins)) {
+        const char *sig = fill_sig ? names_fill_of(a, fn, block, index, ins) : NULL;
+        const char *target = fill_target(ins);
+        if (sig && !strcmp(sig, fill_sig)) {
+            nameset_add(a, s, target);
+            return;
+        }
+        for (int i = 0; i < s->n; i++)
+            if (ir_key_overlaps(target, s->keys[i])) {
+                s->n = 0;
+                return;
+            }
+        return;
+    }
+    if (!may_write_through(&ins->call))
+        return;
+    for (int k = 0; k < ins->call.nargs; k++) {
+        const Operand *arg = &ins->call.args[k];
+        if (arg->kind == OPND_ADDR)
+            store(s, arg->key);   /* &p: p may be re-pointed */
+        else if (arg->kind == OPND_LVALUE)
+            for (int i = 0; i < s->n; i++)
+                if (ir_key_overlaps(arg->key, s->keys[i])) {
+                    s->n = 0;     /* p: what p points to may change */
+                    return;
+                }
+    }
+}
+
+void nameset_step(Arena *a, const Function *fn, int block, int index, NameSet *s,
+                  const char *fill_sig)
+{
+    const Ins *ins = &fn->blocks[block]->ins[index];
+    if (ins->kind == INS_CALL) {
+        call_step(a, fn, block, index, s, ins, fill_sig);
+    } else if (ins->dst.kind == OPND_LVALUE) {
+        bool copy = (ins->src.kind == OPND_LVALUE || ins->src.kind == OPND_STRING) &&
+                    nameset_has(s, ins->src.key);
+        store(s, ins->dst.key);
+        if (copy)
+            nameset_add(a, s, ins->dst.key);
+    }
+}
+
+/* Copies made before the check: walking back, each key's latest store is
+ * the one seen first; a copy d = s links d and s when neither is stored
+ * to again before the check. */
+void names_aliases_before(Arena *a, const Function *fn, int block, int index, NameSet *s)
+{
+    NameSet stored = {0};
+    int steps = 0;
+    for (int b = block, i = index;;) {
+        const Block *blk = fn->blocks[b];
+        for (i = i - 1; i >= 0; i--) {
+            const Ins *ins = &blk->ins[i];
+            if (ins->dst.kind != OPND_LVALUE || nameset_has(&stored, ins->dst.key))
+                continue;
+            const char *d = ins->dst.key, *src = NULL;
+            if (ins->kind == INS_ASSIGN &&
+                (ins->src.kind == OPND_LVALUE || ins->src.kind == OPND_STRING))
+                src = ins->src.key;
+            if (src && !nameset_has(&stored, src)) {
+                if (nameset_has(s, d))
+                    nameset_add(a, s, src);
+                else if (nameset_has(s, src))
+                    nameset_add(a, s, d);
+            }
+            nameset_add(a, &stored, d);
+        }
+        if (blk->npred != 1 || ++steps > MAX_LOOKBACK)
+            return;
+        b = blk->pred[0];
+        i = fn->blocks[b]->nins;
+    }
+}

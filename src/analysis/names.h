@@ -1,0 +1,37 @@
+/* names.h - which storage holds the name a check looked at, as the
+ * program runs on: copies (q = p) hold it too, a buffer filled from the
+ * same inputs (snprintf(b, .., "%s/x", dir) again) holds it too; a
+ * reassigned pointer no longer does, and a buffer whose content changes
+ * (strcpy(buf, other), buf[0] = 0) means no storage holds it any more. */
+#ifndef FSRACE_NAMES_H
+#define FSRACE_NAMES_H
+#include "../ir/ir.h"
+
+/* "Fill signature" of buffer `key` just before instruction (block, index):
+ * how its current content was made, e.g. `printf:"%s/lock"|dir`, or NULL
+ * when unknown. Looks back along single-predecessor blocks. */
+const char *names_fill_before(Arena *a, const Function *fn, int block, int index,
+                              const char *key);
+/* The signature of what fill call `ins` (at block, index) writes, or NULL
+ * when ins is no fill call. */
+const char *names_fill_of(Arena *a, const Function *fn, int block, int index, const Ins *ins);
+/* Is ins a call that fills its first argument (strcpy, snprintf...)? */
+bool names_is_fill(const Ins *ins);
+
+typedef struct NameSet {
+    const char **keys;  /* storage holding the name */
+    int n, cap;
+} NameSet;
+
+/* Add to s the keys that hold the same name at (block, index) because of
+ * copies made earlier (q = p; ... check(p)). */
+void names_aliases_before(Arena *a, const Function *fn, int block, int index, NameSet *s);
+
+bool nameset_has(const NameSet *s, const char *key);
+bool nameset_add(Arena *a, NameSet *s, const char *key);
+/* Update s for one instruction. fill_sig is the checked name's fill
+ * signature (NULL if it was not a filled buffer). */
+void nameset_step(Arena *a, const Function *fn, int block, int index, NameSet *s,
+                  const char *fill_sig);
+
+#endif
