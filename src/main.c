@@ -25,8 +25,8 @@ static void list_rules(void)
     int n;
     const Rule *all = rules_all(&n);
     for (int i = 0; i < n; i++)
-        printf("%-20s %-8s %-8s %-8s %s\n", all[i].id, severity_name(all[i].severity),
-               all[i].cwe, all[i].cert, all[i].summary);
+        printf("%-20s %-8s %-4s %-8s %-8s %s\n", all[i].id, severity_name(all[i].severity),
+               rules_enabled(&all[i]) ? "on" : "off", all[i].cwe, all[i].cert, all[i].summary);
 }
 
 static int default_jobs(void)
@@ -104,6 +104,8 @@ int main(int argc, char **argv)
     setenv("LIBCLANG_NOTHREADS", "1", 1);
     Options o;
     int rc = options_parse(argc, argv, &o);
+    if (rc == 0)
+        rc = options_apply_rules(&o);
     if (rc == 0 && o.help)
         options_print_help();
     else if (rc == 0 && o.version)
@@ -113,6 +115,6 @@ int main(int argc, char **argv)
         list_rules();
     else if (rc == 0)
         rc = run(&o);
-    free(o.files);
+    options_free(&o);
     return rc;
 }

@@ -19,9 +19,10 @@ int flow_uses(Arena *a, const Function *fn, const Site *check, const char *key, 
               int max);
 
 /* guards[b] is true when block b ends in a branch on a value derived from
- * one of the seed keys, seeds live just after the check. */
+ * one of the seed keys, seeds live just after the check. through_calls:
+ * a call's result derives from its arguments (is_regular(&st)). */
 bool *flow_guards(Arena *a, const Function *fn, const Site *check, const char **seeds,
-                  int nseeds);
+                  int nseeds, bool through_calls);
 
 /* Does a guard decide whether block b runs?  True when b is (transitively)
  * control dependent on a guard, or when b is reached only through a

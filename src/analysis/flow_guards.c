@@ -61,11 +61,12 @@ static bool call_tainted(const KeySet *s, const Call *c)
     return false;
 }
 
-static void transfer(Arena *a, KeySet *s, const Ins *ins)
+static void transfer(Arena *a, KeySet *s, const Ins *ins, bool through_calls)
 {
     if (ins->dst.kind == OPND_NONE || !ins->dst.key)
         return;
-    bool t = ins->kind == INS_ASSIGN ? tainted(s, &ins->src) : call_tainted(s, &ins->call);
+    bool t = ins->kind == INS_ASSIGN ? tainted(s, &ins->src)
+                                     : through_calls && call_tainted(s, &ins->call);
     if (t)
         set_add(a, s, ins->dst.key);
     else
@@ -89,6 +90,7 @@ typedef struct GuardSearch {
     int *work;
     int nwork;
     bool *guards;
+    bool through_calls;
 } GuardSearch;
 
 static void propagate(GuardSearch *g, int b, KeySet *state)
@@ -111,16 +113,16 @@ static KeySet run_block(GuardSearch *g, int b, int from, const KeySet *entry)
     merge(g->a, &state, entry);
     const Block *blk = g->fn->blocks[b];
     for (int i = from; i < blk->nins; i++)
-        transfer(g->a, &state, &blk->ins[i]);
+        transfer(g->a, &state, &blk->ins[i], g->through_calls);
     return state;
 }
 
 bool *flow_guards(Arena *a, const Function *fn, const Site *check, const char **seeds,
-                  int nseeds)
+                  int nseeds, bool through_calls)
 {
     int n = fn->nblocks;
     GuardSearch g = {a, fn, ARENA_ARRAY(a, KeySet, n), ARENA_ARRAY(a, bool, n),
-                     ARENA_ARRAY(a, int, n), 0, ARENA_ARRAY(a, bool, n)};
+                     ARENA_ARRAY(a, int, n), 0, ARENA_ARRAY(a, bool, n), through_calls};
     KeySet start = {0};
     for (int i = 0; i < nseeds; i++)
         set_add(a, &start, seeds[i]);

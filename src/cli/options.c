@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../rules/rules.h"
 #include "../version.h"
 
 void options_print_help(void)
@@ -32,6 +33,9 @@ void options_print_help(void)
 "                       written to a temporary file and renamed, and refused\n"
 "                       if FILE is a symbolic link.\n"
 "  --list-rules         list the rules with their ids and tags, and exit.\n"
+"  --enable RULE[,...]  also report these rules (some are off by default;\n"
+"                       see --list-rules); \"all\" turns every rule on.\n"
+"  --disable RULE[,...] do not report these rules.\n"
 "  --dump-cfg           print each function's control-flow graph instead of\n"
 "                       findings (for debugging and the CFG tests).\n"
 "\n"
@@ -120,6 +124,13 @@ static int parse_option(int argc, char **argv, int *i, Options *o)
         if (!(v = option_value(argc, argv, i, "--format")))
             return usage_error("%s needs a value", a);
         return parse_format(v, o);
+    } else if (matches(a, "--enable") || matches(a, "--disable")) {
+        bool on = a[2] == 'e';
+        const char *name = on ? "--enable" : "--disable";
+        if (!(v = option_value(argc, argv, i, name)) || !*v)
+            return usage_error("%s needs a rule id", name);
+        o->toggles[o->ntoggles++] = on ? arena_printf(&o->arena, "+%s", v)
+                                       : arena_printf(&o->arena, "-%s", v);
     } else if (matches(a, "-o") || matches(a, "-j") || matches(a, "-p")) {
         char name[3] = {a[0], a[1], '\0'};
         if (!(v = option_value(argc, argv, i, name)) || !*v)
@@ -140,7 +151,8 @@ int options_parse(int argc, char **argv, Options *o)
 {
     memset(o, 0, sizeof *o);
     o->files = calloc((size_t)argc + 1, sizeof(char *));
-    if (!o->files)
+    o->toggles = calloc((size_t)argc + 1, sizeof(char *));
+    if (!o->files || !o->toggles)
         return EXIT_TROUBLE;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -161,5 +173,28 @@ int options_parse(int argc, char **argv, Options *o)
     bool wants_input = !o->help && !o->version && !o->list_rules;
     if (wants_input && !o->nfiles && !o->build_dir)
         return usage_error("%s", "no input files: give FILE... or -p BUILD_DIR");
+    return 0;
+}
+
+void options_free(Options *o)
+{
+    free(o->files);
+    free(o->toggles);
+    arena_free(&o->arena);
+}
+
+int options_apply_rules(const Options *o)
+{
+    for (int i = 0; i < o->ntoggles; i++) {
+        char *list = strdup(o->toggles[i] + 1), *save = NULL;
+        bool on = o->toggles[i][0] == '+';
+        int rc = 0;
+        for (char *id = strtok_r(list, ",", &save); id && !rc; id = strtok_r(NULL, ",", &save))
+            if (!rules_enable(id, on))
+                rc = usage_error("unknown rule '%s' (see fsrace --list-rules)", id);
+        free(list);
+        if (rc)
+            return rc;
+    }
     return 0;
 }

@@ -5,6 +5,8 @@
 #define FSRACE_OPTIONS_H
 #include <stdbool.h>
 
+#include "../util/arena.h"
+
 typedef enum Format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF } Format;
 
 typedef struct Options {
@@ -17,7 +19,10 @@ typedef struct Options {
     Format format;
     const char *output;         /* -o: write here instead of stdout */
     int jobs;                   /* -j: parallel workers; 0 = number of cores */
+    const char **toggles;       /* "+id" for --enable id, "-id" for --disable id */
+    int ntoggles;
     bool dump_cfg, list_rules, version, help;
+    Arena arena;                /* strings made while parsing */
 } Options;
 
 /* Exit statuses, documented in --help and the README. */
@@ -25,6 +30,9 @@ enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 
 /* 0 on success; on a usage error prints one line to stderr and returns 2. */
 int options_parse(int argc, char **argv, Options *o);
+void options_free(Options *o);
+/* Apply --enable/--disable to the rule registry; 2 on an unknown rule. */
+int options_apply_rules(const Options *o);
 void options_print_help(void);
 
 #endif

@@ -8,8 +8,8 @@ typedef enum Group {
     G_STAT,         /* stat(): type, owner, size, times */
     G_LINK,         /* readlink(): is it a symlink, where to */
     G_RESOLVE,      /* realpath(): canonical name */
-    G_OPEN,         /* open(), fopen(), opendir() */
-    G_CREATE,       /* creat(), mkdir(), mknod() */
+    G_OPEN,         /* open(), creat(), fopen(), opendir() */
+    G_CREATE,       /* mkdir(), mknod(), mkfifo(): make a new name */
     G_MODIFY,       /* chmod(), chown(), truncate(), utime() */
     G_NAMESPACE,    /* rename(), link(), unlink(), remove() */
     G_ENTER,        /* chdir(), chroot() */
@@ -17,14 +17,14 @@ typedef enum Group {
     G_MOUNT,        /* mount(), umount() */
 } Group;
 
-enum Role { CHECK = 1, USE = 2, OPEN = 4 };
+enum Role { CHECK = 1, USE = 2, OPEN = 4, NEWNAME = 8, NEWNAME2 = 16 };
 typedef enum FlagKind { F_NONE, F_OPEN, F_FOPEN, F_AT } FlagKind;
 typedef enum ResultKind { RES_STATUS, RES_FD, RES_FILE, RES_DIR, RES_PATH, RES_SIZE } ResultKind;
 
 typedef struct FileFunc {
     const char *name;
     Group group;
-    int roles;          /* CHECK | USE | OPEN */
+    int roles;          /* CHECK | USE | OPEN | NEWNAME | NEWNAME2 */
     int path, path2;    /* argument indexes, -1 when absent */
     int dirfd, dirfd2;
     int flags;

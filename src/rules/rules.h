@@ -22,6 +22,7 @@ struct Rule {
     const char *name;           /* C identifier */
     const char *id;             /* shown to users: "toctou-check-use" */
     Severity severity;
+    bool on_by_default;
     const char *cwe;            /* "CWE-367" */
     const char *cert;           /* "FIO45-C" */
     const char *security_severity; /* GitHub's 0.0-10.0 scale */
@@ -30,12 +31,17 @@ struct Rule {
     RuleFn run;
 };
 
-#define RULE(name, id, sev, cwe, cert, secsev, summary, help) \
+#define RULE(name, id, sev, on, cwe, cert, secsev, summary, help) \
     void rule_##name(const RuleInput *in, Findings *out);
 #include "rules.def"
 #undef RULE
 
 const Rule *rules_all(int *n);
+const Rule *rules_find(const char *id);
+/* Turn a rule on or off for this run ("all" for every rule); call before
+ * any analysis starts. False if there is no such rule. */
+bool rules_enable(const char *id, bool on);
+bool rules_enabled(const Rule *r);
 const char *severity_name(Severity s);
 /* Run every rule on one function. */
 void rules_run(const Function *fn, Findings *out);

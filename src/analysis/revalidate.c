@@ -1,0 +1,94 @@
+/* revalidate.c - finds the fstat() comparison of POS35-C; see
+ * revalidate.h. Flow-insensitive over the blocks reachable from the open:
+ * the descriptor's copies (fd = %1, fileno(f)), the buffers fstat() fills
+ * from it, and a branch reading one of those and the check's buffer. */
+#include <string.h>
+
+#include "names.h"
+#include "revalidate.h"
+
+/* fstat-like calls: (name, index of the descriptor argument, out buffer). */
+static const struct { const char *name; int fd, out; } fstats[] = {
+    {"fstat", 0, 1}, {"fstat64", 0, 1}, {"__fxstat", 1, 2}, {"__fxstat64", 1, 2},
+    {"fstatat", 0, 2}, {"fstatat64", 0, 2}, {"statx", 0, 4}, {NULL, 0, 0},
+};
+
+static bool reads_any(const Operand *o, const NameSet *keys)
+{
+    for (int k = 0; k < keys->n; k++) {
+        if ((o->kind == OPND_LVALUE || o->kind == OPND_ADDR) && ir_key_overlaps(keys->keys[k], o->key))
+            return true;
+        for (int r = 0; r < o->nreads; r++)
+            if (ir_key_overlaps(keys->keys[k], o->reads[r]))
+                return true;
+    }
+    return false;
+}
+
+/* Grow the descriptor set and the fstat buffer set from one instruction. */
+static bool learn(Arena *a, const Ins *ins, NameSet *fds, NameSet *bufs)
+{
+    bool grew = false;
+    if (ins->kind == INS_ASSIGN && ins->dst.key && reads_any(&ins->src, fds))
+        grew |= nameset_add(a, fds, ins->dst.key);
+    if (ins->kind != INS_CALL || !ins->call.callee)
+        return grew;
+    const Call *c = &ins->call;
+    if (!strcmp(c->callee, "fileno") && c->nargs == 1 && reads_any(&c->args[0], fds) &&
+        ins->dst.key)
+        grew |= nameset_add(a, fds, ins->dst.key);
+    for (int i = 0; fstats[i].name; i++) {
+        if (strcmp(c->callee, fstats[i].name) || c->nargs <= fstats[i].out)
+            continue;
+        const Operand *buf = &c->args[fstats[i].out];
+        if (reads_any(&c->args[fstats[i].fd], fds) && buf->key)
+            grew |= nameset_add(a, bufs, buf->key);
+    }
+    return grew;
+}
+
+/* Blocks reachable from b, in an array; *n receives the count. */
+static int *reachable(Arena *a, const Function *fn, int b, int *n)
+{
+    int *order = ARENA_ARRAY(a, int, fn->nblocks);
+    bool *seen = ARENA_ARRAY(a, bool, fn->nblocks);
+    int count = 0;
+    order[count++] = b;
+    seen[b] = true;
+    for (int i = 0; i < count; i++) {
+        const Block *blk = fn->blocks[order[i]];
+        for (int s = 0; s < blk->nsucc; s++)
+            if (!seen[blk->succ[s]]) {
+                seen[blk->succ[s]] = true;
+                order[count++] = blk->succ[s];
+            }
+    }
+    *n = count;
+    return order;
+}
+
+bool revalidated(Arena *a, const Function *fn, const Site *open_use, const char *check_buf)
+{
+    if (!check_buf || !open_use->ins->dst.key)
+        return false;
+    NameSet fds = {0}, bufs = {0}, check = {0};
+    nameset_add(a, &fds, open_use->ins->dst.key);
+    nameset_add(a, &check, check_buf);
+    int n;
+    int *blocks = reachable(a, fn, open_use->block, &n);
+    for (bool grew = true; grew;) {   /* to a fixed point: copies in loops */
+        grew = false;
+        for (int i = 0; i < n; i++) {
+            const Block *blk = fn->blocks[blocks[i]];
+            for (int k = 0; k < blk->nins; k++)
+                grew |= learn(a, &blk->ins[k], &fds, &bufs);
+        }
+    }
+    for (int i = 0; i < n && bufs.n; i++) {
+        const Block *blk = fn->blocks[blocks[i]];
+        if ((blk->term == TERM_BRANCH || blk->term == TERM_SWITCH) &&
+            reads_any(&blk->cond, &check) && reads_any(&blk->cond, &bufs))
+            return true;
+    }
+    return false;
+}

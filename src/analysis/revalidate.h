@@ -1,0 +1,13 @@
+/* revalidate.h - CERT POS35-C's compliant sequence: after
+ *     lstat(name, &a); fd = open(name, ...); fstat(fd, &b);
+ * the program compares a and b (st_ino, st_dev, st_mode) and gives up on a
+ * mismatch, so the open, though by name, cannot be fooled. */
+#ifndef FSRACE_REVALIDATE_H
+#define FSRACE_REVALIDATE_H
+#include "sites.h"
+
+/* Is the handle `open_use` returns fstat()ed, and the result compared with
+ * the check's buffer `check_buf`, later in the function? */
+bool revalidated(Arena *a, const Function *fn, const Site *open_use, const char *check_buf);
+
+#endif
