@@ -11,8 +11,8 @@ typedef struct UseSearch {
     Arena *a;
     const Function *fn;
     const Site *check;
-    const char *fill_sig;
     NameSet *in;        /* entry set per block */
+    bool *entered;      /* in[b] has been given a state */
     bool *queued;
     int *work;
     int nwork;
@@ -44,13 +44,21 @@ static void run_block(UseSearch *s, int b, int from, NameSet *names)
     const Block *blk = s->fn->blocks[b];
     for (int i = from; i < blk->nins && names->n; i++) {
         record_use(s, b, i, names);
-        nameset_step(s->a, s->fn, b, i, names, s->fill_sig);
+        nameset_step(s->a, s->fn, b, i, names);
     }
     for (int k = 0; k < blk->nsucc && names->n; k++) {
         int succ = blk->succ[k];
-        bool grew = false;
+        NameSet *in = &s->in[succ];
+        bool grew = !s->entered[succ];
+        if (grew)
+            in->fill = names->fill;   /* first state; merges keep a common fill */
+        else if (in->fill && (!names->fill || strcmp(in->fill, names->fill))) {
+            in->fill = NULL;
+            grew = true;
+        }
+        s->entered[succ] = true;
         for (int i = 0; i < names->n; i++)
-            grew |= nameset_add(s->a, &s->in[succ], names->keys[i]);
+            grew |= nameset_add(s->a, in, names->keys[i]);
         if (grew && !s->queued[succ]) {
             s->queued[succ] = true;
             s->work[s->nwork++] = succ;
@@ -60,7 +68,7 @@ static void run_block(UseSearch *s, int b, int from, NameSet *names)
 
 static NameSet copy_set(Arena *a, const NameSet *from)
 {
-    NameSet s = {0};
+    NameSet s = {.fill = from->fill};
     for (int i = 0; i < from->n; i++)
         nameset_add(a, &s, from->keys[i]);
     return s;
@@ -70,10 +78,9 @@ int flow_uses(Arena *a, const Function *fn, const Site *check, const char *key, 
               int max)
 {
     int n = fn->nblocks;
-    UseSearch s = {a, fn, check, NULL, ARENA_ARRAY(a, NameSet, n), ARENA_ARRAY(a, bool, n),
-                   ARENA_ARRAY(a, int, n), 0, out, 0, max};
-    s.fill_sig = names_fill_before(a, fn, check->block, check->index, key);
-    NameSet start = {0};
+    UseSearch s = {a, fn, check, ARENA_ARRAY(a, NameSet, n), ARENA_ARRAY(a, bool, n),
+                   ARENA_ARRAY(a, bool, n), ARENA_ARRAY(a, int, n), 0, out, 0, max};
+    NameSet start = {.fill = names_fill_before(a, fn, check->block, check->index, key)};
     nameset_add(a, &start, key);
     names_aliases_before(a, fn, check->block, check->index, &start);
     run_block(&s, check->block, check->index + 1, &start);

@@ -180,13 +180,34 @@ static bool may_write_through(const Call *c)
 /* A call: a fill of a checked buffer with the same inputs keeps the name,
  * a fill of another buffer with them adds a holder; any other write
  * through a pointer to the name's content ends it. */
+/* A store to one of the fill signature's inputs: a later fill with the
+ * same text no longer makes the same name. */
+static void forget_fill_if_input(NameSet *s, const char *written)
+{
+    if (!s->fill)
+        return;
+    for (const char *p = strchr(s->fill, '|'); p; p = strchr(p + 1, '|')) {
+        char input[256];
+        size_t n = strcspn(p + 1, "|+");
+        if (n >= sizeof input || p[1] == '"')
+            continue;
+        memcpy(input, p + 1, n);
+        input[n] = '\0';
+        if (ir_key_overlaps(written, input)) {
+            s->fill = NULL;
+            return;
+        }
+    }
+}
+
 static void call_step(Arena *a, const Function *fn, int block, int index, NameSet *s,
-                      const Ins *ins, const char *fill_sig)
+                      const Ins *ins)
 {
     if (fill_func(ins) && fill_target(ins)) {
-        const char *sig = fill_sig ? names_fill_of(a, fn, block, index, ins) : NULL;
+        const char *sig = s->fill ? names_fill_of(a, fn, block, index, ins) : NULL;
         const char *target = fill_target(ins);
-        if (sig && !strcmp(sig, fill_sig)) {
+        forget_fill_if_input(s, target);
+        if (sig && s->fill && !strcmp(sig, s->fill)) {
             nameset_add(a, s, target);
             return;
         }
@@ -201,6 +222,8 @@ static void call_step(Arena *a, const Function *fn, int block, int index, NameSe
         return;
     for (int k = 0; k < ins->call.nargs; k++) {
         const Operand *arg = &ins->call.args[k];
+        if (arg->kind == OPND_ADDR || arg->kind == OPND_LVALUE)
+            forget_fill_if_input(s, arg->key);
         if (arg->kind == OPND_ADDR)
             store(s, arg->key);   /* &p: p may be re-pointed */
         else if (arg->kind == OPND_LVALUE)
@@ -212,13 +235,13 @@ static void call_step(Arena *a, const Function *fn, int block, int index, NameSe
     }
 }
 
-void nameset_step(Arena *a, const Function *fn, int block, int index, NameSet *s,
-                  const char *fill_sig)
+void nameset_step(Arena *a, const Function *fn, int block, int index, NameSet *s)
 {
     const Ins *ins = &fn->blocks[block]->ins[index];
     if (ins->kind == INS_CALL) {
-        call_step(a, fn, block, index, s, ins, fill_sig);
+        call_step(a, fn, block, index, s, ins);
     } else if (ins->dst.kind == OPND_LVALUE) {
+        forget_fill_if_input(s, ins->dst.key);
         bool copy = (ins->src.kind == OPND_LVALUE || ins->src.kind == OPND_STRING) &&
                     nameset_has(s, ins->src.key);
         store(s, ins->dst.key);

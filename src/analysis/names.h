@@ -21,6 +21,8 @@ bool names_is_fill(const Ins *ins);
 typedef struct NameSet {
     const char **keys;  /* storage holding the name */
     int n, cap;
+    const char *fill;   /* fill signature of the checked buffer while its
+                         * inputs are unchanged, else NULL */
 } NameSet;
 
 /* Add to s the keys that hold the same name at (block, index) because of
@@ -29,9 +31,7 @@ void names_aliases_before(Arena *a, const Function *fn, int block, int index, Na
 
 bool nameset_has(const NameSet *s, const char *key);
 bool nameset_add(Arena *a, NameSet *s, const char *key);
-/* Update s for one instruction. fill_sig is the checked name's fill
- * signature (NULL if it was not a filled buffer). */
-void nameset_step(Arena *a, const Function *fn, int block, int index, NameSet *s,
-                  const char *fill_sig);
+/* Update s for one instruction. */
+void nameset_step(Arena *a, const Function *fn, int block, int index, NameSet *s);
 
 #endif

@@ -197,6 +197,10 @@ static Verdict judge(const Pairing *p, const Site *use)
     const Site *check = p->check;
     if (use->ins == check->ins || !pairs_with(check->func, use->func))
         return SAFE;
+    /* open(p, O_RDWR) failing, then open(p, O_RDONLY): a fallback that
+     * reads, relying on nothing the probe learnt. */
+    if (check->func->group == G_OPEN && use->func->group == G_OPEN && read_only(use))
+        return SAFE;
     int which = use->path == site_path(use->ins, use->func, 0) ? 0 : 1;
     if (use->func->roles & (which == 0 ? NEWNAME : NEWNAME2))
         return SAFE;   /* mkdir, symlink: fail if the name exists */
