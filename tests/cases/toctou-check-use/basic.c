@@ -82,9 +82,9 @@ int lstat_then_nofollow(const char *path) {
 
 int lstat_then_open(const char *path) {
   struct stat st;
-  if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))   // NOTE[toctou-check-use]
+  if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))   // NOTE[toctou-symlink-check]
     return -1;
-  return open(path, O_RDONLY);                  // WARNING[toctou-check-use]
+  return open(path, O_RDONLY);                  // WARNING[toctou-symlink-check]
 }
 
 int name_changed_between(const char *path, const char *other) {

@@ -53,9 +53,9 @@ int stat64_then_truncate(const char *p) {
 /* lstat64(), the large-file lstat(). */
 int lstat64_then_remove(const char *p) {
   struct stat64 st;
-  if (lstat64(p, &st) != 0 || S_ISDIR(st.st_mode))   // NOTE[toctou-check-use]
+  if (lstat64(p, &st) != 0 || S_ISDIR(st.st_mode))   // NOTE[toctou-symlink-check]
     return -1;
-  return remove(p);                             // WARNING[toctou-check-use]
+  return remove(p);                             // WARNING[toctou-symlink-check]
 }
 
 /* fstatat(AT_FDCWD, ...) is stat(). */
@@ -72,11 +72,11 @@ int fstatat_cwd_then_chmod(const char *p) {
  * follows has no O_NOFOLLOW, so the link check is undone. */
 int fstatat_nofollow_then_open(const char *p) {
   struct stat st;
-  if (fstatat(AT_FDCWD, p, &st, AT_SYMLINK_NOFOLLOW) != 0)   // NOTE[toctou-check-use]
+  if (fstatat(AT_FDCWD, p, &st, AT_SYMLINK_NOFOLLOW) != 0)   // NOTE[toctou-symlink-check]
     return -1;
   if (S_ISLNK(st.st_mode))
     return -1;
-  return open(p, O_WRONLY);                     // WARNING[toctou-check-use]
+  return open(p, O_WRONLY);                     // WARNING[toctou-symlink-check]
 }
 
 /* statx(AT_FDCWD, ...) fills a struct statx; its fields decide the use. */
@@ -102,21 +102,21 @@ int statx_dirfd_then_openat(int dfd, const char *name) {
 /* readlink() as a "is it a symbolic link?" probe, then unlink by name. */
 int readlink_then_unlink(const char *p) {
   char target[PATH_MAX];
-  ssize_t n = readlink(p, target, sizeof target - 1);   // NOTE[toctou-check-use]
+  ssize_t n = readlink(p, target, sizeof target - 1);   // NOTE[toctou-symlink-check]
   if (n < 0)
     return -1;
   target[n] = '\0';
   if (strncmp(target, "/var/lib/app/", 13) != 0)
     return -1;
-  return unlink(p);                             // WARNING[toctou-check-use]
+  return unlink(p);                             // WARNING[toctou-symlink-check]
 }
 
 /* readlinkat(AT_FDCWD, ...) is readlink(). */
 int readlinkat_cwd_then_chown(const char *p, uid_t uid, gid_t gid) {
   char buf[64];
-  if (readlinkat(AT_FDCWD, p, buf, sizeof buf) >= 0)   // NOTE[toctou-check-use]
+  if (readlinkat(AT_FDCWD, p, buf, sizeof buf) >= 0)   // NOTE[toctou-symlink-check]
     return -1;
-  return chown(p, uid, gid);                    // WARNING[toctou-check-use "chown() of 'p' after readlinkat()"]
+  return chown(p, uid, gid);                    // WARNING[toctou-symlink-check "chown() of 'p' after readlinkat()"]
 }
 
 /* realpath() resolves the name; the program then opens the unresolved name

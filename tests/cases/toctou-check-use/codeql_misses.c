@@ -54,9 +54,9 @@ long miss_open_then_stat(const char *p) {
  * whatever link is there now. */
 int miss_readlink_then_open(const char *p) {
   char buf[PATH_MAX];
-  if (readlink(p, buf, sizeof buf) >= 0)        // NOTE[toctou-check-use]
+  if (readlink(p, buf, sizeof buf) >= 0)        // NOTE[toctou-symlink-check]
     return -1;
-  return open(p, O_WRONLY | O_APPEND);          // WARNING[toctou-check-use "O_NOFOLLOW"]
+  return open(p, O_WRONLY | O_APPEND);          // WARNING[toctou-symlink-check "O_NOFOLLOW"]
 }
 
 /* mkdir() (or EEXIST), then chown() by name. */

@@ -131,11 +131,11 @@ int buffer_field_only(const char *p) {
 int buffer_via_pointer(const char *p) {
   struct stat st;
   struct stat *sp = &st;
-  if (lstat(p, sp) != 0)                        // NOTE[toctou-check-use]
+  if (lstat(p, sp) != 0)                        // NOTE[toctou-symlink-check]
     return -1;
   if (sp->st_nlink > 1)
     return -1;
-  return unlink(p);                             // WARNING[toctou-check-use]
+  return unlink(p);                             // WARNING[toctou-symlink-check]
 }
 
 /* The buffer handed to a helper whose result is the condition. */

@@ -46,20 +46,20 @@ int pos35_positive_compare(const char *name) {
  * without re-validating. */
 int pos35_noncompliant(const char *name) {
   struct stat a;
-  if (lstat(name, &a) == -1)                    // NOTE[toctou-check-use]
+  if (lstat(name, &a) == -1)                    // NOTE[toctou-symlink-check]
     return -1;
   if (S_ISLNK(a.st_mode))
     return -1;
-  return open(name, O_RDWR);                    // WARNING[toctou-check-use "O_NOFOLLOW"]
+  return open(name, O_RDWR);                    // WARNING[toctou-symlink-check "O_NOFOLLOW"]
 }
 
 /* fstat() is called, but its buffer is only tested for the type, never
  * compared with the lstat() buffer: the open is not re-validated. */
 int pos35_fstat_not_compared(const char *name) {
   struct stat a, b;
-  if (lstat(name, &a) != 0 || !S_ISREG(a.st_mode))   // NOTE[toctou-check-use]
+  if (lstat(name, &a) != 0 || !S_ISREG(a.st_mode))   // NOTE[toctou-symlink-check]
     return -1;
-  int fd = open(name, O_RDONLY);                // WARNING[toctou-check-use]
+  int fd = open(name, O_RDONLY);                // WARNING[toctou-symlink-check]
   if (fd < 0)
     return -1;
   if (fstat(fd, &b) != 0 || !S_ISREG(b.st_mode)) {
@@ -73,7 +73,7 @@ int pos35_fstat_not_compared(const char *name) {
  * name. */
 int pos35_then_chmod_by_name(const char *name) {
   struct stat a, b;
-  if (lstat(name, &a) != 0 || !S_ISREG(a.st_mode))   // NOTE[toctou-check-use]
+  if (lstat(name, &a) != 0 || !S_ISREG(a.st_mode))   // NOTE[toctou-symlink-check]
     return -1;
   int fd = open(name, O_RDONLY);                // no-warning
   if (fd < 0)
@@ -83,7 +83,7 @@ int pos35_then_chmod_by_name(const char *name) {
     return -1;
   }
   close(fd);
-  return chmod(name, 0600);                     // WARNING[toctou-check-use]
+  return chmod(name, 0600);                     // WARNING[toctou-symlink-check]
 }
 
 /* POS35-C plus O_NOFOLLOW: not reported either way. */

@@ -58,9 +58,9 @@ int stat_then_chown(const char *p, uid_t uid, gid_t gid) {
 /* lchown() after an lstat() type check: the entry can still be replaced. */
 int lstat_then_lchown(const char *p, uid_t uid, gid_t gid) {
   struct stat st;
-  if (lstat(p, &st) != 0 || !S_ISREG(st.st_mode))   // NOTE[toctou-check-use]
+  if (lstat(p, &st) != 0 || !S_ISREG(st.st_mode))   // NOTE[toctou-symlink-check]
     return -1;
-  return lchown(p, uid, gid);                   // WARNING[toctou-check-use]
+  return lchown(p, uid, gid);                   // WARNING[toctou-symlink-check]
 }
 
 /* fchmodat(AT_FDCWD, ...) is chmod(). */
@@ -119,8 +119,8 @@ int stat_then_remove(const char *p) {
 /* rmdir() of what lstat() said was a directory. */
 int lstat_then_rmdir(const char *p) {
   struct stat st;
-  if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))   // NOTE[toctou-check-use]
-    return rmdir(p);                            // WARNING[toctou-check-use]
+  if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))   // NOTE[toctou-symlink-check]
+    return rmdir(p);                            // WARNING[toctou-symlink-check]
   return -1;
 }
 

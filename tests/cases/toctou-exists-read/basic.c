@@ -160,9 +160,9 @@ int readable_then_open_rdonly(const char *p) {
 /* readlink() is not an existence check either. */
 int readlink_then_open_rdonly(const char *p) {
   char buf[PATH_MAX];
-  if (readlink(p, buf, sizeof buf) >= 0)        // NOTE[toctou-check-use]
+  if (readlink(p, buf, sizeof buf) >= 0)        // NOTE[toctou-symlink-check]
     return -1;
-  return open(p, O_RDONLY);                     // WARNING[toctou-check-use "O_NOFOLLOW"]
+  return open(p, O_RDONLY);                     // WARNING[toctou-symlink-check "O_NOFOLLOW"]
 }
 
 /* ---- safe either way --------------------------------------------------- */

@@ -1,0 +1,308 @@
+/* checkuse.c - the check->use engine behind the toctou-* rules.
+ *
+ *     if (access(path, W_OK) == 0)         <- check: decides the use
+ *         fd = open(path, O_WRONLY);       <- use: the same name again
+ *
+ * A check is a catalogued call that learns something about a name; a use
+ * is a later call on the same name (names.h: copies, fields, literals,
+ * buffers filled alike) that the check decides (flow.h: control dependent
+ * on a branch over the check's result, stat buffer or errno). Which uses
+ * pair with which checks is the table `pairs` below. Each pair that is a
+ * race is classified (checkuse.h) and reported by the rule of its kind.
+ *
+ * Never a race: creation that fails if the name exists (O_CREAT|O_EXCL,
+ * fopen "x", mkdir, symlink...); O_NOFOLLOW after an lstat() link check;
+ * kernel-owned names (/proc, /sys, /dev but /dev/shm, "/"); an open
+ * re-validated with fstat() against the check (CERT POS35-C). */
+#include <fcntl.h>
+#include <string.h>
+
+#include "../analysis/flow.h"
+#include "../analysis/names.h"
+#include "../analysis/revalidate.h"
+#include "checkuse.h"
+
+enum { MAX_USES_PER_CHECK = 64 };
+
+/* Which uses a check pairs with, by catalogue group; no groups listed:
+ * every call with the USE role. */
+static const struct {
+    Group check;
+    int n;
+    Group uses[4];
+} pairs[] = {
+    {G_ACCESS, 0, {0}},
+    {G_STAT, 0, {0}},
+    {G_LINK, 0, {0}},
+    {G_RESOLVE, 0, {0}},
+    /* open() as a probe: reopening, or stat() by name (should be fstat) */
+    {G_OPEN, 2, {G_OPEN, G_STAT}},
+    /* mkdir() then chown(): the new directory can be swapped */
+    {G_CREATE, 3, {G_MODIFY, G_OPEN, G_ENTER}},
+    /* rename(tmp, dest) then fopen(dest) */
+    {G_NAMESPACE, 4, {G_OPEN, G_MODIFY, G_ENTER, G_EXEC}},
+};
+
+static bool pairs_with(const FileFunc *check, const FileFunc *use)
+{
+    for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+        if (pairs[i].check != check->group)
+            continue;
+        if (pairs[i].n == 0)
+            return (use->roles & USE) != 0;
+        for (int k = 0; k < pairs[i].n; k++)
+            if (pairs[i].uses[k] == use->group)
+                return (use->roles & USE) || use->group == G_STAT;
+    }
+    return false;
+}
+
+/* The name a check learns about: the new name for rename/link/symlink. */
+static int checked_name(const FileFunc *f)
+{
+    return f->group == G_NAMESPACE && f->path2 >= 0 ? 1 : 0;
+}
+
+static const char *out_buffer(const Site *s)
+{
+    int out = s->func->out;
+    if (out < 0 || out >= s->ins->call.nargs)
+        return NULL;
+    const Operand *buf = &s->ins->call.args[out];
+    return buf->kind == OPND_ADDR || buf->kind == OPND_LVALUE ? buf->key : NULL;
+}
+
+/* ---- what the use does ------------------------------------------- */
+
+static long long open_flags(const Site *use, bool *known)
+{
+    long long flags = 0;
+    *known = site_flags(use->ins, use->func, &flags);
+    if (!strncmp(use->func->name, "creat", 5)) {
+        *known = true;
+        flags = O_CREAT | O_WRONLY | O_TRUNC;
+    }
+    return flags;
+}
+
+/* Creation that fails when the name exists never follows a planted link. */
+static bool creates_exclusively(const Site *use)
+{
+    bool known;
+    long long flags = open_flags(use, &known);
+    if (known && use->func->flagkind != F_AT)
+        return (flags & O_CREAT) && (flags & O_EXCL);
+    const char *mode = site_mode(use->ins, use->func);
+    return mode && strchr(mode, 'x');
+}
+
+static bool creates(const Site *use)
+{
+    bool known;
+    long long flags = open_flags(use, &known);
+    if (known && use->func->flagkind != F_AT)
+        return flags & O_CREAT;
+    const char *mode = site_mode(use->ins, use->func);
+    return mode && (strchr(mode, 'w') || strchr(mode, 'a'));
+}
+
+static bool read_only(const Site *use)
+{
+    Group g = use->func->group;
+    if (g == G_ENTER && strcmp(use->func->name, "chroot"))
+        return true;
+    if (use->func->result == RES_DIR)
+        return true;
+    bool known;
+    long long flags = open_flags(use, &known);
+    if (known && use->func->flagkind == F_OPEN)
+        return (flags & O_ACCMODE) == O_RDONLY && !(flags & (O_CREAT | O_TRUNC));
+    const char *mode = site_mode(use->ins, use->func);
+    return mode && mode[1] == 'r' && !strchr(mode, '+');   /* mode is "\"r\"" */
+}
+
+static bool refuses_links(const Site *use)
+{
+    long long flags;
+    if (!site_flags(use->ins, use->func, &flags))
+        return false;
+    if (use->func->flagkind == F_OPEN)
+        return flags & O_NOFOLLOW;
+    return use->func->flagkind == F_AT && (flags & AT_SYMLINK_NOFOLLOW);
+}
+
+/* ---- what the check looks at --------------------------------------- */
+
+static bool checks_for_links(const Site *check)
+{
+    const char *n = check->func->name;
+    long long flags;
+    if (check->func->group == G_LINK || strstr(n, "lstat") || strstr(n, "lxstat"))
+        return true;
+    return check->func->flagkind == F_AT && site_flags(check->ins, check->func, &flags) &&
+           (flags & AT_SYMLINK_NOFOLLOW);
+}
+
+/* access(p, F_OK): only whether the name exists. */
+static bool access_exists_only(const Site *check)
+{
+    if (check->func->group != G_ACCESS)
+        return false;
+    int mode = check->func->path + 1;   /* access(p, mode), faccessat(d, p, mode) */
+    if (mode >= check->ins->call.nargs)
+        return false;
+    const Operand *m = &check->ins->call.args[mode];
+    return m->has_ival && m->ival == F_OK;
+}
+
+/* ---- the pairing ------------------------------------------------- */
+
+typedef struct Pairing {
+    const RuleInput *in;
+    const Site *check;
+    const bool *guards;         /* branches on the result, errno or buffer */
+    const bool *buffer_guards;  /* branches on the stat buffer alone */
+} Pairing;
+
+/* Names no other process can replace: the root directory and the kernel's
+ * file systems (/dev is root's, but /dev/shm and /dev/mqueue are shared). */
+static bool kernel_owned(const char *s)
+{
+    if (!strcmp(s, "/"))
+        return true;
+    if (!strncmp(s, "/dev/shm", 8) || !strncmp(s, "/dev/mqueue/", 12))
+        return false;
+    return !strncmp(s, "/proc/", 6) || !strncmp(s, "/sys/", 5) || !strncmp(s, "/dev/", 5) ||
+           !strcmp(s, "/proc") || !strcmp(s, "/sys");
+}
+
+static bool names_kernel_object(const RuleInput *in, const Site *check)
+{
+    const char *key = check->path->key;
+    if (key[0] == '"') {
+        char *s = arena_strndup(in->scratch, key + 1, strlen(key) - 2);
+        return kernel_owned(s);
+    }
+    /* a buffer made by snprintf(buf, n, "/proc/%d/...", ...) */
+    const char *sig = names_fill_before(in->scratch, in->fn, check->block, check->index, key);
+    return sig && (strstr(sig, "|\"/proc/") || strstr(sig, "|\"/sys/")) &&
+           !strncmp(strchr(sig, '|'), "|\"/", 3);
+}
+
+static PairKind judge(const Pairing *p, const Site *use)
+{
+    const Site *check = p->check;
+    if (use->ins == check->ins || !pairs_with(check->func, use->func))
+        return PAIR_NONE;
+    /* open(p, O_RDWR) failing, then open(p, O_RDONLY): a fallback that
+     * reads, relying on nothing the probe learnt. */
+    if (check->func->group == G_OPEN && use->func->group == G_OPEN && read_only(use))
+        return PAIR_NONE;
+    int which = use->path == site_path(use->ins, use->func, 0) ? 0 : 1;
+    if (use->func->roles & (which == 0 ? NEWNAME : NEWNAME2))
+        return PAIR_NONE;   /* mkdir, symlink: fail if the name exists */
+    if (creates_exclusively(use) || (checks_for_links(check) && refuses_links(use)))
+        return PAIR_NONE;
+    if (!flow_is_guarded(p->in->scratch, p->in->fn, p->in->dom, p->in->cdep, p->guards,
+                         use->block))
+        return PAIR_NONE;
+    if (use->func->result == RES_FD || use->func->result == RES_FILE)
+        if (revalidated(p->in->scratch, p->in->fn, use, out_buffer(check)))
+            return PAIR_NONE;   /* CERT POS35-C */
+    bool existence = access_exists_only(check) ||
+        (check->func->group == G_STAT && p->buffer_guards &&
+         !flow_is_guarded(p->in->scratch, p->in->fn, p->in->dom, p->in->cdep,
+                          p->buffer_guards, use->block));
+    if (existence && read_only(use))
+        return PAIR_EXISTS_READ;
+    return checks_for_links(check) ? PAIR_SYMLINK : PAIR_RACE;
+}
+
+/* ---- reporting ---------------------------------------------------- */
+
+static const char *fix_for(const Site *check, const Site *use)
+{
+    if (checks_for_links(check) && use->func->group == G_OPEN)
+        return "open it with O_NOFOLLOW, then fstat() the descriptor and compare st_ino and "
+               "st_dev with the lstat() result (CERT POS35-C)";
+    if (checks_for_links(check))
+        return "open it once with O_NOFOLLOW and operate on the descriptor (fchmod(), "
+               "fchown(), unlinkat() on a directory descriptor)";
+    if (creates(use))
+        return "create it with open(O_CREAT|O_EXCL) (fopen mode \"wx\") and handle EEXIST";
+    if (use->func->group == G_STAT)
+        return "use fstat() on the descriptor the open returned";
+    if (use->func->fix)
+        return use->func->fix;
+    return "operate on a descriptor you opened once";
+}
+
+static void report(const RuleInput *in, Findings *out, const Site *check, const Site *use)
+{
+    const char *name = site_display_key(out->arena, check->path->key);
+    const char *note = arena_printf(out->arena, "'%s' checked here by %s()", name,
+                                    check->func->name);
+    for (int i = 0; i < out->n; i++) {   /* one finding per use: a note per check */
+        Finding *f = &out->items[i];
+        if (f->rule == in->rule && f->loc.line == use->ins->loc.line &&
+            f->loc.col == use->ins->loc.col && !strcmp(f->loc.file, use->ins->loc.file)) {
+            finding_note(out, f, check->ins->loc, note);
+            return;
+        }
+    }
+    const char *msg = arena_printf(out->arena,
+        "%s() of '%s' after %s() checked it: another process can replace the file in "
+        "between; %s",
+        use->func->name, site_display_key(out->arena, use->path->key), check->func->name,
+        fix_for(check, use));
+    Finding *f = finding_add(out, in->rule, in->fn, use->ins->loc, msg);
+    finding_note(out, f, check->ins->loc, note);
+}
+
+/* ---- the search --------------------------------------------------- */
+
+static void check_one(const RuleInput *in, Findings *out, const Site *check, PairKind want)
+{
+    if (names_kernel_object(in, check))
+        return;
+    Site uses[MAX_USES_PER_CHECK];
+    int n = flow_uses(in->scratch, in->fn, check, check->path->key, uses, MAX_USES_PER_CHECK);
+    if (!n)
+        return;
+    const char *seeds[3], *buf = out_buffer(check);
+    int nseeds = 0;
+    if (check->ins->dst.kind != OPND_NONE)
+        seeds[nseeds++] = check->ins->dst.key;
+    seeds[nseeds++] = "errno";
+    if (buf)
+        seeds[nseeds++] = buf;
+    /* A descriptor's later uses (write(fd) failing...) decide nothing about
+     * the name: for open probes, only direct tests of the result count. */
+    bool through_calls = check->func->group != G_OPEN;
+    Pairing p = {in, check, flow_guards(in->scratch, in->fn, check, seeds, nseeds, through_calls),
+                 buf ? flow_guards(in->scratch, in->fn, check, &buf, 1, true) : NULL};
+    for (int i = 0; i < n; i++)
+        if (judge(&p, &uses[i]) == want)
+            report(in, out, check, &uses[i]);
+}
+
+void checkuse_run(const RuleInput *in, Findings *out, PairKind want)
+{
+    const Function *fn = in->fn;
+    for (int b = 0; b < fn->nblocks; b++) {
+        const Block *blk = fn->blocks[b];
+        if (in->dom->idom[b] < 0)
+            continue;   /* unreachable */
+        for (int i = 0; i < blk->nins; i++) {
+            const FileFunc *f = site_func(&blk->ins[i]);
+            if (!f || !(f->roles & CHECK))
+                continue;
+            const Operand *path = site_path(&blk->ins[i], f, checked_name(f));
+            if (!path)
+                continue;
+            Site check = {b, i, &blk->ins[i], f, path};
+            check_one(in, out, &check, want);
+        }
+    }
+}
+

@@ -1,0 +1,18 @@
+/* checkuse.h - the check->use engine shared by the toctou-* rules: finds
+ * each check, the later uses of the same name it decides, and classifies
+ * the pair; a rule reports the pairs of one kind. */
+#ifndef FSRACE_CHECKUSE_H
+#define FSRACE_CHECKUSE_H
+#include "rules.h"
+
+typedef enum PairKind {
+    PAIR_NONE,          /* not a race */
+    PAIR_RACE,          /* toctou-check-use */
+    PAIR_EXISTS_READ,   /* toctou-exists-read: existence check, read-only use */
+    PAIR_SYMLINK,       /* toctou-symlink-check: lstat()/readlink() link check */
+} PairKind;
+
+/* Report, under in->rule, every check/use pair of kind `want`. */
+void checkuse_run(const RuleInput *in, Findings *out, PairKind want);
+
+#endif
