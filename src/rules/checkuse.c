@@ -35,8 +35,9 @@ static const struct {
     {G_STAT, 0, {0}},
     {G_LINK, 0, {0}},
     {G_RESOLVE, 0, {0}},
-    /* open() as a probe: reopening, or stat() by name (should be fstat) */
-    {G_OPEN, 2, {G_OPEN, G_STAT}},
+    /* open() as a probe, then reopening (stat() by name while the
+     * descriptor is open is name-after-open's) */
+    {G_OPEN, 1, {G_OPEN}},
     /* mkdir() then chown(): the new directory can be swapped */
     {G_CREATE, 3, {G_MODIFY, G_OPEN, G_ENTER}},
     /* rename(tmp, dest) then fopen(dest) */

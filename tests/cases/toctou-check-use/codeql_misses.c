@@ -36,13 +36,14 @@ FILE *miss_rename_then_fopen(const char *tmp, const char *dest) {
   return fopen(dest, "r");                      // WARNING[toctou-check-use "fopen() of 'dest' after rename()"]
 }
 
-/* open() succeeded, then stat() by name instead of fstat() on the fd. */
+/* open() succeeded, then stat() by name instead of fstat() on the fd
+ * (reported by name-after-open, CERT FIO01-C). */
 long miss_open_then_stat(const char *p) {
   struct stat st;
-  int fd = open(p, O_RDONLY);                   // NOTE[toctou-check-use]
+  int fd = open(p, O_RDONLY);                   // NOTE[name-after-open]
   if (fd < 0)
     return -1;
-  if (stat(p, &st) != 0) {                      // WARNING[toctou-check-use "stat() of 'p' after open()"]
+  if (stat(p, &st) != 0) {                      // WARNING[name-after-open "stat() of 'p' while it is open"]
     close(fd);
     return -1;
   }

@@ -1,0 +1,125 @@
+/* handles.c - following a descriptor from its open; see handles.h. */
+#include "handles.h"
+
+#include <string.h>
+
+static bool reads_handle(const Operand *o, const NameSet *h)
+{
+    for (int k = 0; k < h->n; k++) {
+        if ((o->kind == OPND_LVALUE || o->kind == OPND_TEMP) && !strcmp(o->key, h->keys[k]))
+            return true;
+        for (int r = 0; r < o->nreads; r++)
+            if (!strcmp(o->reads[r], h->keys[k]))
+                return true;
+    }
+    return false;
+}
+
+static bool ins_reads_handle(const Ins *ins, const NameSet *h)
+{
+    if (ins->kind == INS_ASSIGN)
+        return reads_handle(&ins->src, h);
+    for (int i = 0; i < ins->call.nargs; i++)
+        if (reads_handle(&ins->call.args[i], h))
+            return true;
+    return false;
+}
+
+static bool is_close(const Ins *ins, const NameSet *h)
+{
+    const char *c = ins->kind == INS_CALL ? ins->call.callee : NULL;
+    if (!c || ins->call.nargs < 1)
+        return false;
+    bool closes = !strcmp(c, "close") || !strcmp(c, "fclose") || !strcmp(c, "closedir") ||
+                  !strcmp(c, "pclose");
+    return closes && reads_handle(&ins->call.args[0], h);
+}
+
+NameSet handles_of(Arena *a, const Function *fn, const Site *open_site)
+{
+    NameSet h = {0};
+    if (!open_site->ins->dst.key)
+        return h;
+    nameset_add(a, &h, open_site->ins->dst.key);
+    for (bool grew = true; grew;) {   /* copies, to a fixed point */
+        grew = false;
+        for (int b = 0; b < fn->nblocks; b++)
+            for (int i = 0; i < fn->blocks[b]->nins; i++) {
+                const Ins *ins = &fn->blocks[b]->ins[i];
+                bool copies = ins->kind == INS_ASSIGN && ins->dst.kind == OPND_LVALUE &&
+                              ins->src.kind != OPND_EXPR && reads_handle(&ins->src, &h);
+                bool fileno_of = ins->kind == INS_CALL && ins->call.callee &&
+                                 !strcmp(ins->call.callee, "fileno") && ins->dst.key &&
+                                 ins_reads_handle(ins, &h);
+                if (copies || fileno_of)
+                    grew |= nameset_add(a, &h, ins->dst.key);
+            }
+    }
+    return h;
+}
+
+/* Breadth-first over instructions from (block, index+1); stop_at_close:
+ * paths end at a close() of the handle. visit returns true to stop. */
+typedef bool (*InsVisit)(const Ins *ins, int block, int index, void *data);
+
+static bool walk_from(Arena *a, const Function *fn, int block, int index, const NameSet *h,
+                      bool stop_at_close, InsVisit visit, void *data)
+{
+    bool *entered = ARENA_ARRAY(a, bool, fn->nblocks);
+    int *work = ARENA_ARRAY(a, int, fn->nblocks), nwork = 0;
+    int from = index + 1;
+    for (int b = block;;) {
+        const Block *blk = fn->blocks[b];
+        bool open = true;
+        for (int i = from; i < blk->nins && open; i++) {
+            if (visit(&blk->ins[i], b, i, data))
+                return true;
+            open = !(stop_at_close && is_close(&blk->ins[i], h));
+        }
+        for (int s = 0; open && s < blk->nsucc; s++)
+            if (!entered[blk->succ[s]]) {
+                entered[blk->succ[s]] = true;
+                work[nwork++] = blk->succ[s];
+            }
+        if (!nwork)
+            return false;
+        b = work[--nwork];
+        from = 0;
+    }
+}
+
+typedef struct Target {
+    int block, index;
+} Target;
+
+static bool is_target(const Ins *ins, int block, int index, void *data)
+{
+    (void)ins;
+    const Target *t = data;
+    return block == t->block && index == t->index;
+}
+
+static bool reads_it(const Ins *ins, int block, int index, void *data)
+{
+    (void)block, (void)index;
+    return ins_reads_handle(ins, data);
+}
+
+bool handles_open_at(Arena *a, const Function *fn, const Site *open_site, const NameSet *h,
+                     int block, int index)
+{
+    if (!h->n)
+        return false;
+    Target t = {block, index};
+    if (!walk_from(a, fn, open_site->block, open_site->index, h, true, is_target, &t))
+        return false;   /* every path closes it first */
+    return walk_from(a, fn, block, index, h, false, reads_it, (void *)h);
+}
+
+const char *handles_variable(const NameSet *h)
+{
+    for (int i = 0; i < h->n; i++)
+        if (h->keys[i][0] != '%')
+            return h->keys[i];
+    return NULL;
+}

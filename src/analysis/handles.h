@@ -1,0 +1,21 @@
+/* handles.h - the descriptor (or FILE*, DIR*) an open returned: which
+ * storage holds it, and whether it is still open and in use at a point.
+ * "In use" means the program reads it again later (writes, fstat, close),
+ * which also tells the success path from the failure one, where the
+ * descriptor is -1 and nothing reads it again. */
+#ifndef FSRACE_HANDLES_H
+#define FSRACE_HANDLES_H
+#include "names.h"
+#include "sites.h"
+
+/* Keys holding the handle `open_site` returns: its temp, variables it is
+ * copied to, fileno() of it. Empty when the result is dropped. */
+NameSet handles_of(Arena *a, const Function *fn, const Site *open_site);
+/* Is the handle open at (block, index): reachable from the open without a
+ * close() of it, and read again after that point? */
+bool handles_open_at(Arena *a, const Function *fn, const Site *open_site, const NameSet *h,
+                     int block, int index);
+/* A variable (not a temp) holding the handle, for messages; NULL if none. */
+const char *handles_variable(const NameSet *h);
+
+#endif

@@ -1,0 +1,119 @@
+/* name_after_open.c - CERT FIO01-C: after opening a file, the program
+ * operates on it by name again (chmod, chown, stat, truncate, utimes,
+ * chdir) while the descriptor is still open and in use:
+ *
+ *     fd = open(path, O_WRONLY | O_CREAT, 0600);
+ *     chmod(path, 0644);                <- path may name another file now
+ *     write(fd, ...);
+ *
+ * The name is looked up again, so the call may act on a different file
+ * than the descriptor; the descriptor-based call is the fix (fchmod(fd)).
+ * No check needs to decide the use: the descriptor makes the name
+ * unnecessary. Not reported when every path closes the descriptor first,
+ * or when the descriptor is not read again (the failure path of open). */
+#include <string.h>
+
+#include "../analysis/flow.h"
+#include "../analysis/handles.h"
+#include "rules.h"
+
+enum { MAX_USES_PER_OPEN = 64 };
+
+/* By-name call -> its descriptor form. */
+static const struct { const char *name, *fd_form; } fd_forms[] = {
+    {"chmod", "fchmod"},     {"lchmod", "fchmod"},   {"fchmodat", "fchmod"},
+    {"chown", "fchown"},     {"lchown", "fchown"},   {"fchownat", "fchown"},
+    {"stat", "fstat"},       {"stat64", "fstat64"},  {"lstat", "fstat"},
+    {"lstat64", "fstat64"},  {"fstatat", "fstat"},   {"statx", "fstat"},
+    {"truncate", "ftruncate"}, {"truncate64", "ftruncate64"},
+    {"utime", "futimens"},   {"utimes", "futimes"},  {"lutimes", "futimes"},
+    {"utimensat", "futimens"}, {"chdir", "fchdir"},  {"setxattr", "fsetxattr"},
+    {"lsetxattr", "fsetxattr"}, {NULL, NULL},
+};
+
+static const char *fd_form(const char *name)
+{
+    for (int i = 0; fd_forms[i].name; i++)
+        if (!strcmp(fd_forms[i].name, name))
+            return fd_forms[i].fd_form;
+    return NULL;
+}
+
+/* mkstemp() and friends open the name they write into their argument. */
+static const char *const temp_openers[] = {"mkstemp", "mkostemp", "mkstemps", "mkostemps",
+                                           "mkstemp64", "mkostemp64", NULL};
+
+/* The name an open-like call opens, or NULL; *handle_kind is its result. */
+static const Operand *opened_name(const Ins *ins, const FileFunc **f, bool *is_file)
+{
+    *f = site_func(ins);
+    if (*f && ((*f)->roles & OPEN) && (*f)->result != RES_STATUS) {
+        *is_file = (*f)->result == RES_FILE;
+        return site_path(ins, *f, 0);
+    }
+    *f = NULL;
+    if (ins->kind != INS_CALL || ins->call.kind != CALLEE_EXTERNAL || !ins->call.callee ||
+        ins->call.nargs < 1)
+        return NULL;
+    for (int i = 0; temp_openers[i]; i++)
+        if (!strcmp(ins->call.callee, temp_openers[i]) &&
+            ins->call.args[0].kind == OPND_LVALUE) {
+            *is_file = false;
+            return &ins->call.args[0];
+        }
+    return NULL;
+}
+
+static void report(const RuleInput *in, Findings *out, const Site *open_site, const Site *use,
+                   const NameSet *h, bool is_file)
+{
+    const char *var = handles_variable(h);
+    const char *form = fd_form(use->func->name);
+    const char *name = site_display_key(out->arena, use->path->key);
+    const char *handle = !var ? "the descriptor"
+                         : is_file ? arena_printf(out->arena, "fileno(%s)", var)
+                                   : arena_printf(out->arena, "'%s'", var);
+    const char *msg = arena_printf(out->arena,
+        "%s() of '%s' while it is open: the name may now refer to another file; use %s() on "
+        "%s instead",
+        use->func->name, name, form, handle);
+    Finding *f = finding_add(out, in->rule, in->fn, use->ins->loc, msg);
+    const char *opener = open_site->func ? open_site->func->name : open_site->ins->call.callee;
+    finding_note(out, f, open_site->ins->loc,
+                 arena_printf(out->arena, "'%s' opened here by %s()", name, opener));
+}
+
+static void check_open(const RuleInput *in, Findings *out, const Site *open_site, bool is_file)
+{
+    NameSet h = handles_of(in->scratch, in->fn, open_site);
+    if (!h.n)
+        return;
+    Site uses[MAX_USES_PER_OPEN];
+    int n = flow_uses(in->scratch, in->fn, open_site, open_site->path->key, uses,
+                      MAX_USES_PER_OPEN);
+    for (int i = 0; i < n; i++) {
+        if (!fd_form(uses[i].func->name) || uses[i].path != site_path(uses[i].ins, uses[i].func, 0))
+            continue;
+        if (handles_open_at(in->scratch, in->fn, open_site, &h, uses[i].block, uses[i].index))
+            report(in, out, open_site, &uses[i], &h, is_file);
+    }
+}
+
+void rule_name_after_open(const RuleInput *in, Findings *out)
+{
+    const Function *fn = in->fn;
+    for (int b = 0; b < fn->nblocks; b++) {
+        if (in->dom->idom[b] < 0)
+            continue;
+        const Block *blk = fn->blocks[b];
+        for (int i = 0; i < blk->nins; i++) {
+            const FileFunc *f;
+            bool is_file;
+            const Operand *name = opened_name(&blk->ins[i], &f, &is_file);
+            if (!name || (name->kind != OPND_LVALUE && name->kind != OPND_STRING))
+                continue;
+            Site open_site = {b, i, &blk->ins[i], f, name};
+            check_open(in, out, &open_site, is_file);
+        }
+    }
+}
