@@ -10,7 +10,7 @@ Finding *finding_add(Findings *f, const Rule *rule, const Function *fn, SrcLoc l
                      const char *message)
 {
     Finding x = {.rule = rule, .loc = loc, .message = message,
-                 .function = arena_strdup(f->arena, fn->name)};
+                 .function = arena_strdup(f->arena, fn->name), .function_loc = fn->loc};
     ARENA_PUSH(f->arena, f->items, f->n, f->cap, x);
     return &f->items[f->n - 1];
 }

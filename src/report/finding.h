@@ -11,13 +11,24 @@ typedef struct Note {
     const char *message;
 } Note;
 
+/* A stretch of source: from start up to, not including, end_line:end_col. */
+typedef struct SrcRegion {
+    SrcLoc start;
+    unsigned end_line, end_col;
+} SrcRegion;
+
 typedef struct Finding {
     const Rule *rule;
     SrcLoc loc;             /* the racy use */
     const char *message;
     const char *function;   /* enclosing function */
+    SrcLoc function_loc;    /* its name in the definition (suppressions) */
     Note *notes;
     int nnotes, cap_notes;
+    /* Optional machine-applicable fix: replace fix_region with this text.
+     * NULL when the rule has none (SARIF "fixes" only when set). */
+    const char *fix_replacement;
+    SrcRegion fix_region;
 } Finding;
 
 typedef struct Findings {
