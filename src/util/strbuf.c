@@ -46,6 +46,23 @@ void sb_printf(StrBuf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+/* Length of the valid UTF-8 sequence at p (1-4), or 0 if it is not one. */
+static int utf8_valid(const unsigned char *p)
+{
+    int n = p[0] < 0x80 ? 1 : (p[0] & 0xE0) == 0xC0 ? 2 : (p[0] & 0xF0) == 0xE0 ? 3
+          : (p[0] & 0xF8) == 0xF0 ? 4 : 0;
+    for (int i = 1; i < n; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    if ((n == 2 && p[0] < 0xC2) || (n == 3 && p[0] == 0xE0 && p[1] < 0xA0) ||
+        (n == 3 && p[0] == 0xED && p[1] >= 0xA0) || (n == 4 && p[0] == 0xF0 && p[1] < 0x90) ||
+        (n == 4 && p[0] > 0xF4) || (n == 4 && p[0] == 0xF4 && p[1] >= 0x90))
+        return 0;   /* overlong, surrogate or beyond U+10FFFF */
+    return n;
+}
+
+/* JSON must be UTF-8: source text that is not (Latin-1 comments, stray
+ * bytes) becomes U+FFFD rather than an invalid report. */
 void sb_json_escaped(StrBuf *b, const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -56,10 +73,18 @@ void sb_json_escaped(StrBuf *b, const char *s)
         case '\t': sb_puts(b, "\\t"); break;
         case '\r': sb_puts(b, "\\r"); break;
         default:
-            if (*p < 0x20)
+            if (*p < 0x20) {
                 sb_printf(b, "\\u%04x", *p);
-            else
+            } else if (*p < 0x80) {
                 sb_putc(b, (char)*p);
+            } else {
+                int n = utf8_valid(p);
+                if (n)
+                    sb_putn(b, (const char *)p, (size_t)n);
+                else
+                    sb_puts(b, "\xEF\xBF\xBD");
+                p += n ? n - 1 : 0;
+            }
         }
     }
 }
