@@ -1,0 +1,251 @@
+/* json_read.c - recursive descent over RFC 8259 JSON; see json_read.h. */
+#include "json_read.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+
+enum { MAX_DEPTH = 64 };
+
+typedef struct Parser {
+    Arena *a;
+    const char *p, *end;
+    const char *error;
+} Parser;
+
+static JsonValue *value(Parser *ps, int depth);
+
+static void skip_ws(Parser *ps)
+{
+    while (ps->p < ps->end && strchr(" \t\r\n", *ps->p) && *ps->p)
+        ps->p++;
+}
+
+static JsonValue *fail(Parser *ps, const char *why)
+{
+    if (!ps->error)
+        ps->error = why;
+    return NULL;
+}
+
+static bool literal(Parser *ps, const char *word)
+{
+    size_t n = strlen(word);
+    if ((size_t)(ps->end - ps->p) < n || strncmp(ps->p, word, n) != 0)
+        return false;
+    ps->p += n;
+    return true;
+}
+
+static int hex4(const char *s)
+{
+    int v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = s[i];
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0)
+            return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+static void put_utf8(StrBuf *b, unsigned cp)
+{
+    if (cp < 0x80) {
+        sb_putc(b, (char)cp);
+    } else if (cp < 0x800) {
+        sb_putc(b, (char)(0xC0 | (cp >> 6)));
+        sb_putc(b, (char)(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        sb_putc(b, (char)(0xE0 | (cp >> 12)));
+        sb_putc(b, (char)(0x80 | ((cp >> 6) & 0x3F)));
+        sb_putc(b, (char)(0x80 | (cp & 0x3F)));
+    } else {
+        sb_putc(b, (char)(0xF0 | (cp >> 18)));
+        sb_putc(b, (char)(0x80 | ((cp >> 12) & 0x3F)));
+        sb_putc(b, (char)(0x80 | ((cp >> 6) & 0x3F)));
+        sb_putc(b, (char)(0x80 | (cp & 0x3F)));
+    }
+}
+
+/* \uXXXX (and a following low surrogate) at ps->p, just after the 'u'. */
+static bool unicode_escape(Parser *ps, StrBuf *b)
+{
+    int hi = ps->end - ps->p >= 4 ? hex4(ps->p) : -1;
+    if (hi < 0)
+        return false;
+    ps->p += 4;
+    unsigned cp = (unsigned)hi;
+    if (hi >= 0xD800 && hi <= 0xDBFF && ps->end - ps->p >= 6 && ps->p[0] == '\\' &&
+        ps->p[1] == 'u') {
+        int lo = hex4(ps->p + 2);
+        if (lo >= 0xDC00 && lo <= 0xDFFF) {
+            cp = 0x10000 + (((unsigned)hi - 0xD800) << 10) + ((unsigned)lo - 0xDC00);
+            ps->p += 6;
+        }
+    }
+    put_utf8(b, cp);
+    return true;
+}
+
+static bool escape(Parser *ps, StrBuf *b)
+{
+    if (ps->p >= ps->end)
+        return false;
+    char c = *ps->p++;
+    const char *from = "\"\\/bfnrt", *to = "\"\\/\b\f\n\r\t";
+    const char *at = strchr(from, c);
+    if (c && at) {
+        sb_putc(b, to[at - from]);
+        return true;
+    }
+    return c == 'u' && unicode_escape(ps, b);
+}
+
+static const char *string(Parser *ps)
+{
+    StrBuf b = {0};
+    ps->p++;   /* the opening quote */
+    while (ps->p < ps->end && *ps->p != '"') {
+        unsigned char c = (unsigned char)*ps->p++;
+        if (c < 0x20 || (c == '\\' && !escape(ps, &b))) {
+            sb_free(&b);
+            fail(ps, "bad character or escape in a string");
+            return NULL;
+        }
+        if (c != '\\')
+            sb_putc(&b, (char)c);
+    }
+    if (ps->p >= ps->end) {
+        sb_free(&b);
+        fail(ps, "unterminated string");
+        return NULL;
+    }
+    ps->p++;
+    const char *s = arena_strdup(ps->a, sb_str(&b));
+    sb_free(&b);
+    return s;
+}
+
+static JsonValue *number(Parser *ps, JsonValue *v)
+{
+    char buf[64];
+    size_t n = 0;
+    while (ps->p + n < ps->end && n < sizeof buf - 1 && strchr("+-0123456789.eE", ps->p[n]) &&
+           ps->p[n])
+        n++;
+    memcpy(buf, ps->p, n);
+    buf[n] = '\0';
+    char *stop;
+    v->number = strtod(buf, &stop);
+    if (n == 0 || *stop)
+        return fail(ps, "bad number");
+    ps->p += n;
+    v->kind = JSON_NUMBER;
+    return v;
+}
+
+static void push(Parser *ps, JsonValue *v, const char *key, JsonValue *item)
+{
+    if (v->n == v->cap) {
+        int cap = v->cap;
+        v->items = arena_grow(ps->a, v->items, sizeof(JsonValue *), v->n, &cap);
+        if (v->kind == JSON_OBJECT) {
+            int kcap = v->cap;
+            v->keys = arena_grow(ps->a, v->keys, sizeof(char *), v->n, &kcap);
+        }
+        v->cap = cap;
+    }
+    if (key)
+        v->keys[v->n] = key;
+    v->items[v->n++] = item;
+}
+
+/* Elements of an array or members of an object, after the bracket. */
+static JsonValue *container(Parser *ps, JsonValue *v, int depth)
+{
+    bool object = v->kind == JSON_OBJECT;
+    char close = object ? '}' : ']';
+    skip_ws(ps);
+    if (ps->p < ps->end && *ps->p == close) {
+        ps->p++;
+        return v;
+    }
+    for (;;) {
+        const char *key = NULL;
+        skip_ws(ps);
+        if (object) {
+            if (ps->p >= ps->end || *ps->p != '"' || !(key = string(ps)))
+                return fail(ps, "expected a member name");
+            skip_ws(ps);
+            if (ps->p >= ps->end || *ps->p++ != ':')
+                return fail(ps, "expected ':'");
+        }
+        JsonValue *item = value(ps, depth + 1);
+        if (!item)
+            return NULL;
+        push(ps, v, key, item);
+        skip_ws(ps);
+        if (ps->p < ps->end && *ps->p == ',') {
+            ps->p++;
+            continue;
+        }
+        if (ps->p < ps->end && *ps->p == close) {
+            ps->p++;
+            return v;
+        }
+        return fail(ps, object ? "expected ',' or '}'" : "expected ',' or ']'");
+    }
+}
+
+static JsonValue *value(Parser *ps, int depth)
+{
+    if (depth > MAX_DEPTH)
+        return fail(ps, "nested too deeply");
+    skip_ws(ps);
+    if (ps->p >= ps->end)
+        return fail(ps, "unexpected end of input");
+    JsonValue *v = ARENA_NEW(ps->a, JsonValue);
+    char c = *ps->p;
+    if (c == '{' || c == '[') {
+        ps->p++;
+        v->kind = c == '{' ? JSON_OBJECT : JSON_ARRAY;
+        return container(ps, v, depth);
+    }
+    if (c == '"') {
+        v->kind = JSON_STRING;
+        return (v->string = string(ps)) ? v : NULL;
+    }
+    if (literal(ps, "true") || literal(ps, "false")) {
+        v->kind = JSON_BOOL;
+        v->boolean = c == 't';
+        return v;
+    }
+    if (literal(ps, "null"))
+        return v;
+    return number(ps, v);
+}
+
+JsonValue *json_parse(Arena *a, const char *text, size_t len, const char **error)
+{
+    Parser ps = {a, text, text + len, NULL};
+    JsonValue *v = value(&ps, 0);
+    skip_ws(&ps);
+    if (v && ps.p != ps.end)
+        v = fail(&ps, "text after the JSON value");
+    *error = v ? NULL : ps.error;
+    return v;
+}
+
+const JsonValue *json_get(const JsonValue *obj, const char *key)
+{
+    if (!obj || obj->kind != JSON_OBJECT)
+        return NULL;
+    for (int i = 0; i < obj->n; i++)
+        if (!strcmp(obj->keys[i], key))
+            return obj->items[i];
+    return NULL;
+}
