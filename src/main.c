@@ -7,12 +7,13 @@
  *   analysis/  dominators, check->use searches
  *   model/     the catalogue of file functions (functions.def)
  *   rules/     one file per rule (rules.def)
- *   report/    text, JSON, SARIF */
+ *   report/    text, JSON, SARIF, HTML; fingerprints, suppressions, baselines */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/emit.h"
 #include "cli/joblist.h"
 #include "cli/options.h"
 #include "cli/workers.h"
@@ -35,43 +36,13 @@ static int default_jobs(void)
     return n > 0 ? (int)n : 1;
 }
 
-/* Everything the workers produced, in job order: messages to stderr, the
- * findings (or CFG dumps) into one buffer for the chosen format. */
-static int emit(const Options *o, const JobList *jl, JobResult *res, bool trouble)
+/* Read --baseline before the analysis, so a wrong name fails at once. */
+static bool load_baseline(const Options *o, Baseline *b)
 {
-    Report r = {calloc(1, sizeof(Finding *))};
-    int cap = 1;
-    StrBuf out = {0};
-    for (int i = 0; i < jl->n; i++) {
-        fputs(sb_str(&res[i].messages), stderr);
-        trouble |= res[i].failed;
-        r.files_failed += res[i].failed;
-        r.files_analysed += res[i].analysed;
-        sb_puts(&out, sb_str(&res[i].dump));
-        for (int k = 0; k < res[i].findings.n; k++) {
-            if (r.n == cap)
-                r.items = realloc(r.items, (size_t)(cap *= 2) * sizeof(Finding *));
-            r.items[r.n++] = &res[i].findings.items[k];
-        }
-    }
-    if (!o->dump_cfg) {
-        if (o->format == FORMAT_JSON)
-            report_json(&out, &r);
-        else if (o->format == FORMAT_SARIF)
-            report_sarif(&out, &r);
-        else
-            report_text(&out, &r);
-    }
-    const char *why = report_write(o->output, &out);
-    if (why) {
-        fprintf(stderr, "fsrace: error: %s: %s\n", o->output ? o->output : "<stdout>", why);
-        trouble = true;
-    }
-    int status = trouble ? EXIT_TROUBLE : r.n ? EXIT_FINDINGS : EXIT_CLEAN;
-    sb_free(&out);
-    free(r.items);
-    source_lines_free();
-    return status;
+    const char *why = o->baseline ? baseline_load(o->baseline, b) : NULL;
+    if (why)
+        fprintf(stderr, "fsrace: error: %s: %s\n", o->baseline, why);
+    return why == NULL;
 }
 
 static int run(const Options *o)
@@ -81,12 +52,19 @@ static int run(const Options *o)
         perror("fsrace: error: getcwd");
         return EXIT_TROUBLE;
     }
+    Baseline baseline = {0};
+    if (!load_baseline(o, &baseline)) {
+        baseline_free(&baseline);
+        return EXIT_TROUBLE;
+    }
     JobList jl = {0};
     joblist_build(o, cwd, &jl);
     JobResult *res = calloc((size_t)jl.n + 1, sizeof(JobResult));
     AnalyzeOptions aopt = {.dump_cfg = o->dump_cfg, .cwd = cwd};
     workers_run(jl.jobs, jl.n, &aopt, o->jobs ? o->jobs : default_jobs(), res);
-    int status = emit(o, &jl, res, jl.trouble || jl.n == 0);
+    int status = emit_report(o, cwd, &jl, res, o->baseline ? &baseline : NULL,
+                             jl.trouble || jl.n == 0);
+    baseline_free(&baseline);
     for (int i = 0; i < jl.n; i++) {
         arena_free(&res[i].arena);
         sb_free(&res[i].dump);

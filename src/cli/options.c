@@ -29,9 +29,34 @@ void options_print_help(void)
 "  --format FORMAT      text (default): file:line:col: warning: ... [rule]\n"
 "                       json: findings as JSON (schema in docs/output.md)\n"
 "                       sarif: SARIF 2.1.0, for GitHub code scanning\n"
+"                       html: one self-contained page, findings by file and\n"
+"                       rule with the source of each step and filters\n"
 "  -o FILE              write the report to FILE instead of standard output;\n"
 "                       written to a temporary file and renamed, and refused\n"
 "                       if FILE is a symbolic link.\n"
+"  --color WHEN         colour the text report: auto (default: only when\n"
+"                       standard output is a terminal, without -o, and\n"
+"                       NO_COLOR is not set), always, or never.\n"
+"  --show-suppressed    also list findings silenced by fsrace-ignore\n"
+"                       comments, marked as suppressed (they still do not\n"
+"                       count for the exit status).\n"
+"\n"
+"Suppressing and baselines:\n"
+"  // fsrace-ignore[RULE,...]: REASON\n"
+"                       on the finding's line or a comment line just above\n"
+"                       it (also /* */; \"*\" for every rule) silences it;\n"
+"  // fsrace-ignore-function[RULE,...]: REASON\n"
+"                       above a function's definition, or on the line with\n"
+"                       its name, silences the whole function. clang-tidy's\n"
+"                       NOLINT(fsrace-RULE) and NOLINTNEXTLINE(fsrace-RULE)\n"
+"                       work too.\n"
+"  --write-baseline FILE\n"
+"                       record today's findings (by fingerprint) in FILE,\n"
+"                       written safely like -o; exits 0 unless the run had\n"
+"                       trouble, since no finding is new to that baseline.\n"
+"  --baseline FILE      report only findings whose fingerprint FILE does not\n"
+"                       hold; the exit status counts only those. Fingerprints\n"
+"                       survive lines moving, not edits to the racy lines.\n"
 "  --list-rules         list the rules with their ids and tags, and exit.\n"
 "  --enable RULE[,...]  also report these rules (some are off by default;\n"
 "                       see --list-rules); \"all\" turns every rule on.\n"
@@ -41,6 +66,8 @@ void options_print_help(void)
 "\n"
 "Running:\n"
 "  -j N                 analyse N files in parallel (default: all cores).\n"
+"                       On a terminal, a run that takes over a second shows\n"
+"                       its progress on standard error.\n"
 "  --version            print the version and exit.\n"
 "  -h, --help           print this help and exit.\n"
 "\n"
@@ -93,8 +120,10 @@ static int parse_format(const char *v, Options *o)
         o->format = FORMAT_JSON;
     else if (!strcmp(v, "sarif"))
         o->format = FORMAT_SARIF;
+    else if (!strcmp(v, "html"))
+        o->format = FORMAT_HTML;
     else
-        return usage_error("unknown --format '%s': use text, json or sarif", v);
+        return usage_error("unknown --format '%s': use text, json, sarif or html", v);
     return 0;
 }
 
@@ -105,6 +134,34 @@ static int parse_jobs(const char *v, Options *o)
     if (*v == '\0' || *end != '\0' || n < 1 || n > 1024)
         return usage_error("-j takes a number from 1 to 1024, not '%s'", v);
     o->jobs = (int)n;
+    return 0;
+}
+
+static int parse_color(const char *v, Options *o)
+{
+    if (!strcmp(v, "auto"))
+        o->color = COLOR_AUTO;
+    else if (!strcmp(v, "always"))
+        o->color = COLOR_ALWAYS;
+    else if (!strcmp(v, "never"))
+        o->color = COLOR_NEVER;
+    else
+        return usage_error("unknown --color '%s': use auto, always or never", v);
+    return 0;
+}
+
+/* --baseline FILE and --write-baseline FILE. */
+static int parse_baseline(int argc, char **argv, int *i, Options *o)
+{
+    bool write = !strncmp(argv[*i], "--write-", 8);
+    const char *name = write ? "--write-baseline" : "--baseline";
+    const char *v = option_value(argc, argv, i, name);
+    if (!v || !*v)
+        return usage_error("%s needs a file name", name);
+    if (write)
+        o->write_baseline = v;
+    else
+        o->baseline = v;
     return 0;
 }
 
@@ -120,7 +177,15 @@ static int parse_option(int argc, char **argv, int *i, Options *o)
         o->list_rules = true;
     else if (!strcmp(a, "--dump-cfg"))
         o->dump_cfg = true;
-    else if (matches(a, "--format")) {
+    else if (!strcmp(a, "--show-suppressed"))
+        o->show_suppressed = true;
+    else if (matches(a, "--baseline") || matches(a, "--write-baseline"))
+        return parse_baseline(argc, argv, i, o);
+    else if (matches(a, "--color")) {
+        if (!(v = option_value(argc, argv, i, "--color")))
+            return usage_error("%s needs a value", a);
+        return parse_color(v, o);
+    } else if (matches(a, "--format")) {
         if (!(v = option_value(argc, argv, i, "--format")))
             return usage_error("%s needs a value", a);
         return parse_format(v, o);

@@ -7,7 +7,9 @@
 
 #include "../util/arena.h"
 
-typedef enum Format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF } Format;
+typedef enum Format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_HTML } Format;
+/* --color: auto colours the text report only on a terminal, without NO_COLOR. */
+typedef enum ColorMode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } ColorMode;
 
 typedef struct Options {
     const char *build_dir;      /* -p: directory holding compile_commands.json */
@@ -18,6 +20,10 @@ typedef struct Options {
     bool have_flags;            /* -- was given (even with nothing after it) */
     Format format;
     const char *output;         /* -o: write here instead of stdout */
+    ColorMode color;            /* --color */
+    bool show_suppressed;       /* --show-suppressed: list them, marked */
+    const char *baseline;       /* --baseline: report only findings not in it */
+    const char *write_baseline; /* --write-baseline: record today's findings */
     int jobs;                   /* -j: parallel workers; 0 = number of cores */
     const char **toggles;       /* "+id" for --enable id, "-id" for --disable id */
     int ntoggles;

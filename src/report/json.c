@@ -1,6 +1,9 @@
-/* json.c - findings as JSON, schema version 1 (docs/output.md):
+/* json.c - findings as JSON, schema version 1 (docs/output.md, and the
+ * JSON Schema docs/fsrace-output.schema.json):
  * {"version": 1, "tool": {...}, "findings": [{"rule", "severity",
- *  "message", "file", "line", "column", "function", "notes": [...]}]} */
+ *  "message", "file", "line", "column", "end_column", "function",
+ *  "fingerprint", "notes": [...], "fix"?, "suppressed"?}], counts}
+ * New fields may be added within a version; none may change meaning. */
 #include "../rules/rules.h"
 #include "../version.h"
 #include "report.h"
@@ -12,18 +15,8 @@ static void location_fields(StrBuf *out, SrcLoc loc)
     sb_printf(out, ", \"line\": %u, \"column\": %u", loc.line, loc.col);
 }
 
-static void finding(StrBuf *out, const Finding *f)
+static void notes(StrBuf *out, const Finding *f)
 {
-    sb_puts(out, "    {\"rule\": ");
-    sb_json_string(out, f->rule->id);
-    sb_puts(out, ", \"severity\": ");
-    sb_json_string(out, severity_name(f->rule->severity));
-    sb_puts(out, ", \"message\": ");
-    sb_json_string(out, f->message);
-    sb_puts(out, ", ");
-    location_fields(out, f->loc);
-    sb_puts(out, ", \"function\": ");
-    sb_json_string(out, f->function);
     sb_puts(out, ",\n     \"notes\": [");
     for (int k = 0; k < f->nnotes; k++) {
         sb_puts(out, k ? ", {\"message\": " : "{\"message\": ");
@@ -32,7 +25,46 @@ static void finding(StrBuf *out, const Finding *f)
         location_fields(out, f->notes[k].loc);
         sb_puts(out, "}");
     }
-    sb_puts(out, "]}");
+    sb_puts(out, "]");
+}
+
+static void fix(StrBuf *out, const Finding *f)
+{
+    const SrcRegion *g = &f->fix_region;
+    sb_puts(out, ",\n     \"fix\": {\"replacement\": ");
+    sb_json_string(out, f->fix_replacement);
+    sb_puts(out, ", ");
+    SrcLoc start = g->start;
+    if (!start.file)
+        start.file = f->loc.file;
+    location_fields(out, start);
+    sb_printf(out, ", \"end_line\": %u, \"end_column\": %u}", g->end_line, g->end_col);
+}
+
+static void finding(StrBuf *out, const Reported *it)
+{
+    const Finding *f = it->f;
+    sb_puts(out, "    {\"rule\": ");
+    sb_json_string(out, f->rule->id);
+    sb_puts(out, ", \"severity\": ");
+    sb_json_string(out, severity_name(f->rule->severity));
+    sb_puts(out, ", \"message\": ");
+    sb_json_string(out, f->message);
+    sb_puts(out, ",\n     ");
+    location_fields(out, f->loc);
+    sb_printf(out, ", \"end_column\": %u, \"function\": ", source_token_end(f->loc));
+    sb_json_string(out, f->function ? f->function : "");
+    sb_puts(out, ", \"fingerprint\": ");
+    sb_json_string(out, it->fingerprint);
+    notes(out, f);
+    if (f->fix_replacement)
+        fix(out, f);
+    if (it->suppressed) {
+        sb_puts(out, ",\n     \"suppressed\": {\"reason\": ");
+        sb_json_string(out, it->suppressed);
+        sb_puts(out, "}");
+    }
+    sb_puts(out, "}");
 }
 
 void report_json(StrBuf *out, const Report *r)
@@ -40,9 +72,10 @@ void report_json(StrBuf *out, const Report *r)
     sb_puts(out, "{\"version\": 1, \"tool\": {\"name\": \"fsrace\", \"version\": \"" FSRACE_VERSION
                  "\"},\n \"findings\": [\n");
     for (int i = 0; i < r->n; i++) {
-        finding(out, r->items[i]);
+        finding(out, &r->items[i]);
         sb_puts(out, i + 1 < r->n ? ",\n" : "\n");
     }
-    sb_printf(out, " ],\n \"files_analysed\": %d, \"files_failed\": %d}\n", r->files_analysed,
-              r->files_failed);
+    sb_printf(out, " ],\n \"files_analysed\": %d, \"files_failed\": %d,"
+                   " \"suppressed\": %d, \"baselined\": %d}\n",
+              r->files_analysed, r->files_failed, r->suppressed, r->baselined);
 }

@@ -1,19 +1,49 @@
-/* report.h - formatting the findings of a run: text, JSON, SARIF. */
+/* report.h - formatting the findings of a run: text, JSON, SARIF, HTML;
+ * their fingerprints, suppression comments and baselines. */
 #ifndef FSRACE_REPORT_H
 #define FSRACE_REPORT_H
+#include <stdbool.h>
+
 #include "../util/strbuf.h"
 #include "finding.h"
 
+/* "0123456789abcdef:12": 16 hex digits of the hash, then the occurrence. */
+enum { FINGERPRINT_SIZE = 32 };
+
+typedef struct Reported {
+    const Finding *f;
+    char fingerprint[FINGERPRINT_SIZE];
+    const char *suppressed;     /* the comment's reason when suppressed, else NULL */
+} Reported;
+
 typedef struct Report {
-    const Finding **items;  /* every finding, in output order */
+    Reported *items;        /* in output order; suppressed ones only if shown */
     int n;
     int files_analysed;     /* translation units analysed */
     int files_failed;       /* could not be (completely) analysed */
+    int suppressed;         /* hidden by fsrace-ignore comments */
+    int baselined;          /* hidden because the baseline has them */
+    bool color;             /* text: ANSI colours */
+    const char *cwd;        /* SARIF's %SRCROOT%: relative paths start here */
+    Arena arena;            /* suppression reasons */
 } Report;
+
+/* Findings that count for the exit status: not suppressed. */
+int report_active(const Report *r);
 
 void report_text(StrBuf *out, const Report *r);
 void report_json(StrBuf *out, const Report *r);
 void report_sarif(StrBuf *out, const Report *r);
+void report_html(StrBuf *out, const Report *r);
+
+/* fingerprint.c: fill every item's fingerprint, a hash of the rule, the
+ * function and the text (not the numbers) of the use and check lines,
+ * then ":N" for the Nth finding of that hash in the same file. */
+void fingerprints_compute(Reported *items, int n);
+
+/* suppress.c: the reason (maybe "") when an fsrace-ignore comment on the
+ * finding's line, the line before, or at its function silences it. */
+const char *suppression_reason(Arena *a, const Finding *f);
 
 /* Write buf to path (or stdout when path is NULL) without following a
  * symbolic link at path and without leaving a half-written file: write a
@@ -23,5 +53,11 @@ const char *report_write(const char *path, const StrBuf *buf);
 /* source_lines.c: line `line` of `file` (without newline), or NULL. */
 const char *source_line(const char *file, unsigned line, size_t *len);
 void source_lines_free(void);
+
+/* The column just after the identifier (or token) starting at loc, for a
+ * region's end; loc.col + 1 when the line cannot be read. */
+unsigned source_token_end(SrcLoc loc);
+/* A byte column of loc's line as UTF-16 code units (SARIF's default). */
+unsigned source_utf16_col(const char *file, unsigned line, unsigned col);
 
 #endif

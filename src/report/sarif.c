@@ -1,7 +1,11 @@
-/* sarif.c - SARIF 2.1.0 for GitHub code scanning: the rules with their
- * descriptions, help and tags (security, external/cwe/cwe-NNN), results
- * with one primary location and the check as a related location.
- * Paths inside the working directory are relative, against %SRCROOT%. */
+/* sarif.c - SARIF 2.1.0 as GitHub code scanning takes it: every rule with
+ * descriptions, help with the fix, tags (security, external/cwe/cwe-NNN)
+ * and security-severity; every result with a full region, a fingerprint
+ * that survives unrelated edits (partialFingerprints), the check as a
+ * related location, the check-then-use path as a code flow, and a fix
+ * when the finding has one. Paths inside the working directory are
+ * relative to %SRCROOT%, which originalUriBaseIds maps to it.
+ * Validated in CI by Microsoft's SARIF multitool (tests/report_tests.py). */
 #include <ctype.h>
 #include <string.h>
 
@@ -22,15 +26,101 @@ static void uri(StrBuf *out, const char *path)
     }
 }
 
+static void artifact_location(StrBuf *out, const char *file)
+{
+    sb_puts(out, "{\"uri\": \"");
+    uri(out, file);
+    sb_puts(out, "\"");
+    if (file[0] != '/')
+        sb_puts(out, ", \"uriBaseId\": \"%SRCROOT%\"");
+    sb_puts(out, "}");
+}
+
+/* Columns are UTF-16 code units (the default columnKind); the region ends
+ * after the call's name, the one token clang's location points at. */
+static void region(StrBuf *out, SrcLoc loc)
+{
+    unsigned line = loc.line ? loc.line : 1, col = loc.col ? loc.col : 1;
+    SrcLoc at = {loc.file, line, col};
+    unsigned end = source_token_end(at);
+    sb_printf(out, "{\"startLine\": %u, \"startColumn\": %u, \"endLine\": %u, \"endColumn\": %u",
+              line, source_utf16_col(loc.file, line, col), line,
+              source_utf16_col(loc.file, line, end));
+    size_t len;
+    const char *text = source_line(loc.file, line, &len);
+    if (text && end - 1 <= len) {
+        StrBuf snippet = {0};
+        sb_putn(&snippet, text + col - 1, end - col);
+        sb_puts(out, ", \"snippet\": {\"text\": ");
+        sb_json_string(out, sb_str(&snippet));
+        sb_puts(out, "}");
+        sb_free(&snippet);
+    }
+    sb_puts(out, "}");
+}
+
+/* A few lines around loc with their text, so that a viewer without the
+ * checkout (or after the file changed) still shows the code. */
+static void context_region(StrBuf *out, SrcLoc loc)
+{
+    enum { CONTEXT = 2 };
+    unsigned first = loc.line > CONTEXT ? loc.line - CONTEXT : 1, last = first;
+    StrBuf text = {0};
+    size_t len;
+    for (unsigned n = first; n <= loc.line + CONTEXT; n++) {
+        const char *line = source_line(loc.file, n, &len);
+        if (!line)
+            break;
+        sb_putn(&text, line, len);
+        sb_putc(&text, '\n');
+        last = n;
+    }
+    sb_printf(out, ", \"contextRegion\": {\"startLine\": %u, \"endLine\": %u, "
+                   "\"snippet\": {\"text\": ", first, last);
+    sb_json_string(out, sb_str(&text));
+    sb_puts(out, "}}");
+    sb_free(&text);
+}
+
+/* The "physicalLocation" member of a location object. */
 static void physical_location(StrBuf *out, SrcLoc loc)
 {
-    sb_puts(out, "{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \"");
-    uri(out, loc.file);
-    sb_puts(out, "\"");
-    if (loc.file[0] != '/')
-        sb_puts(out, ", \"uriBaseId\": \"%SRCROOT%\"");
-    sb_printf(out, "}, \"region\": {\"startLine\": %u, \"startColumn\": %u}}", loc.line,
-              loc.col ? loc.col : 1);
+    sb_puts(out, "\"physicalLocation\": {\"artifactLocation\": ");
+    artifact_location(out, loc.file);
+    sb_puts(out, ", \"region\": ");
+    region(out, loc);
+    size_t len;
+    if (loc.line && source_line(loc.file, loc.line, &len))
+        context_region(out, loc);
+    sb_puts(out, "}");
+}
+
+static void message(StrBuf *out, const char *text)
+{
+    sb_puts(out, "\"message\": {\"text\": ");
+    sb_json_string(out, text);
+    sb_puts(out, "}");
+}
+
+/* "toctou_check_use" as "ToctouCheckUse": SARIF wants Pascal-case names. */
+static void pascal_case(StrBuf *out, const char *s)
+{
+    sb_putc(out, '"');
+    for (bool up = true; *s; s++) {
+        if (*s == '_' || *s == '-') {
+            up = true;
+            continue;
+        }
+        sb_putc(out, (char)(up ? toupper((unsigned char)*s) : *s));
+        up = false;
+    }
+    sb_putc(out, '"');
+}
+
+static void lowercase(StrBuf *out, const char *s)
+{
+    for (; *s; s++)
+        sb_putc(out, (char)tolower((unsigned char)*s));
 }
 
 static void rule_descriptor(StrBuf *out, const Rule *r)
@@ -38,20 +128,25 @@ static void rule_descriptor(StrBuf *out, const Rule *r)
     sb_puts(out, "        {\"id\": ");
     sb_json_string(out, r->id);
     sb_puts(out, ", \"name\": ");
-    sb_json_string(out, r->name);
+    pascal_case(out, r->name);
     sb_puts(out, ",\n         \"shortDescription\": {\"text\": ");
     sb_json_string(out, r->summary);
     sb_puts(out, "},\n         \"fullDescription\": {\"text\": ");
     sb_json_string(out, r->help);
     sb_puts(out, "},\n         \"help\": {\"text\": ");
     sb_json_string(out, r->help);
-    sb_printf(out, "},\n         \"defaultConfiguration\": {\"level\": \"%s\"},",
-              severity_name(r->severity));
+    sb_puts(out, ", \"markdown\": ");
+    StrBuf md = {0};
+    sb_printf(&md, "**%s** (%s, CERT %s)\n\n%s", r->summary, r->cwe, r->cert, r->help);
+    sb_json_string(out, sb_str(&md));
+    sb_free(&md);
+    sb_printf(out, "},\n         \"defaultConfiguration\": {\"level\": \"%s\", \"enabled\": %s},",
+              severity_name(r->severity), r->on_by_default ? "true" : "false");
     sb_puts(out, "\n         \"properties\": {\"tags\": [\"security\", \"external/cwe/");
-    for (const char *c = r->cwe; *c; c++)
-        sb_putc(out, (char)tolower((unsigned char)*c));
-    sb_printf(out, "\"], \"security-severity\": \"%s\", \"precision\": \"high\"}}",
-              r->security_severity);
+    lowercase(out, r->cwe);
+    sb_printf(out, "\"], \"security-severity\": \"%s\", \"precision\": \"high\", "
+                   "\"problem.severity\": \"%s\"}}",
+              r->security_severity, severity_name(r->severity));
 }
 
 static int rule_index(const Rule *rule)
@@ -61,31 +156,95 @@ static int rule_index(const Rule *rule)
     return (int)(rule - all);
 }
 
-static void result(StrBuf *out, const Finding *f)
+static void related_locations(StrBuf *out, const Finding *f)
 {
+    sb_puts(out, ",\n         \"relatedLocations\": [");
+    for (int k = 0; k < f->nnotes; k++) {
+        sb_printf(out, "%s{\"id\": %d, ", k ? ", " : "", k + 1);
+        physical_location(out, f->notes[k].loc);
+        sb_puts(out, ", ");
+        message(out, f->notes[k].message);
+        sb_puts(out, "}");
+    }
+    sb_puts(out, "]");
+}
+
+static void flow_step(StrBuf *out, SrcLoc loc, const char *text, bool last)
+{
+    sb_puts(out, "{\"location\": {");
+    physical_location(out, loc);
+    sb_puts(out, ", ");
+    message(out, text);
+    sb_printf(out, "}, \"importance\": \"%s\"}", last ? "essential" : "important");
+}
+
+/* One thread flow: each check (the notes, in order), then the use. */
+static void code_flows(StrBuf *out, const Finding *f)
+{
+    sb_puts(out, ",\n         \"codeFlows\": [{\"threadFlows\": [{\"locations\": [");
+    for (int k = 0; k < f->nnotes; k++) {
+        flow_step(out, f->notes[k].loc, f->notes[k].message, false);
+        sb_puts(out, ", ");
+    }
+    flow_step(out, f->loc, f->message, true);
+    sb_puts(out, "]}]}]");
+}
+
+static void fixes(StrBuf *out, const Finding *f)
+{
+    const SrcRegion *g = &f->fix_region;
+    const char *file = g->start.file ? g->start.file : f->loc.file;
+    sb_puts(out, ",\n         \"fixes\": [{\"description\": {\"text\": \"Apply fsrace's fix\"}, "
+                 "\"artifactChanges\": [{\"artifactLocation\": ");
+    artifact_location(out, file);
+    sb_printf(out, ", \"replacements\": [{\"deletedRegion\": {\"startLine\": %u, "
+                   "\"startColumn\": %u, \"endLine\": %u, \"endColumn\": %u}, "
+                   "\"insertedContent\": {\"text\": ",
+              g->start.line, source_utf16_col(file, g->start.line, g->start.col), g->end_line,
+              source_utf16_col(file, g->end_line, g->end_col));
+    sb_json_string(out, f->fix_replacement);
+    sb_puts(out, "}}]}]}]");
+}
+
+static void suppressions(StrBuf *out, const char *reason)
+{
+    sb_puts(out, ",\n         \"suppressions\": [{\"kind\": \"inSource\"");
+    if (*reason) {
+        sb_puts(out, ", \"justification\": ");
+        sb_json_string(out, reason);
+    }
+    sb_puts(out, "}]");
+}
+
+static void result(StrBuf *out, const Reported *it)
+{
+    const Finding *f = it->f;
     sb_puts(out, "        {\"ruleId\": ");
     sb_json_string(out, f->rule->id);
-    sb_printf(out, ", \"ruleIndex\": %d, \"level\": \"%s\",\n         \"message\": {\"text\": ",
-              rule_index(f->rule), severity_name(f->rule->severity));
-    sb_json_string(out, f->message);
-    sb_puts(out, "},\n         \"locations\": [");
+    sb_printf(out, ", \"ruleIndex\": %d, \"level\": \"%s\",\n         ", rule_index(f->rule),
+              severity_name(f->rule->severity));
+    message(out, f->message);
+    sb_puts(out, ",\n         \"locations\": [{");
     physical_location(out, f->loc);
-    sb_puts(out, "}]");
-    if (f->nnotes) {
-        sb_puts(out, ",\n         \"relatedLocations\": [");
-        for (int k = 0; k < f->nnotes; k++) {
-            sb_printf(out, "%s{\"id\": %d, \"message\": {\"text\": ", k ? ", " : "", k + 1);
-            sb_json_string(out, f->notes[k].message);
-            sb_puts(out, "}, ");
-            /* physical_location opens an object we merge into this one */
-            StrBuf loc = {0};
-            physical_location(&loc, f->notes[k].loc);
-            sb_puts(out, sb_str(&loc) + 1);   /* skip its leading '{' */
-            sb_free(&loc);
-        }
-        sb_puts(out, "]");
-    }
+    sb_puts(out, "}],\n         \"partialFingerprints\": {\"primaryLocationLineHash\": ");
+    sb_json_string(out, it->fingerprint);
     sb_puts(out, "}");
+    if (f->nnotes)
+        related_locations(out, f);
+    code_flows(out, f);
+    if (f->fix_replacement)
+        fixes(out, f);
+    if (it->suppressed)
+        suppressions(out, it->suppressed);
+    sb_puts(out, "}");
+}
+
+/* %SRCROOT% as an absolute file URI ending in '/'. */
+static void srcroot(StrBuf *out, const char *cwd)
+{
+    sb_puts(out, "    \"originalUriBaseIds\": {\"%SRCROOT%\": {\"uri\": \"");
+    uri(out, cwd);
+    sb_puts(out, cwd[strlen(cwd) - 1] == '/' ? "\"}},\n" : "/\"}},\n");
 }
 
 void report_sarif(StrBuf *out, const Report *r)
@@ -100,9 +259,12 @@ void report_sarif(StrBuf *out, const Report *r)
         rule_descriptor(out, &all[i]);
         sb_puts(out, i + 1 < n ? ",\n" : "\n");
     }
-    sb_puts(out, "      ]}},\n    \"columnKind\": \"utf16CodeUnits\",\n    \"results\": [\n");
+    sb_puts(out, "      ]}},\n");
+    if (r->cwd && r->cwd[0] == '/')
+        srcroot(out, r->cwd);
+    sb_puts(out, "    \"columnKind\": \"utf16CodeUnits\",\n    \"results\": [\n");
     for (int i = 0; i < r->n; i++) {
-        result(out, r->items[i]);
+        result(out, &r->items[i]);
         sb_puts(out, i + 1 < r->n ? ",\n" : "\n");
     }
     sb_puts(out, "    ]\n  }]\n}\n");

@@ -1,0 +1,125 @@
+/* emit.c - the end of a run: the workers' messages go to stderr in job
+ * order; their findings are fingerprinted, then filtered (suppression
+ * comments, then the baseline) and formatted; the baseline file is
+ * written from what remains after suppression. The exit status counts
+ * only findings that are reported and not suppressed. */
+#include "emit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../report/report.h"
+
+/* --color=auto: only on a terminal that can show colours, unless the
+ * user opted out with NO_COLOR (any value, even empty). */
+static bool use_color(const Options *o)
+{
+    if (o->color != COLOR_AUTO)
+        return o->color == COLOR_ALWAYS;
+    const char *term = getenv("TERM");
+    return !o->output && !getenv("NO_COLOR") && !(term && !strcmp(term, "dumb")) &&
+           isatty(STDOUT_FILENO);
+}
+
+/* Every finding of every job, in job order; the CFG dumps into `dump`. */
+static Reported *collect(const JobList *jl, JobResult *res, Report *r, StrBuf *dump,
+                         bool *trouble)
+{
+    int total = 0;
+    for (int i = 0; i < jl->n; i++)
+        total += res[i].findings.n;
+    Reported *all = calloc((size_t)total + 1, sizeof(Reported));
+    if (!all)
+        abort();
+    for (int i = 0; i < jl->n; i++) {
+        fputs(sb_str(&res[i].messages), stderr);
+        *trouble |= res[i].failed;
+        r->files_failed += res[i].failed;
+        r->files_analysed += res[i].analysed;
+        sb_puts(dump, sb_str(&res[i].dump));
+        for (int k = 0; k < res[i].findings.n; k++)
+            all[r->n++].f = &res[i].findings.items[k];
+    }
+    return all;
+}
+
+/* Drop suppressed findings (or mark them, with --show-suppressed). */
+static void apply_suppressions(const Options *o, Report *r)
+{
+    int kept = 0;
+    for (int i = 0; i < r->n; i++) {
+        Reported it = r->items[i];
+        it.suppressed = suppression_reason(&r->arena, it.f);
+        r->suppressed += it.suppressed != NULL;
+        if (!it.suppressed || o->show_suppressed)
+            r->items[kept++] = it;
+    }
+    r->n = kept;
+}
+
+static void apply_baseline(const Baseline *b, Report *r)
+{
+    int kept = 0;
+    for (int i = 0; i < r->n; i++) {
+        if (baseline_has(b, &r->items[i]))
+            r->baselined += !r->items[i].suppressed;
+        else
+            r->items[kept++] = r->items[i];
+    }
+    r->n = kept;
+}
+
+static void format(const Options *o, const Report *r, StrBuf *out)
+{
+    switch (o->format) {
+    case FORMAT_JSON: report_json(out, r); break;
+    case FORMAT_SARIF: report_sarif(out, r); break;
+    case FORMAT_HTML: report_html(out, r); break;
+    case FORMAT_TEXT: report_text(out, r); break;
+    }
+}
+
+static bool write_or_complain(const char *path, const StrBuf *buf)
+{
+    const char *why = report_write(path, buf);
+    if (why)
+        fprintf(stderr, "fsrace: error: %s: %s\n", path ? path : "<stdout>", why);
+    return why == NULL;
+}
+
+static bool write_baseline(const char *path, const Report *r)
+{
+    StrBuf text = {0};
+    baseline_format(&text, r);
+    bool ok = write_or_complain(path, &text);
+    sb_free(&text);
+    return ok;
+}
+
+int emit_report(const Options *o, const char *cwd, const JobList *jl, JobResult *res,
+                const Baseline *baseline, bool trouble)
+{
+    Report r = {.color = use_color(o), .cwd = cwd};
+    StrBuf out = {0};
+    r.items = collect(jl, res, &r, &out, &trouble);
+    if (!o->dump_cfg) {
+        fingerprints_compute(r.items, r.n);
+        apply_suppressions(o, &r);
+        if (o->write_baseline && !write_baseline(o->write_baseline, &r))
+            trouble = true;
+        if (baseline)
+            apply_baseline(baseline, &r);
+        format(o, &r, &out);
+    }
+    if (!write_or_complain(o->output, &out))
+        trouble = true;
+    int active = o->write_baseline ? 0 : report_active(&r);
+    int status = trouble ? EXIT_TROUBLE : active ? EXIT_FINDINGS : EXIT_CLEAN;
+    sb_free(&out);
+    free(r.items);
+    arena_free(&r.arena);
+    source_lines_free();
+    return status;
+}

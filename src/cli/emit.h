@@ -1,0 +1,12 @@
+/* emit.h - from the workers' results to the report and the exit status. */
+#ifndef FSRACE_EMIT_H
+#define FSRACE_EMIT_H
+#include "../report/baseline.h"
+#include "joblist.h"
+
+/* Print the run's messages, write the report (and baseline), and return
+ * the exit status. `baseline` is the loaded --baseline, or NULL. */
+int emit_report(const Options *o, const char *cwd, const JobList *jl, JobResult *res,
+                const Baseline *baseline, bool trouble);
+
+#endif
