@@ -1,6 +1,8 @@
 /* workers.c - the thread pool; see workers.h. */
 #include "workers.h"
 
+#include "progress.h"
+
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -15,6 +17,7 @@ typedef struct Pool {
     const AnalyzeOptions *opt;
     JobResult *results;
     atomic_int next;
+    Progress *progress;
 } Pool;
 
 static void *worker(void *data)
@@ -26,6 +29,7 @@ static void *worker(void *data)
         if (i >= p->n)
             break;
         analyze_job(index, &p->jobs[i], p->opt, &p->results[i]);
+        progress_step(p->progress);
     }
     clang_disposeIndex(index);
     return NULL;
@@ -34,11 +38,13 @@ static void *worker(void *data)
 void workers_run(const Job *jobs, int n, const AnalyzeOptions *opt, int nthreads,
                  JobResult *results)
 {
-    Pool pool = {jobs, n, opt, results, 0};
+    Progress progress;
+    Pool pool = {jobs, n, opt, results, 0, &progress};
     if (nthreads > n)
         nthreads = n;
     if (nthreads < 1)
         return;
+    progress_init(&progress, n);
     pthread_t *threads = calloc((size_t)nthreads, sizeof(pthread_t));
     pthread_attr_t attr;
     pthread_attr_init(&attr);
@@ -50,7 +56,9 @@ void workers_run(const Job *jobs, int n, const AnalyzeOptions *opt, int nthreads
     pthread_attr_destroy(&attr);
     if (!started)
         worker(&pool);   /* no thread could be made: do the work here */
+    progress_wait(&progress);
     for (int i = 0; i < started; i++)
         pthread_join(threads[i], NULL);
+    progress_destroy(&progress);
     free(threads);
 }
