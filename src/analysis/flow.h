@@ -23,6 +23,9 @@ int flow_uses(Arena *a, const Function *fn, const Site *check, const char *key, 
  * a call's result derives from its arguments (is_regular(&st)). */
 bool *flow_guards(Arena *a, const Function *fn, const Site *check, const char **seeds,
                   int nseeds, bool through_calls);
+/* Same, also telling whether a return statement returns such a value. */
+bool *flow_guards_ret(Arena *a, const Function *fn, const Site *check, const char **seeds,
+                      int nseeds, bool through_calls, bool *returns_derived);
 
 /* Does a guard decide whether block b runs?  True when b is (transitively)
  * control dependent on a guard, or when b is reached only through a

@@ -91,6 +91,7 @@ typedef struct GuardSearch {
     int nwork;
     bool *guards;
     bool through_calls;
+    bool returns_derived;   /* a return statement returns a tainted value */
 } GuardSearch;
 
 static void propagate(GuardSearch *g, int b, KeySet *state)
@@ -98,6 +99,8 @@ static void propagate(GuardSearch *g, int b, KeySet *state)
     const Block *blk = g->fn->blocks[b];
     if ((blk->term == TERM_BRANCH || blk->term == TERM_SWITCH) && tainted(state, &blk->cond))
         g->guards[b] = true;
+    if (blk->term == TERM_RETURN && tainted(state, &blk->cond))
+        g->returns_derived = true;
     for (int i = 0; i < blk->nsucc; i++) {
         int s = blk->succ[i];
         if (merge(g->a, &g->in[s], state) && !g->queued[s]) {
@@ -120,6 +123,12 @@ static KeySet run_block(GuardSearch *g, int b, int from, const KeySet *entry)
 bool *flow_guards(Arena *a, const Function *fn, const Site *check, const char **seeds,
                   int nseeds, bool through_calls)
 {
+    return flow_guards_ret(a, fn, check, seeds, nseeds, through_calls, NULL);
+}
+
+bool *flow_guards_ret(Arena *a, const Function *fn, const Site *check, const char **seeds,
+                      int nseeds, bool through_calls, bool *returns_derived)
+{
     int n = fn->nblocks;
     GuardSearch g = {a, fn, ARENA_ARRAY(a, KeySet, n), ARENA_ARRAY(a, bool, n),
                      ARENA_ARRAY(a, int, n), 0, ARENA_ARRAY(a, bool, n), through_calls};
@@ -134,6 +143,8 @@ bool *flow_guards(Arena *a, const Function *fn, const Site *check, const char **
         KeySet out = run_block(&g, b, 0, &g.in[b]);
         propagate(&g, b, &out);
     }
+    if (returns_derived)
+        *returns_derived = g.returns_derived;
     return g.guards;
 }
 

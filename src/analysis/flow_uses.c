@@ -20,22 +20,28 @@ typedef struct UseSearch {
     int n, max;
 } UseSearch;
 
+enum { MAX_VIEWS = 8 };
+
+/* Record each view of the call (catalogue entry, or a summary's effects)
+ * whose path argument holds the name. */
 static void record_use(UseSearch *s, int b, int i, const NameSet *names)
 {
     const Ins *ins = &s->fn->blocks[b]->ins[i];
-    const FileFunc *f = site_func(ins);
-    if (!f || ins == s->check->ins)
-        return;
-    for (int which = 0; which < 2; which++) {
-        const Operand *p = site_path(ins, f, which);
-        if (!p || !nameset_has(names, p->key))
-            continue;
-        for (int k = 0; k < s->n; k++)
-            if (s->out[k].ins == ins)
-                return;   /* reached again along another path */
-        if (s->n < s->max)
-            s->out[s->n++] = (Site){b, i, ins, f, p};
-        return;
+    const FileFunc *views[MAX_VIEWS];
+    int nviews = ins == s->check->ins ? 0 : site_views(ins, views, MAX_VIEWS);
+    for (int v = 0; v < nviews; v++) {
+        const FileFunc *f = views[v];
+        for (int which = 0; which < 2; which++) {
+            const Operand *p = site_path(ins, f, which);
+            if (!p || !nameset_has(names, p->key))
+                continue;
+            bool seen = false;   /* reached again along another path */
+            for (int k = 0; k < s->n && !seen; k++)
+                seen = s->out[k].ins == ins && s->out[k].func == f;
+            if (!seen && s->n < s->max)
+                s->out[s->n++] = (Site){b, i, ins, f, p};
+            break;
+        }
     }
 }
 

@@ -4,11 +4,46 @@
 #include <fcntl.h>
 #include <string.h>
 
+#include "summary.h"
+
+/* The libc catalogue for external callees; summaries (of the program's
+ * own functions, or declared in the configuration) otherwise. */
+static const FileFunc *catalogued(const Ins *ins)
+{
+    if (ins->kind != INS_CALL || !ins->call.callee)
+        return NULL;
+    return ins->call.kind == CALLEE_EXTERNAL ? catalog_find(ins->call.callee) : NULL;
+}
+
 const FileFunc *site_func(const Ins *ins)
 {
-    if (ins->kind != INS_CALL || ins->call.kind != CALLEE_EXTERNAL || !ins->call.callee)
-        return NULL;
-    return catalog_find(ins->call.callee);
+    const FileFunc *f = catalogued(ins);
+    if (f || ins->kind != INS_CALL || !ins->call.callee)
+        return f;
+    f = summary_func(ins->call.callee, USE);
+    return f ? f : summary_func(ins->call.callee, CHECK);
+}
+
+const FileFunc *site_check_func(const Ins *ins)
+{
+    const FileFunc *f = catalogued(ins);
+    if (f || ins->kind != INS_CALL || !ins->call.callee)
+        return f && (f->roles & CHECK) ? f : NULL;
+    return summary_func(ins->call.callee, CHECK);
+}
+
+int site_views(const Ins *ins, const FileFunc **out, int max)
+{
+    const FileFunc *f = catalogued(ins);
+    if (f || ins->kind != INS_CALL || !ins->call.callee) {
+        out[0] = f;
+        return f ? 1 : 0;
+    }
+    const Summary *s = summary_lookup(ins->call.callee);
+    int n = 0;
+    for (int i = 0; s && i < s->n && n < max; i++)
+        out[n++] = &s->effects[i].as;
+    return n;
 }
 
 static bool names_open_descriptor(const char *key)
@@ -37,6 +72,10 @@ const Operand *site_path(const Ins *ins, const FileFunc *f, int which)
 
 bool site_flags(const Ins *ins, const FileFunc *f, long long *flags)
 {
+    if (f->has_fixed_flags) {
+        *flags = f->fixed_flags;
+        return true;
+    }
     if (f->flags < 0 || f->flags >= ins->call.nargs || f->flagkind == F_FOPEN)
         return false;
     const Operand *o = &ins->call.args[f->flags];
@@ -48,6 +87,8 @@ bool site_flags(const Ins *ins, const FileFunc *f, long long *flags)
 
 const char *site_mode(const Ins *ins, const FileFunc *f)
 {
+    if (f->fixed_mode)
+        return f->fixed_mode;
     if (f->flagkind != F_FOPEN || f->flags < 0 || f->flags >= ins->call.nargs)
         return NULL;
     const Operand *o = &ins->call.args[f->flags];

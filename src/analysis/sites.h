@@ -14,9 +14,15 @@ typedef struct Site {
     const Operand *path;        /* the path argument naming the file */
 } Site;
 
-/* The catalogue entry of a call to a libc file function, or NULL (calls
- * to the program's own functions and through pointers are not libc). */
+/* The catalogue entry of a call to a libc file function, or the summary of
+ * a program function that checks or uses a name (its use effect first),
+ * or NULL (calls through pointers, functions that do neither). */
 const FileFunc *site_func(const Ins *ins);
+/* Same, for the call seen as a check (CHECK role), or NULL. */
+const FileFunc *site_check_func(const Ins *ins);
+/* Every way the call acts on names: its catalogue entry, or each effect
+ * of its summary; returns how many (at most max). */
+int site_views(const Ins *ins, const FileFunc **out, int max);
 /* Path argument `which` (0: path, 1: path2) when it names a file by a
  * trackable name: a variable/field path or a string literal, relative to
  * the current directory (AT_FDCWD), and not /proc/self/fd/N. */

@@ -6,7 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../analysis/summarize.h"
 #include "../frontend/frontend.h"
+#include "../model/catalog.h"
+#include "../util/strmap.h"
 #include "../rules/rules.h"
 #include "job.h"
 #include "source_file.h"
@@ -86,31 +89,129 @@ static void report_compile_errors(CXTranslationUnit tu, const Job *job, JobResul
     res->failed = true;
 }
 
-typedef struct Visit {
-    const AnalyzeOptions *opt;
+/* The functions of the translation unit, with the facts every analysis
+ * needs, computed once. */
+typedef struct Unit {
+    Arena *arena;
+    Function **fns;
+    DomTree *dom;
+    CtrlDeps *cdep;
+    int n, cap;
     JobResult *res;
-} Visit;
+    const AnalyzeOptions *opt;
+} Unit;
 
-static void visit_function(Function *fn, void *data)
+static void dump_function(JobResult *res, const Function *fn)
 {
-    Visit *v = data;
+    char *text;
+    size_t len;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem)
+        return;
+    ir_dump_function(mem, fn);
+    fclose(mem);
+    sb_putn(&res->dump, text, len);
+    free(text);
+}
+
+static void collect_function(Function *fn, void *data)
+{
+    Unit *u = data;
     if (fn->incomplete) {
-        job_message(v->res, "warning", "%s (in function '%s')", fn->incomplete, fn->name);
-        v->res->failed = true;
+        job_message(u->res, "warning", "%s (in function '%s')", fn->incomplete, fn->name);
+        u->res->failed = true;
     }
-    if (v->opt->dump_cfg) {
-        char *text;
-        size_t len;
-        FILE *mem = open_memstream(&text, &len);
-        if (!mem)
-            return;
-        ir_dump_function(mem, fn);
-        fclose(mem);
-        sb_putn(&v->res->dump, text, len);
-        free(text);
+    if (u->opt->dump_cfg) {
+        dump_function(u->res, fn);
         return;
     }
-    rules_run(fn, &v->res->findings);
+    ARENA_PUSH(u->arena, u->fns, u->n, u->cap, fn);
+}
+
+static void compute_facts(Unit *u)
+{
+    u->dom = ARENA_ARRAY(u->arena, DomTree, u->n + 1);
+    u->cdep = ARENA_ARRAY(u->arena, CtrlDeps, u->n + 1);
+    for (int i = 0; i < u->n; i++) {
+        u->dom[i] = dom_build(u->arena, u->fns[i]);
+        DomTree post = dom_build_post(u->arena, u->fns[i]);
+        u->cdep[i] = cdep_build(u->arena, u->fns[i], &post);
+    }
+}
+
+enum { MAX_SUMMARY_ROUNDS = 6 };
+
+/* Summaries of the unit's functions, to a fixed point (a callee's summary
+ * may change its callers'; recursion converges as effects only grow). */
+static void compute_summaries(Unit *u, SummaryTable *table)
+{
+    for (int round = 0; round < MAX_SUMMARY_ROUNDS; round++) {
+        bool changed = false;
+        for (int i = 0; i < u->n; i++) {
+            if (summary_is_declared(u->fns[i]->name))
+                continue;
+            Arena scratch = {0};
+            SummaryInput in = {u->fns[i], &u->dom[i], &u->cdep[i], &scratch, &scratch};
+            Summary s = summarize(&in);
+            if (s.n || summary_find(table, s.name))
+                changed |= summary_put(table, &s);
+            arena_free(&scratch);
+        }
+        if (!changed)
+            return;
+    }
+}
+
+static bool defined_here(const Unit *u, const char *name)
+{
+    for (int i = 0; i < u->n; i++)
+        if (!strcmp(u->fns[i]->name, name))
+            return true;
+    return false;
+}
+
+/* The program functions this unit calls but does not define: the names
+ * whose summaries may come from other files. */
+static void record_callees(Unit *u)
+{
+    JobResult *res = u->res;
+    StrMap seen = {0};
+    for (int i = 0; i < u->n; i++)
+        for (int b = 0; b < u->fns[i]->nblocks; b++) {
+            const Block *blk = u->fns[i]->blocks[b];
+            for (int k = 0; k < blk->nins; k++) {
+                const Call *c = &blk->ins[k].call;
+                if (blk->ins[k].kind != INS_CALL || c->kind != CALLEE_EXTERNAL || !c->callee ||
+                    catalog_find(c->callee) || strmap_get(&seen, c->callee, NULL) ||
+                    defined_here(u, c->callee))
+                    continue;
+                strmap_put(&seen, c->callee, 1);
+                const char *name = arena_strdup(&res->arena, c->callee);
+                ARENA_PUSH(&res->arena, res->callees, res->ncallees, res->cap_callees, name);
+            }
+        }
+    strmap_free(&seen);
+}
+
+static void export_summaries(const SummaryTable *table, JobResult *res)
+{
+    res->exports.arena = &res->arena;
+    for (int i = 0; i < table->n; i++)
+        if (table->items[i]->exported && table->items[i]->n)
+            summary_put(&res->exports, table->items[i]);
+}
+
+static void analyse_unit(Unit *u)
+{
+    compute_facts(u);
+    SummaryTable table = {.arena = u->arena, .next = u->opt->program};
+    summary_set_current(&table);
+    compute_summaries(u, &table);
+    for (int i = 0; i < u->n; i++)
+        rules_run(u->fns[i], &u->dom[i], &u->cdep[i], &u->res->findings);
+    summary_set_current(NULL);
+    export_summaries(&table, u->res);
+    record_callees(u);
 }
 
 void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobResult *res)
@@ -131,9 +232,13 @@ void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobRe
     }
     report_compile_errors(tu, job, res);
     FrontEnd fe = {.arena = &res->arena, .tu = tu, .workdir = job->workdir,
-                   .cwd = opt->cwd, .want_text = opt->dump_cfg};
-    Visit v = {opt, res};
-    fe_lower_functions(&fe, visit_function, &v);
+                   .cwd = opt->cwd, .want_text = opt->dump_cfg, .keep_functions = true};
+    Arena unit_arena = {0};
+    Unit u = {.arena = &unit_arena, .res = res, .opt = opt};
+    fe_lower_functions(&fe, collect_function, &u);
+    if (!opt->dump_cfg)
+        analyse_unit(&u);
+    arena_free(&unit_arena);
     fe_dispose(&fe);
     findings_sort(&res->findings);
     res->analysed = true;

@@ -3,6 +3,7 @@
 #define FSRACE_JOB_H
 #include <stdbool.h>
 
+#include "../analysis/summary.h"
 #include "../report/finding.h"
 #include "../util/strbuf.h"
 
@@ -21,11 +22,15 @@ typedef struct JobResult {
     StrBuf messages;        /* "fsrace: error: ..." lines for stderr */
     bool failed;            /* not (completely) analysed */
     bool analysed;          /* parsed and its functions checked */
+    SummaryTable exports;   /* summaries of its exported functions */
+    const char **callees;   /* functions it calls that it does not define */
+    int ncallees, cap_callees;
 } JobResult;
 
 typedef struct AnalyzeOptions {
     bool dump_cfg;          /* print CFGs instead of running rules */
     const char *cwd;        /* working directory, to show short paths */
+    const SummaryTable *program;   /* summaries from the other files, or NULL */
 } AnalyzeOptions;
 
 /* Parse, lower and check one translation unit (thread-safe per index). */

@@ -73,6 +73,8 @@ static void register_params(Lower *L, CXCursor fn)
     int n = clang_Cursor_getNumArguments(fn);
     for (int i = 0; i < n; i++)
         lower_var_key(L, clang_Cursor_getArgument(fn, i));
+    L->fn->nparams = n > 0 ? n : 0;
+    L->fn->exported = clang_getCursorLinkage(fn) == CXLinkage_External;
 }
 
 static CXCursor function_body(Lower *L, CXCursor fn)
@@ -154,7 +156,8 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
         return CXChildVisit_Recurse;
     if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c) && in_main_file(w, c)) {
         w->visit(lower_function(w->fe, c), w->data);
-        arena_free(&w->fe->fn_arena);
+        if (!w->fe->keep_functions)
+            arena_free(&w->fe->fn_arena);
     }
     return CXChildVisit_Continue;
 }

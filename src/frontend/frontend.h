@@ -22,6 +22,7 @@ typedef struct FrontEnd {
     const char *workdir;    /* relative names are resolved against it; NULL = cwd */
     const char *cwd;        /* process working directory, to shorten paths */
     bool want_text;         /* fill Operand.text of expressions (CFG dumps) */
+    bool keep_functions;    /* keep every Function until fe_dispose */
     FileName *names;        /* CXFile -> display path cache */
     int nnames, cap_names;
     StrMap noreturn;        /* function name -> never returns (cache) */
@@ -33,7 +34,8 @@ const char *fe_display_path(FrontEnd *fe, CXFile f);
 
 typedef void (*FunctionVisitor)(Function *fn, void *data);
 /* Lower each function defined in the main file, in source order; the
- * Function passed to visit is freed when visit returns. */
+ * Function passed to visit is freed when visit returns, unless
+ * keep_functions is set. */
 void fe_lower_functions(FrontEnd *fe, FunctionVisitor visit, void *data);
 void fe_dispose(FrontEnd *fe);
 

@@ -77,7 +77,10 @@ const char *lower_var_key(Lower *L, CXCursor decl)
     s->cursor = decl;
     s->key = key;
     L->vars.n++;
-    Var v = {key, var_kind(decl)};
+    enum CXTypeKind t = clang_getCanonicalType(clang_getCursorType(decl)).kind;
+    bool pointer = t == CXType_Pointer || t == CXType_ConstantArray ||
+                   t == CXType_IncompleteArray || t == CXType_VariableArray;
+    Var v = {key, var_kind(decl), pointer};
     ARENA_PUSH(L->a, L->fn->vars, L->fn->nvars, L->fn->cap_vars, v);
     return key;
 }

@@ -95,6 +95,7 @@ typedef enum VarKind { VAR_LOCAL, VAR_PARAM, VAR_GLOBAL, VAR_STATIC_LOCAL } VarK
 typedef struct Var {
     const char *key;        /* unique in the function: "p", or "p'2" if shadowed */
     VarKind kind;
+    bool pointer;           /* a pointer or array: may hold a file name */
 } Var;
 
 typedef struct Function {
@@ -103,8 +104,10 @@ typedef struct Function {
     Block **blocks;
     int nblocks, cap_blocks;
     int entry, exit;        /* block ids; entry = 0, exit = 1 */
-    Var *vars;
+    Var *vars;              /* the parameters first, in order */
     int nvars, cap_vars;
+    int nparams;
+    bool exported;          /* external linkage: other files may call it */
     int ntemps;
     const char *incomplete; /* non-NULL: why part of the body was skipped */
 } Function;

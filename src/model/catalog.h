@@ -32,6 +32,15 @@ typedef struct FileFunc {
     int out;
     ResultKind result;
     const char *fix;    /* advice for a racy use; NULL for pure checks */
+    /* Set only for a program function summarised as a check or use
+     * (analysis/summary.h): the flags or mode its inner call always uses,
+     * and that inner call, for notes. */
+    bool has_fixed_flags;
+    long long fixed_flags;
+    const char *fixed_mode;
+    const char *inner_name;     /* the libc function at the end of the chain */
+    const char *inner_file;
+    unsigned inner_line, inner_col;
 } FileFunc;
 
 /* The catalogue entry for a libc function name, or NULL. */

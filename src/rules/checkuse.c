@@ -136,7 +136,7 @@ static bool refuses_links(const Site *use)
 
 static bool checks_for_links(const Site *check)
 {
-    const char *n = check->func->name;
+    const char *n = check->func->inner_name ? check->func->inner_name : check->func->name;
     long long flags;
     if (check->func->group == G_LINK || strstr(n, "lstat") || strstr(n, "lxstat"))
         return true;
@@ -147,8 +147,8 @@ static bool checks_for_links(const Site *check)
 /* access(p, F_OK): only whether the name exists. */
 static bool access_exists_only(const Site *check)
 {
-    if (check->func->group != G_ACCESS)
-        return false;
+    if (check->func->group != G_ACCESS || check->func->inner_name)
+        return false;   /* a wrapper's mode argument is its own business */
     int mode = check->func->path + 1;   /* access(p, mode), faccessat(d, p, mode) */
     if (mode >= check->ins->call.nargs)
         return false;
@@ -238,6 +238,19 @@ static const char *fix_for(const Site *check, const Site *use)
     return "operate on a descriptor you opened once";
 }
 
+/* For a call of a program function summarised as a check or use: a note
+ * where, inside it, the libc call acts on the name. */
+static void chain_notes(Findings *out, Finding *f, const Site *s, const char *verb)
+{
+    const FileFunc *fn = s->func;
+    if (!fn->inner_file)
+        return;
+    /* the summary (and its strings) may not outlive the translation unit */
+    SrcLoc at = {arena_strdup(out->arena, fn->inner_file), fn->inner_line, fn->inner_col};
+    finding_note(out, f, at, arena_printf(out->arena, "%s() %s its argument with %s() here",
+                                          fn->name, verb, fn->inner_name));
+}
+
 static void report(const RuleInput *in, Findings *out, const Site *check, const Site *use)
 {
     const char *name = site_display_key(out->arena, check->path->key);
@@ -248,6 +261,7 @@ static void report(const RuleInput *in, Findings *out, const Site *check, const 
         if (f->rule == in->rule && f->loc.line == use->ins->loc.line &&
             f->loc.col == use->ins->loc.col && !strcmp(f->loc.file, use->ins->loc.file)) {
             finding_note(out, f, check->ins->loc, note);
+            chain_notes(out, f, check, "checks");
             return;
         }
     }
@@ -258,6 +272,8 @@ static void report(const RuleInput *in, Findings *out, const Site *check, const 
         fix_for(check, use));
     Finding *f = finding_add(out, in->rule, in->fn, use->ins->loc, msg);
     finding_note(out, f, check->ins->loc, note);
+    chain_notes(out, f, check, "checks");
+    chain_notes(out, f, use, "uses");
 }
 
 /* ---- the search --------------------------------------------------- */
@@ -295,8 +311,8 @@ void checkuse_run(const RuleInput *in, Findings *out, PairKind want)
         if (in->dom->idom[b] < 0)
             continue;   /* unreachable */
         for (int i = 0; i < blk->nins; i++) {
-            const FileFunc *f = site_func(&blk->ins[i]);
-            if (!f || !(f->roles & CHECK))
+            const FileFunc *f = site_check_func(&blk->ins[i]);
+            if (!f)
                 continue;
             const Operand *path = site_path(&blk->ins[i], f, checked_name(f));
             if (!path)

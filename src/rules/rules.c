@@ -71,17 +71,14 @@ const char *severity_name(Severity s)
     return "warning";
 }
 
-void rules_run(const Function *fn, Findings *out)
+void rules_run(const Function *fn, const DomTree *dom, const CtrlDeps *cdep, Findings *out)
 {
     Arena scratch = {0};
-    DomTree dom = dom_build(&scratch, fn);
-    DomTree postdom = dom_build_post(&scratch, fn);
-    CtrlDeps cdep = cdep_build(&scratch, fn, &postdom);
     for (int i = 0; i < NRULES; i++) {
         if (!rules_enabled(&table[i]))
             continue;
-        RuleInput in = {&table[i], fn, &dom, &cdep, &scratch};
+        RuleInput in = {&table[i], fn, dom, cdep, &scratch};
         table[i].run(&in, out);
+        arena_free(&scratch);
     }
-    arena_free(&scratch);
 }

@@ -43,7 +43,7 @@ const Rule *rules_find(const char *id);
 bool rules_enable(const char *id, bool on);
 bool rules_enabled(const Rule *r);
 const char *severity_name(Severity s);
-/* Run every rule on one function. */
-void rules_run(const Function *fn, Findings *out);
+/* Run every enabled rule on one function. */
+void rules_run(const Function *fn, const DomTree *dom, const CtrlDeps *cdep, Findings *out);
 
 #endif

@@ -1,0 +1,161 @@
+/* summarize.c - computing a function's summary (summary.h) from its IR.
+ *
+ * For each pointer parameter, the names it holds are followed from the
+ * function's entry (flow_uses, as for a check): every catalogued or
+ * summarised call on them is an effect of the function on that parameter.
+ *  - a check whose outcome the function returns (the return value derives
+ *    from it, or a return statement runs only for some outcomes) makes the
+ *    function a check of the parameter;
+ *  - a use (open, chmod, unlink...) makes it a use of the parameter, with
+ *    the flags or mode the inner call gets: fixed, or taken from another
+ *    parameter; if the descriptor the use opens is returned, the function
+ *    opens its parameter. */
+#include <fcntl.h>
+#include <string.h>
+
+#include "flow.h"
+#include "handles.h"
+#include "summarize.h"
+
+enum { MAX_SITES = 64 };
+
+/* Index of the parameter whose key is `key`, or -1. */
+static int param_index(const Function *fn, const char *key)
+{
+    for (int i = 0; i < fn->nparams && i < fn->nvars; i++)
+        if (!strcmp(fn->vars[i].key, key))
+            return i;
+    return -1;
+}
+
+static bool has_effect(const Summary *s, EffectKind kind, int param)
+{
+    for (int i = 0; i < s->n; i++)
+        if (s->effects[i].kind == kind && s->effects[i].as.path == param)
+            return true;
+    return false;
+}
+
+/* The wrapper's view of an effect: the inner call's semantics, on param. */
+static FileFunc wrapper_view(const Function *fn, const Site *inner, int param, int role)
+{
+    const FileFunc *f = inner->func;
+    FileFunc as = {
+        .name = fn->name, .group = f->group, .roles = role, .path = param, .path2 = -1,
+        .dirfd = -1, .dirfd2 = -1, .flags = -1, .flagkind = f->flagkind, .out = -1,
+        .result = RES_STATUS, .fix = f->fix,
+        .inner_name = f->inner_name ? f->inner_name : f->name,
+        .inner_file = f->inner_file ? f->inner_file : inner->ins->loc.file,
+        .inner_line = f->inner_file ? f->inner_line : inner->ins->loc.line,
+        .inner_col = f->inner_file ? f->inner_col : inner->ins->loc.col,
+    };
+    return as;
+}
+
+/* Where the inner use's flags come from: fixed, or a parameter. */
+static void map_flags(const Function *fn, const Site *inner, FileFunc *as)
+{
+    const FileFunc *f = inner->func;
+    if (f->has_fixed_flags || f->fixed_mode) {
+        as->has_fixed_flags = f->has_fixed_flags;
+        as->fixed_flags = f->fixed_flags;
+        as->fixed_mode = f->fixed_mode;
+        return;
+    }
+    if (!strncmp(f->name, "creat", 5)) {
+        as->has_fixed_flags = true;
+        as->fixed_flags = O_CREAT | O_WRONLY | O_TRUNC;
+        as->flagkind = F_OPEN;
+        return;
+    }
+    if (f->flags < 0 || f->flags >= inner->ins->call.nargs)
+        return;
+    const Operand *o = &inner->ins->call.args[f->flags];
+    if (o->has_ival && f->flagkind != F_FOPEN) {
+        as->has_fixed_flags = true;
+        as->fixed_flags = o->ival;
+    } else if (o->kind == OPND_STRING && f->flagkind == F_FOPEN) {
+        as->fixed_mode = o->key;
+    } else if (o->kind == OPND_LVALUE) {
+        as->flags = param_index(fn, o->key);
+    }
+}
+
+/* Does a return statement return the handle the call opened? */
+static bool returns_handle(Arena *a, const Function *fn, const Site *inner)
+{
+    NameSet h = handles_of(a, fn, inner);
+    for (int b = 0; b < fn->nblocks && h.n; b++) {
+        const Block *blk = fn->blocks[b];
+        if (blk->term != TERM_RETURN)
+            continue;
+        for (int k = 0; k < h.n; k++)
+            if (ir_operand_reads(&blk->cond, h.keys[k]))
+                return true;
+    }
+    return false;
+}
+
+/* Does the function return the outcome of the check at `inner`? */
+static bool returns_outcome(const SummaryInput *in, const Site *inner)
+{
+    const char *seeds[3];
+    int n = 0;
+    if (inner->ins->dst.key)
+        seeds[n++] = inner->ins->dst.key;
+    seeds[n++] = "errno";
+    const FileFunc *f = inner->func;
+    if (f->out >= 0 && f->out < inner->ins->call.nargs && inner->ins->call.args[f->out].key)
+        seeds[n++] = inner->ins->call.args[f->out].key;
+    bool derived = false;
+    bool *guards = flow_guards_ret(in->scratch, in->fn, inner, seeds, n, true, &derived);
+    if (derived)
+        return true;
+    for (int b = 0; b < in->fn->nblocks; b++)
+        if (in->fn->blocks[b]->term == TERM_RETURN &&
+            flow_is_guarded(in->scratch, in->fn, in->dom, in->cdep, guards, b))
+            return true;
+    return false;
+}
+
+static void add_effect(Arena *a, Summary *s, EffectKind kind, FileFunc as)
+{
+    Effect e = {kind, as};
+    ARENA_PUSH(a, s->effects, s->n, s->cap, e);
+}
+
+static void summarize_param(const SummaryInput *in, Summary *s, int param)
+{
+    const Function *fn = in->fn;
+    Ins none = {0};
+    Site entry = {fn->entry, -1, &none, NULL, NULL};
+    Site sites[MAX_SITES];
+    int n = flow_uses(in->scratch, fn, &entry, fn->vars[param].key, sites, MAX_SITES);
+    for (int i = 0; i < n; i++) {
+        const Site *site = &sites[i];
+        const FileFunc *f = site->func;
+        int which = site->path == site_path(site->ins, f, 0) ? 0 : 1;
+        if ((f->roles & CHECK) && !has_effect(s, EFFECT_CHECK, param) &&
+            returns_outcome(in, site))
+            add_effect(in->arena, s, EFFECT_CHECK, wrapper_view(fn, site, param, CHECK));
+        bool creates_new = f->roles & (which == 0 ? NEWNAME : NEWNAME2);
+        if ((f->roles & USE) && !creates_new && !has_effect(s, EFFECT_USE, param)) {
+            FileFunc as = wrapper_view(fn, site, param, USE);
+            map_flags(fn, site, &as);
+            if ((f->roles & OPEN) && returns_handle(in->scratch, fn, site)) {
+                as.roles |= OPEN;
+                as.result = f->result;
+            }
+            add_effect(in->arena, s, EFFECT_USE, as);
+        }
+    }
+}
+
+Summary summarize(const SummaryInput *in)
+{
+    Summary s = {.name = in->fn->name, .exported = in->fn->exported};
+    for (int p = 0; p < in->fn->nparams && p < in->fn->nvars; p++)
+        if (in->fn->vars[p].pointer)
+            summarize_param(in, &s, p);
+    return s;
+}

@@ -1,0 +1,62 @@
+/* summary.h - what a program function does to the names it is given, so a
+ * call of it can stand in for the libc calls inside it:
+ *
+ *     static int file_exists(const char *p) { struct stat st; return stat(p, &st) == 0; }
+ *     ...
+ *     if (file_exists(path))      <- a check of `path`, like stat()
+ *         write_file(path, data); <- a use of `path`, like the fopen() inside
+ *
+ * An Effect says: parameter N is checked (and the outcome returned), or
+ * used by name (opened, changed, removed), and through which libc call at
+ * the end of the chain. Each effect is seen by the rules as a catalogue
+ * entry (FileFunc) of the wrapper itself, so the check->use engine needs no
+ * special case. Summaries compose through calls and are computed to a
+ * fixed point (recursion terminates); unknown callees and function
+ * pointers have no effects. */
+#ifndef FSRACE_SUMMARY_H
+#define FSRACE_SUMMARY_H
+#include "../ir/ir.h"
+#include "../model/catalog.h"
+
+typedef enum EffectKind { EFFECT_CHECK, EFFECT_USE } EffectKind;
+
+typedef struct Effect {
+    EffectKind kind;
+    FileFunc as;            /* the effect as a catalogue entry of the wrapper */
+} Effect;
+
+typedef struct Summary {
+    const char *name;
+    bool exported;          /* external linkage: other files may call it */
+    bool declared;          /* from the configuration, not computed */
+    Effect *effects;
+    int n, cap;
+} Summary;
+
+typedef struct SummaryTable {
+    Arena *arena;           /* owns summaries added with summary_put */
+    Summary **items;        /* sorted by name once frozen */
+    int n, cap;
+    const struct SummaryTable *next;   /* consulted when a name is not here */
+} SummaryTable;
+
+/* The table in effect for the translation unit this thread analyses (the
+ * rules reach summaries through site_func(), which has no context). */
+void summary_set_current(const SummaryTable *t);
+const SummaryTable *summary_current(void);
+
+const Summary *summary_find(const SummaryTable *t, const char *name);
+/* The summary of name in effect: declared (configuration) first, then the
+ * current table chain. */
+const Summary *summary_lookup(const char *name);
+/* Summaries declared in the configuration; set once, before any thread. */
+void summary_set_declared(const SummaryTable *t);
+bool summary_is_declared(const char *name);
+/* Insert or replace (copying s into t's arena); true if t changed. */
+bool summary_put(SummaryTable *t, const Summary *s);
+/* The effect of `role` (CHECK or USE) of the summary of `name`, seen as a
+ * catalogue entry, or NULL. */
+const FileFunc *summary_func(const char *name, int role);
+bool summary_equal(const Summary *a, const Summary *b);
+
+#endif
