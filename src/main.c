@@ -16,7 +16,7 @@
 #include "cli/emit.h"
 #include "cli/joblist.h"
 #include "cli/options.h"
-#include "cli/workers.h"
+#include "cli/program.h"
 #include "report/report.h"
 #include "rules/rules.h"
 #include "version.h"
@@ -61,16 +61,15 @@ static int run(const Options *o)
     joblist_build(o, cwd, &jl);
     JobResult *res = calloc((size_t)jl.n + 1, sizeof(JobResult));
     AnalyzeOptions aopt = {.dump_cfg = o->dump_cfg, .cwd = cwd};
-    workers_run(jl.jobs, jl.n, &aopt, o->jobs ? o->jobs : default_jobs(), res);
+    Program prog = {0};
+    program_run(&prog, jl.jobs, jl.n, &aopt, o->jobs ? o->jobs : default_jobs(), res);
     int status = emit_report(o, cwd, &jl, res, o->baseline ? &baseline : NULL,
                              jl.trouble || jl.n == 0);
     baseline_free(&baseline);
-    for (int i = 0; i < jl.n; i++) {
-        arena_free(&res[i].arena);
-        sb_free(&res[i].dump);
-        sb_free(&res[i].messages);
-    }
+    for (int i = 0; i < jl.n; i++)
+        job_result_free(&res[i]);
     free(res);
+    program_free(&prog);
     joblist_free(&jl);
     return status;
 }

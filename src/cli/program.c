@@ -1,0 +1,108 @@
+/* program.c - whole-program analysis in rounds; see program.h. */
+#include "program.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/strmap.h"
+#include "workers.h"
+
+enum { MAX_ROUNDS = 4 };
+
+void job_result_free(JobResult *r)
+{
+    arena_free(&r->arena);
+    sb_free(&r->dump);
+    sb_free(&r->messages);
+    memset(r, 0, sizeof *r);
+}
+
+/* Pool the exported summaries; a name exported by two units with different
+ * effects (two programs in one database, each with its own helper) is
+ * ambiguous and left out. Returns the names whose pooled summary changed. */
+static void pool_exports(Program *p, const JobResult *res, int n, StrMap *owner,
+                         StrMap *changed)
+{
+    for (int i = 0; i < n; i++)
+        for (int k = 0; k < res[i].exports.n; k++) {
+            const Summary *s = res[i].exports.items[k];
+            int first;
+            if (strmap_get(owner, s->name, &first) && first != i) {
+                const Summary *old = summary_find(&p->pool, s->name);
+                if (old && !summary_equal(old, s))
+                    strmap_put(owner, s->name, -1);   /* ambiguous */
+                continue;
+            }
+            strmap_put(owner, s->name, i);
+            if (summary_put(&p->pool, s))
+                strmap_put(changed, s->name, 1);
+        }
+}
+
+/* Units to analyse again: they call a pooled function that changed and
+ * is defined (unambiguously) in another unit. */
+static int *units_to_redo(const JobResult *res, int n, const StrMap *owner,
+                          const StrMap *changed, int *count)
+{
+    int *todo = calloc((size_t)n + 1, sizeof(int));
+    *count = 0;
+    for (int i = 0; i < n; i++)
+        for (int k = 0; k < res[i].ncallees; k++) {
+            int def;
+            if (strmap_get(changed, res[i].callees[k], NULL) &&
+                strmap_get(owner, res[i].callees[k], &def) && def >= 0 && def != i) {
+                todo[(*count)++] = i;
+                break;
+            }
+        }
+    return todo;
+}
+
+/* Run the listed units again with the pool; their results replace the
+ * old ones. */
+static void redo(Program *p, const Job *jobs, const int *todo, int count,
+                 const AnalyzeOptions *opt, int nthreads, JobResult *results)
+{
+    Job *sub = calloc((size_t)count, sizeof(Job));
+    JobResult *fresh = calloc((size_t)count, sizeof(JobResult));
+    for (int k = 0; k < count; k++)
+        sub[k] = jobs[todo[k]];
+    AnalyzeOptions with_pool = *opt;
+    with_pool.program = &p->pool;
+    workers_run(sub, count, &with_pool, nthreads, fresh);
+    for (int k = 0; k < count; k++) {
+        job_result_free(&results[todo[k]]);
+        results[todo[k]] = fresh[k];
+    }
+    p->reanalysed += count;
+    free(sub);
+    free(fresh);
+}
+
+void program_run(Program *p, const Job *jobs, int n, const AnalyzeOptions *opt, int nthreads,
+                 JobResult *results)
+{
+    p->pool.arena = &p->arena;
+    workers_run(jobs, n, opt, nthreads, results);
+    if (opt->dump_cfg || n < 2)
+        return;
+    StrMap owner = {0};
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+        StrMap changed = {0};
+        pool_exports(p, results, n, &owner, &changed);
+        int count;
+        int *todo = units_to_redo(results, n, &owner, &changed, &count);
+        if (count)
+            redo(p, jobs, todo, count, opt, nthreads, results);
+        free(todo);
+        strmap_free(&changed);
+        if (!count)
+            break;
+    }
+    strmap_free(&owner);
+}
+
+void program_free(Program *p)
+{
+    arena_free(&p->arena);
+}

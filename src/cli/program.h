@@ -1,0 +1,23 @@
+/* program.h - the whole program: every translation unit is analysed, the
+ * summaries of their exported functions are pooled, and the units that
+ * call a function summarised in another file are analysed again with the
+ * pool, until no summary changes (a check wrapper in util.c pairs with a
+ * use in main.c). Per-file work stays independent and parallel. */
+#ifndef FSRACE_PROGRAM_H
+#define FSRACE_PROGRAM_H
+#include "job.h"
+
+typedef struct Program {
+    Arena arena;            /* owns the pooled summaries */
+    SummaryTable pool;      /* exported summaries of all units */
+    int reanalysed;         /* units analysed more than once */
+} Program;
+
+/* results[i] receives the final outcome of jobs[i]. */
+void program_run(Program *p, const Job *jobs, int n, const AnalyzeOptions *opt, int nthreads,
+                 JobResult *results);
+void program_free(Program *p);
+/* Free what a JobResult owns. */
+void job_result_free(JobResult *r);
+
+#endif
