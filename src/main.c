@@ -16,6 +16,7 @@
 #include "cli/emit.h"
 #include "cli/joblist.h"
 #include "cli/options.h"
+#include "cli/config.h"
 #include "cli/program.h"
 #include "report/report.h"
 #include "rules/rules.h"
@@ -57,6 +58,13 @@ static int run(const Options *o)
         baseline_free(&baseline);
         return EXIT_TROUBLE;
     }
+    Config config = {0};
+    if (config_load(o, cwd, &config)) {
+        config_free(&config);
+        baseline_free(&baseline);
+        return EXIT_TROUBLE;
+    }
+    summary_set_declared(&config.declared);
     JobList jl = {0};
     joblist_build(o, cwd, &jl);
     JobResult *res = calloc((size_t)jl.n + 1, sizeof(JobResult));
@@ -71,6 +79,8 @@ static int run(const Options *o)
     free(res);
     program_free(&prog);
     joblist_free(&jl);
+    summary_set_declared(NULL);
+    config_free(&config);
     return status;
 }
 

@@ -64,6 +64,16 @@ void options_print_help(void)
 "  --dump-cfg           print each function's control-flow graph instead of\n"
 "                       findings (for debugging and the CFG tests).\n"
 "\n"
+"Project functions (see docs/configuration.md):\n"
+"  --config FILE        read function declarations from FILE; by default\n"
+"                       .fsrace.json in the current directory or the nearest\n"
+"                       parent, up to the repository root.\n"
+"  --no-config          do not look for .fsrace.json.\n"
+"  --function NAME=ROLE[,like=FN][,path=N][,flags=N]\n"
+"                       declare a function as a check, use or safe, like the\n"
+"                       libc function FN, acting on argument N (from 0);\n"
+"                       repeatable. Overrides what fsrace infers from the body.\n"
+"\n"
 "Running:\n"
 "  -j N                 analyse N files in parallel (default: all cores).\n"
 "                       On a terminal, a run that takes over a second shows\n"
@@ -189,6 +199,15 @@ static int parse_option(int argc, char **argv, int *i, Options *o)
         if (!(v = option_value(argc, argv, i, "--format")))
             return usage_error("%s needs a value", a);
         return parse_format(v, o);
+    } else if (!strcmp(a, "--no-config")) {
+        o->no_config = true;
+    } else if (matches(a, "--config")) {
+        if (!(o->config = option_value(argc, argv, i, "--config")) || !*o->config)
+            return usage_error("%s needs a file", a);
+    } else if (matches(a, "--function")) {
+        if (!(v = option_value(argc, argv, i, "--function")) || !*v)
+            return usage_error("%s needs NAME=ROLE[,like=FN][,path=N][,flags=N]", a);
+        o->functions[o->nfunctions++] = v;
     } else if (matches(a, "--enable") || matches(a, "--disable")) {
         bool on = a[2] == 'e';
         const char *name = on ? "--enable" : "--disable";
@@ -217,7 +236,8 @@ int options_parse(int argc, char **argv, Options *o)
     memset(o, 0, sizeof *o);
     o->files = calloc((size_t)argc + 1, sizeof(char *));
     o->toggles = calloc((size_t)argc + 1, sizeof(char *));
-    if (!o->files || !o->toggles)
+    o->functions = calloc((size_t)argc + 1, sizeof(char *));
+    if (!o->files || !o->toggles || !o->functions)
         return EXIT_TROUBLE;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -245,6 +265,7 @@ void options_free(Options *o)
 {
     free(o->files);
     free(o->toggles);
+    free(o->functions);
     arena_free(&o->arena);
 }
 

@@ -27,6 +27,10 @@ typedef struct Options {
     int jobs;                   /* -j: parallel workers; 0 = number of cores */
     const char **toggles;       /* "+id" for --enable id, "-id" for --disable id */
     int ntoggles;
+    const char *config;         /* --config FILE */
+    bool no_config;             /* --no-config */
+    const char **functions;     /* --function NAME=ROLE,... */
+    int nfunctions;
     bool dump_cfg, list_rules, version, help;
     Arena arena;                /* strings made while parsing */
 } Options;

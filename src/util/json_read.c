@@ -229,7 +229,8 @@ static JsonValue *value(Parser *ps, int depth)
     return number(ps, v);
 }
 
-JsonValue *json_parse(Arena *a, const char *text, size_t len, const char **error)
+JsonValue *json_parse_at(Arena *a, const char *text, size_t len, const char **error,
+                         size_t *offset)
 {
     Parser ps = {a, text, text + len, NULL};
     JsonValue *v = value(&ps, 0);
@@ -237,7 +238,14 @@ JsonValue *json_parse(Arena *a, const char *text, size_t len, const char **error
     if (v && ps.p != ps.end)
         v = fail(&ps, "text after the JSON value");
     *error = v ? NULL : ps.error;
+    if (offset)
+        *offset = (size_t)(ps.p - text);
     return v;
+}
+
+JsonValue *json_parse(Arena *a, const char *text, size_t len, const char **error)
+{
+    return json_parse_at(a, text, len, error, NULL);
 }
 
 const JsonValue *json_get(const JsonValue *obj, const char *key)

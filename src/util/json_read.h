@@ -25,6 +25,9 @@ struct JsonValue {
 
 /* The document, or NULL with *error set (a short static description). */
 JsonValue *json_parse(Arena *a, const char *text, size_t len, const char **error);
+/* Same, also telling where parsing stopped (the error's byte offset). */
+JsonValue *json_parse_at(Arena *a, const char *text, size_t len, const char **error,
+                         size_t *offset);
 /* obj[key] when obj is an object holding key, else NULL. */
 const JsonValue *json_get(const JsonValue *obj, const char *key);
 

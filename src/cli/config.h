@@ -1,0 +1,31 @@
+/* config.h - the project's declarations of its own functions, from
+ * .fsrace.json (found from the current directory upward, up to the
+ * repository root) or --config FILE, and --function on the command line:
+ *
+ *   {"functions": {
+ *      "file_exists": {"role": "check", "like": "stat"},
+ *      "xfopen":      {"role": "use", "like": "fopen", "path": 0, "flags": 1},
+ *      "safe_open":   {"role": "safe"}
+ *   }}
+ *
+ *   --function xfopen=use,like=fopen,flags=1
+ *
+ * A declaration replaces whatever fsrace would work out from the
+ * function's body, and gives one to functions it cannot see (libraries). */
+#ifndef FSRACE_CONFIG_H
+#define FSRACE_CONFIG_H
+#include "../analysis/summary.h"
+#include "options.h"
+
+typedef struct Config {
+    Arena arena;
+    SummaryTable declared;
+    const char *path;       /* the file read, or NULL */
+} Config;
+
+/* Read the configuration file and --function options into c; on an error,
+ * one line on stderr and 2. */
+int config_load(const Options *o, const char *cwd, Config *c);
+void config_free(Config *c);
+
+#endif
