@@ -29,16 +29,20 @@ SRCS := $(sort $(wildcard src/*.c src/*/*.c))
 OBJS := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 DEPS := $(OBJS:.o=.d)
 
-all: $(BUILD)/fsrace
+all: $(BUILD)/fsrace $(BUILD)/report_fixture
 
 $(BUILD)/fsrace: $(OBJS)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# A report with a made-up fix, for tests/report_tests.py (no rule has one yet).
+$(BUILD)/report_fixture: tests/unit/report_fixture.c $(filter-out $(BUILD)/obj/main.o,$(OBJS))
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-check: $(BUILD)/fsrace
+check: $(BUILD)/fsrace $(BUILD)/report_fixture
 	python3 tests/run.py --fsrace $(BUILD)/fsrace
 
 clean:
