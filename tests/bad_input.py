@@ -133,9 +133,13 @@ class Context:
         """Record a problem of one run."""
         self.problems.append(f"{run.label}: {why}" if run.label else why)
 
-    def run(self, *args, label="", prefix=()):
-        """Run fsrace with args in the case's directory; check the basics."""
-        proc = self.harness.run([*prefix, self.fsrace, *args], self.tmp)
+    def run(self, *args, label="", prefix=(), cwd=None, env=None):
+        """Run fsrace with args in the case's directory (or cwd), with extra
+        environment variables env; check the basics."""
+        argv = [*prefix, self.fsrace, *args]
+        if env:
+            argv = ["env", *(f"{k}={v}" for k, v in env.items()), *argv]
+        proc = self.harness.run(argv, cwd or self.tmp)
         run = Run(proc, label)
         problems = self.harness.problems(proc)
         for problem in problems:
@@ -429,6 +433,14 @@ def help_text(ctx):
                           (r"--version", "--version"),
                           (r"--dump-cfg", "--dump-cfg"),
                           (r"(?<![\w-])-j\b", "-j"),
+                          (r"--color", "--color"),
+                          (r"--show-suppressed", "--show-suppressed"),
+                          (r"--baseline", "--baseline"),
+                          (r"--write-baseline", "--write-baseline"),
+                          (r"\bhtml\b", "the html format"),
+                          (r"fsrace-ignore\[", "fsrace-ignore["),
+                          (r"fsrace-ignore-function\[", "fsrace-ignore-function["),
+                          (r"NO_COLOR", "NO_COLOR"),
                           (r"exit status", "'exit status'")):
         ctx.expect_stdout(run, pattern, what)
 
@@ -458,6 +470,26 @@ def output_symlink(ctx):
             ctx.fail(run, "the symlink's target was overwritten")
     if not os.path.islink(link):
         ctx.fail(run, "the symlink was replaced")
+
+
+@case("write-baseline-symlink")
+def write_baseline_symlink(ctx):
+    """--write-baseline refuses to write through a symlink, like -o."""
+    race = ctx.race()
+    target = ctx.write("target.txt", "keep me\n")
+    link = ctx.path("baseline.json")
+    os.symlink(target, link)
+    run = ctx.run("--format", "json", "--write-baseline", link, race, "--")
+    ctx.expect_exit(run, 2)
+    ctx.expect_stderr(run, r"baseline\.json.*link", "baseline.json and 'link'")
+    with open(target) as kept:
+        if kept.read() != "keep me\n":
+            ctx.fail(run, "the symlink's target was overwritten")
+    if not os.path.islink(link):
+        ctx.fail(run, "the symlink was replaced")
+    leftovers = [n for n in os.listdir(ctx.tmp) if n.startswith(".fsrace-")]
+    if leftovers:
+        ctx.fail(run, f"temporary files left behind: {leftovers}")
 
 
 # ---- compile databases that must work: the shapes bear and CMake write ----

@@ -9,9 +9,10 @@ directory holding this script).  The last line of output is always
 "N passed, N failed"; the exit status is 0 iff nothing failed.  Failing
 cases print "FAIL <file>:<line>: <why>", -v also prints "ok ..." lines, and
 skipped cases print "SKIP ...".  -k keeps only the tests whose path (or, for
-bad-input cases, "bad_input/<name>") contains SUBSTRING.
+bad-input cases, "bad_input/<name>", for report cases "report/<name>")
+contains SUBSTRING.
 
-There are three parts.
+There are four parts.
 
 1. Annotated rule tests: every tests/cases/**/*.c is run as
        fsrace --format json [ARGS...] FILE -- [CFLAGS...]
@@ -63,6 +64,12 @@ There are three parts.
 
 3. Bad-input tests: the cases defined in tests/bad_input.py.
 
+4. Report tests: the cases defined in tests/report_tests.py (SARIF checked
+   by Microsoft's SARIF multitool, the JSON schema, colours, the HTML
+   report in headless Chromium, suppressions, baselines, progress).  Cases
+   whose tool is missing are skipped with the reason, or fail when the
+   environment has FSRACE_REQUIRE_TOOLS=1 (as CI does).
+
 Every fsrace process runs with a 60 s timeout, in parallel.  A timeout, a
 crash (killed by a signal, or exit status above 2) and any sanitizer report
 on stderr are failures.  After a timeout or crash a Part 1 test is a single
@@ -93,6 +100,7 @@ SANITIZER_MARKERS = ("AddressSanitizer", "UndefinedBehaviorSanitizer",
 sys.dont_write_bytecode = True     # keep tests/ free of __pycache__
 sys.path.insert(0, str(TESTS))
 import bad_input  # noqa: E402  (lives next to this file)
+import report_tests  # noqa: E402
 
 
 # --------------------------------------------------------------------------
@@ -688,10 +696,11 @@ def golden_diff(expected, actual, label):
 # --------------------------------------------------------------------------
 # Part 3: bad input
 
-def run_bad_input(case, fsrace):
-    """Run one case of tests/bad_input.py; return a one-Result list."""
-    where = (display(bad_input.__file__), case.line)
-    outcome = bad_input.run_case(case, fsrace, Harness)
+def run_bad_input(case, fsrace, module=bad_input):
+    """Run one case of tests/bad_input.py (or of tests/report_tests.py);
+    return a one-Result list."""
+    where = (display(module.__file__), case.line)
+    outcome = module.run_case(case, fsrace, Harness)
     label = f"[{case.name}] "
     if outcome.skipped:
         return [Result(*where, False, label + outcome.reason, skipped=True)]
@@ -720,6 +729,10 @@ def collect_jobs(args, fsrace):
         if keep(f"bad_input/{case.name}"):
             jobs.append(((3, index), lambda c=case: run_bad_input(c,
                                                                   fsrace)))
+    for index, case in enumerate(report_tests.CASES):
+        if keep(f"report/{case.name}"):
+            jobs.append(((4, index), lambda c=case: run_bad_input(
+                c, fsrace, report_tests)))
     return jobs
 
 
