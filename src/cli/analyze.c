@@ -209,6 +209,7 @@ static void analyse_unit(Unit *u)
     compute_summaries(u, &table);
     for (int i = 0; i < u->n; i++)
         rules_run(u->fns[i], &u->dom[i], &u->cdep[i], &u->res->findings);
+    rules_finish(&u->res->findings);
     summary_set_current(NULL);
     export_summaries(&table, u->res);
     record_callees(u);

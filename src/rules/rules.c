@@ -82,3 +82,21 @@ void rules_run(const Function *fn, const DomTree *dom, const CtrlDeps *cdep, Fin
         arena_free(&scratch);
     }
 }
+
+static const struct {
+    const char *name;
+    RuleFinishFn fn;
+} finishers[] = {
+#define FINISH(name) {#name, rule_##name##_finish},
+#include "finish.def"
+#undef FINISH
+    {NULL, NULL},
+};
+
+void rules_finish(Findings *out)
+{
+    for (int k = 0; finishers[k].name; k++)
+        for (int i = 0; i < NRULES; i++)
+            if (!strcmp(table[i].name, finishers[k].name) && rules_enabled(&table[i]))
+                finishers[k].fn(&table[i], out);
+}

@@ -36,6 +36,12 @@ struct Rule {
 #include "rules.def"
 #undef RULE
 
+/* Once per translation unit, after its last function (finish.def). */
+typedef void (*RuleFinishFn)(const Rule *rule, Findings *out);
+#define FINISH(name) void rule_##name##_finish(const Rule *rule, Findings *out);
+#include "finish.def"
+#undef FINISH
+
 const Rule *rules_all(int *n);
 const Rule *rules_find(const char *id);
 /* Turn a rule on or off for this run ("all" for every rule); call before
@@ -45,5 +51,8 @@ bool rules_enabled(const Rule *r);
 const char *severity_name(Severity s);
 /* Run every enabled rule on one function. */
 void rules_run(const Function *fn, const DomTree *dom, const CtrlDeps *cdep, Findings *out);
+/* Run the finish hook of every enabled rule that has one; call once per
+ * translation unit, after its last rules_run(). */
+void rules_finish(Findings *out);
 
 #endif
