@@ -11,11 +11,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/emit.h"
 #include "cli/joblist.h"
 #include "cli/options.h"
+#include "cache/cache.h"
 #include "cli/config.h"
 #include "cli/program.h"
 #include "report/report.h"
@@ -29,6 +31,43 @@ static void list_rules(void)
     for (int i = 0; i < n; i++)
         printf("%-20s %-8s %-4s %-8s %-8s %s\n", all[i].id, severity_name(all[i].severity),
                rules_enabled(&all[i]) ? "on" : "off", all[i].cwe, all[i].cert, all[i].summary);
+}
+
+/* What the results depend on besides the files: the rules that are on and
+ * the declared functions (for the cache key). */
+static const char *config_digest(const Config *config)
+{
+    static char hex[17];
+    StrBuf b = {0};
+    int n;
+    const Rule *all = rules_all(&n);
+    for (int i = 0; i < n; i++)
+        sb_printf(&b, "%s=%d;", all[i].id, rules_enabled(&all[i]));
+    for (int i = 0; i < config->declared.n; i++)
+        entry_write_summary(&b, config->declared.items[i]);
+    snprintf(hex, sizeof hex, "%016llx", cache_hash(CACHE_HASH_SEED, sb_str(&b), b.len));
+    sb_free(&b);
+    return hex;
+}
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void print_stats(const JobList *jl, const JobResult *res, const Program *prog,
+                        double started)
+{
+    int hits = 0, failed = 0;
+    for (int i = 0; i < jl->n; i++) {
+        hits += res[i].cached;
+        failed += res[i].failed;
+    }
+    fprintf(stderr, "fsrace: stats: %d files, %d cache hits, %d analysed, %d analysed again "
+                    "with other files' summaries, %d not completely analysed, %.2f s\n",
+            jl->n, hits, jl->n - hits, prog->reanalysed, failed, now() - started);
 }
 
 static int default_jobs(void)
@@ -65,12 +104,19 @@ static int run(const Options *o)
         return EXIT_TROUBLE;
     }
     summary_set_declared(&config.declared);
+    double started = now();
     JobList jl = {0};
     joblist_build(o, cwd, &jl);
     JobResult *res = calloc((size_t)jl.n + 1, sizeof(JobResult));
-    AnalyzeOptions aopt = {.dump_cfg = o->dump_cfg, .cwd = cwd};
+    Cache cache = {.dirfd = -1};
+    if (!o->no_cache && !o->dump_cfg)
+        cache_open(&cache, o->cache_dir, config_digest(&config));
+    AnalyzeOptions aopt = {.dump_cfg = o->dump_cfg, .cwd = cwd,
+                           .cache = cache.dirfd >= 0 ? &cache : NULL};
     Program prog = {0};
     program_run(&prog, jl.jobs, jl.n, &aopt, o->jobs ? o->jobs : default_jobs(), res);
+    if (o->stats)
+        print_stats(&jl, res, &prog, started);
     int status = emit_report(o, cwd, &jl, res, o->baseline ? &baseline : NULL,
                              jl.trouble || jl.n == 0);
     baseline_free(&baseline);
@@ -78,6 +124,7 @@ static int run(const Options *o)
         job_result_free(&res[i]);
     free(res);
     program_free(&prog);
+    cache_close(&cache);
     joblist_free(&jl);
     summary_set_declared(NULL);
     config_free(&config);

@@ -558,3 +558,120 @@ def compile_db_select_files(ctx):
     text = run.proc.stdout.decode("utf-8", "replace")
     if "b.c" in text:
         ctx.fail(run, "src/b.c was analysed though not asked for")
+
+
+# ---- the result cache (docs/cache.md) ----
+
+STATS_RE = re.compile(r"fsrace: stats: (\d+) files, (\d+) cache hits")
+
+
+def cache_hits(ctx, run):
+    """The cache hits --stats reported, or None (a failure is recorded)."""
+    m = STATS_RE.search(run.proc.stderr)
+    if not m:
+        ctx.fail(run, "no 'fsrace: stats:' line on stderr")
+        return None
+    return int(m.group(2))
+
+
+def cached_run(ctx, *args, label=""):
+    """fsrace --stats --format json --cache-dir cache ARGS."""
+    return ctx.run("--stats", "--format", "json", "--cache-dir", ctx.path("cache"), *args,
+                   label=label)
+
+
+def expect_hits(ctx, run, wanted):
+    """--stats counted `wanted` cache hits."""
+    hits = cache_hits(ctx, run)
+    if hits is not None and hits != wanted:
+        ctx.fail(run, f"{hits} cache hits, expected {wanted}")
+
+
+@case("cache-warm-run")
+def cache_warm_run(ctx):
+    """A second run on unchanged files is served from the cache, same output."""
+    race = ctx.race()
+    cold = cached_run(ctx, race, label="cold")
+    warm = cached_run(ctx, race, label="warm")
+    expect_hits(ctx, cold, 0)
+    expect_hits(ctx, warm, 1)
+    ctx.expect_finding(warm, race)
+    if cold.proc.stdout != warm.proc.stdout:
+        ctx.fail(warm, "the warm run's output differs from the cold run's")
+
+
+@case("cache-header-changed")
+def cache_header_changed(ctx):
+    """Changing an included header invalidates the entry."""
+    ctx.write("mode.h", "#define READABLE(p) (access(p, R_OK) == 0)\n")
+    src = ctx.write("a.c", RACE_C.replace('#include <unistd.h>',
+                                          '#include <unistd.h>\n#include "mode.h"')
+                    .replace("access(p, R_OK) == 0", "READABLE(p)"))
+    first = cached_run(ctx, src, label="first")
+    ctx.expect_finding(first, src, line=RACE_LINE + 1)
+    ctx.write("mode.h", "#define READABLE(p) (p != 0)\n")   # no check any more
+    second = cached_run(ctx, src, label="after edit")
+    expect_hits(ctx, second, 0)
+    if b'"findings": [\n ]' not in second.proc.stdout and b"toctou" in second.proc.stdout:
+        ctx.fail(second, "the stale finding is still reported after the header changed")
+
+
+@case("cache-corrupt-entries")
+def cache_corrupt_entries(ctx):
+    """Corrupt or truncated entries are ignored, never trusted."""
+    race = ctx.race()
+    cached_run(ctx, race, label="fill")
+    entries = [e for e in os.listdir(ctx.path("cache")) if e.endswith(".json")]
+    if not entries:
+        ctx.problems.append("no cache entry was written")
+        return
+    for i, name in enumerate(entries):
+        path = ctx.path(os.path.join("cache", name))
+        data = open(path, "rb").read()
+        open(path, "wb").write(data[: len(data) // 2] if i % 2 else b"\x00garbage{")
+    run = cached_run(ctx, race, label="corrupt")
+    expect_hits(ctx, run, 0)
+    ctx.expect_finding(run, race)
+
+
+@case("cache-dir-symlink")
+def cache_dir_symlink(ctx):
+    """A cache directory that is a symbolic link is refused (caching off)."""
+    race = ctx.race()
+    os.mkdir(ctx.path("elsewhere"))
+    os.symlink(ctx.path("elsewhere"), ctx.path("cache"))
+    run = cached_run(ctx, race)
+    ctx.expect_exit(run, 1)
+    ctx.expect_stderr(run, r"symbolic link.*caching off", "the refused cache directory")
+    ctx.expect_finding(run, race)
+    if os.listdir(ctx.path("elsewhere")):
+        ctx.fail(run, "wrote into the symlinked cache directory")
+
+
+@case("cache-entry-symlink")
+def cache_entry_symlink(ctx):
+    """An entry replaced by a symbolic link is not followed, and its target
+    is not written through when the entry is stored again."""
+    race = ctx.race()
+    cached_run(ctx, race, label="fill")
+    victim = ctx.write("victim.txt", "untouched\n")
+    for name in os.listdir(ctx.path("cache")):
+        os.unlink(ctx.path(os.path.join("cache", name)))
+        os.symlink(victim, ctx.path(os.path.join("cache", name)))
+    run = cached_run(ctx, race, label="symlinked")
+    expect_hits(ctx, run, 0)
+    ctx.expect_finding(run, race)
+    if open(victim).read() != "untouched\n":
+        ctx.fail(run, "a cache write went through a symbolic link")
+
+
+@case("cache-off")
+def cache_off(ctx):
+    """--no-cache neither reads nor writes the cache."""
+    race = ctx.race()
+    run = ctx.run("--no-cache", "--stats", "--format", "json", "--cache-dir",
+                  ctx.path("cache"), race)
+    ctx.expect_finding(run, race)
+    expect_hits(ctx, run, 0)
+    if os.path.exists(ctx.path("cache")):
+        ctx.fail(run, "--no-cache created the cache directory")

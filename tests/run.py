@@ -88,6 +88,7 @@ import shlex
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -802,8 +803,13 @@ def main(argv=None):
               "not executable")
         print("0 passed, 1 failed")
         return 1
-    passed, failed = report(run_jobs(collect_jobs(args, fsrace)),
-                            args.verbose)
+    # A cache of this run's own: never the user's, and exercised by every
+    # case (each file's results are stored; the cache cases in
+    # tests/bad_input.py read them back).
+    with tempfile.TemporaryDirectory(prefix="fsrace-test-cache-") as cache:
+        os.environ["FSRACE_CACHE_DIR"] = cache
+        passed, failed = report(run_jobs(collect_jobs(args, fsrace)),
+                                args.verbose)
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 

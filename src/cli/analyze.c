@@ -6,7 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include "../analysis/summarize.h"
+#include "../cache/cache.h"
 #include "../frontend/frontend.h"
 #include "../model/catalog.h"
 #include "../util/strmap.h"
@@ -215,6 +218,38 @@ static void analyse_unit(Unit *u)
     record_callees(u);
 }
 
+typedef struct DepWalk {
+    Arena *arena;
+    Deps *deps;
+    const char *base;   /* for relative names */
+} DepWalk;
+
+static void add_dep(CXFile file, CXSourceLocation *stack, unsigned depth, CXClientData data)
+{
+    (void)stack, (void)depth;
+    DepWalk *w = data;
+    CXString s = clang_getFileName(file);
+    const char *name = clang_getCString(s);
+    const char *path = name[0] == '/' ? arena_strdup(w->arena, name)
+                                      : arena_printf(w->arena, "%s/%s", w->base, name);
+    clang_disposeString(s);
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return;
+    Dep d = {path, st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_size, (long long)st.st_ino};
+    ARENA_PUSH(w->arena, w->deps->items, w->deps->n, w->deps->cap, d);
+}
+
+/* Every file the unit read (the main file too), as it is now. */
+static Deps dependencies(CXTranslationUnit tu, const Job *job, const AnalyzeOptions *opt,
+                         Arena *a)
+{
+    Deps deps = {0};
+    DepWalk w = {a, &deps, job->workdir ? job->workdir : opt->cwd};
+    clang_getInclusions(tu, add_dep, &w);
+    return deps;
+}
+
 void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobResult *res)
 {
     res->findings.arena = &res->arena;
@@ -225,10 +260,21 @@ void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobRe
         res->failed = true;
         return;
     }
+    char *key = NULL;
+    if (opt->cache && !opt->dump_cfg) {
+        key = cache_key(opt->cache, job, src.data, src.size, job->pool_digest);
+        if (cache_load(opt->cache, key, res)) {
+            res->cached = true;
+            free(key);
+            source_file_free(&src);
+            return;
+        }
+    }
     CXTranslationUnit tu = parse(index, job, &src, res);
     if (!tu) {
         res->failed = true;
         source_file_free(&src);
+        free(key);
         return;
     }
     report_compile_errors(tu, job, res);
@@ -243,6 +289,13 @@ void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobRe
     fe_dispose(&fe);
     findings_sort(&res->findings);
     res->analysed = true;
+    if (key) {
+        Arena scratch = {0};
+        Deps deps = dependencies(tu, job, opt, &scratch);
+        cache_store(opt->cache, key, &deps, res);
+        arena_free(&scratch);
+    }
+    free(key);
     clang_disposeTranslationUnit(tu);
     source_file_free(&src);
 }

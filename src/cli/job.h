@@ -13,6 +13,7 @@ typedef struct Job {
     const char *workdir;    /* compile database directory, or NULL */
     const char **args;      /* compiler arguments, without compiler and file */
     int nargs;
+    const char *pool_digest; /* digest of other files' summaries it calls, or NULL */
 } Job;
 
 typedef struct JobResult {
@@ -22,6 +23,7 @@ typedef struct JobResult {
     StrBuf messages;        /* "fsrace: error: ..." lines for stderr */
     bool failed;            /* not (completely) analysed */
     bool analysed;          /* parsed and its functions checked */
+    bool cached;            /* taken from the cache, not analysed again */
     SummaryTable exports;   /* summaries of its exported functions */
     const char **callees;   /* functions it calls that it does not define */
     int ncallees, cap_callees;
@@ -31,6 +33,7 @@ typedef struct AnalyzeOptions {
     bool dump_cfg;          /* print CFGs instead of running rules */
     const char *cwd;        /* working directory, to show short paths */
     const SummaryTable *program;   /* summaries from the other files, or NULL */
+    const struct Cache *cache;     /* results of earlier runs, or NULL */
 } AnalyzeOptions;
 
 /* Parse, lower and check one translation unit (thread-safe per index). */

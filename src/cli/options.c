@@ -76,6 +76,14 @@ void options_print_help(void)
 "\n"
 "Running:\n"
 "  -j N                 analyse N files in parallel (default: all cores).\n"
+"  --cache-dir DIR      keep results of files that did not change here\n"
+"                       (default: $FSRACE_CACHE_DIR, $XDG_CACHE_HOME/fsrace or\n"
+"                       ~/.cache/fsrace; at most $FSRACE_CACHE_LIMIT_MIB MiB,\n"
+"                       256 by default). See docs/cache.md.\n"
+"  --no-cache           neither read nor write the cache.\n"
+"  --stats              print one line of counts and time on standard error:\n"
+"                       files, cache hits, files analysed again with other\n"
+"                       files' summaries.\n"
 "                       On a terminal, a run that takes over a second shows\n"
 "                       its progress on standard error.\n"
 "  --version            print the version and exit.\n"
@@ -199,6 +207,13 @@ static int parse_option(int argc, char **argv, int *i, Options *o)
         if (!(v = option_value(argc, argv, i, "--format")))
             return usage_error("%s needs a value", a);
         return parse_format(v, o);
+    } else if (!strcmp(a, "--stats")) {
+        o->stats = true;
+    } else if (!strcmp(a, "--no-cache")) {
+        o->no_cache = true;
+    } else if (matches(a, "--cache-dir")) {
+        if (!(o->cache_dir = option_value(argc, argv, i, "--cache-dir")) || !*o->cache_dir)
+            return usage_error("%s needs a directory", a);
     } else if (!strcmp(a, "--no-config")) {
         o->no_config = true;
     } else if (matches(a, "--config")) {

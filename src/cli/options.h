@@ -31,6 +31,9 @@ typedef struct Options {
     bool no_config;             /* --no-config */
     const char **functions;     /* --function NAME=ROLE,... */
     int nfunctions;
+    const char *cache_dir;      /* --cache-dir DIR */
+    bool no_cache;              /* --no-cache */
+    bool stats;                 /* --stats */
     bool dump_cfg, list_rules, version, help;
     Arena arena;                /* strings made while parsing */
 } Options;

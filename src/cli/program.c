@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../cache/cache.h"
 #include "../util/strmap.h"
 #include "workers.h"
 
@@ -58,6 +59,22 @@ static int *units_to_redo(const JobResult *res, int n, const StrMap *owner,
     return todo;
 }
 
+/* What a unit gets from the pool, as a digest for its cache key: the
+ * pooled summaries of the functions it calls. */
+static const char *pool_digest(Program *p, const JobResult *r)
+{
+    StrBuf b = {0};
+    for (int k = 0; k < r->ncallees; k++) {
+        const Summary *s = summary_find(&p->pool, r->callees[k]);
+        if (s)
+            entry_write_summary(&b, s);
+    }
+    const char *d = arena_printf(&p->arena, "%016llx",
+                                 cache_hash(CACHE_HASH_SEED, sb_str(&b), b.len));
+    sb_free(&b);
+    return d;
+}
+
 /* Run the listed units again with the pool; their results replace the
  * old ones. */
 static void redo(Program *p, const Job *jobs, const int *todo, int count,
@@ -65,16 +82,18 @@ static void redo(Program *p, const Job *jobs, const int *todo, int count,
 {
     Job *sub = calloc((size_t)count, sizeof(Job));
     JobResult *fresh = calloc((size_t)count, sizeof(JobResult));
-    for (int k = 0; k < count; k++)
+    for (int k = 0; k < count; k++) {
         sub[k] = jobs[todo[k]];
+        sub[k].pool_digest = pool_digest(p, &results[todo[k]]);
+    }
     AnalyzeOptions with_pool = *opt;
     with_pool.program = &p->pool;
     workers_run(sub, count, &with_pool, nthreads, fresh);
     for (int k = 0; k < count; k++) {
         job_result_free(&results[todo[k]]);
         results[todo[k]] = fresh[k];
+        p->reanalysed += !fresh[k].cached;
     }
-    p->reanalysed += count;
     free(sub);
     free(fresh);
 }

@@ -10,7 +10,7 @@
 typedef struct Program {
     Arena arena;            /* owns the pooled summaries */
     SummaryTable pool;      /* exported summaries of all units */
-    int reanalysed;         /* units analysed more than once */
+    int reanalysed;         /* units parsed again with the pool (not from the cache) */
 } Program;
 
 /* results[i] receives the final outcome of jobs[i]. */
