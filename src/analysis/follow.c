@@ -112,12 +112,18 @@ static void step(Search *s, int b, int i, Keys *keys)
         add(s->a, keys, ins->dst.key);
 }
 
+/* return fd (casts are no expressions); not return fd >= 0. */
+static bool returns_handle(const Keys *s, const Operand *o)
+{
+    return (o->kind == OPND_LVALUE || o->kind == OPND_TEMP) && has(s, o->key);
+}
+
 static void run_block(Search *s, int b, int from, Keys *keys)
 {
     const Block *blk = s->fn->blocks[b];
     for (int i = from; i < blk->nins && keys->n; i++)
         step(s, b, i, keys);
-    if (blk->term == TERM_RETURN && holds(keys, &blk->cond))
+    if (blk->term == TERM_RETURN && returns_handle(keys, &blk->cond))
         s->out.escapes = true;
     for (int k = 0; k < blk->nsucc && keys->n; k++) {
         int succ = blk->succ[k];

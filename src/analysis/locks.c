@@ -3,7 +3,6 @@
 
 #include <ctype.h>
 #include <fcntl.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -47,11 +46,8 @@ static int flock_type_before(const Function *fn, int block, int index, const cha
             snprintf(field, sizeof field, "%s->l_type", k);
             if (!strcmp(ins->dst.key, field))
                 return ins->src.has_ival ? (int)ins->src.ival : -1;
-            if (!strcmp(ins->dst.key, k)) {   /* struct flock fl = {.l_type = F_UNLCK} */
-                const char *t = ins->src.text ? ins->src.text : "";
-                return strstr(t, "F_UNLCK") ? F_UNLCK : strstr(t, "F_WRLCK") ? F_WRLCK
-                       : strstr(t, "F_RDLCK") ? F_RDLCK : -1;
-            }
+            if (!strcmp(ins->dst.key, k))
+                return -1;   /* struct flock fl = {...}: not followed */
         }
         if (blk->npred != 1)
             return -1;
@@ -64,7 +60,7 @@ static int flock_type_before(const Function *fn, int block, int index, const cha
 LockCall lock_call(const Function *fn, int block, int index)
 {
     const Ins *ins = &fn->blocks[block]->ins[index];
-    LockCall none = {LOCK_NONE, LOBJ_MEMORY, -1};
+    LockCall none = {LOCK_NONE, LOBJ_MEMORY, -1, false};
     if (ins->kind != INS_CALL || !ins->call.callee || ins->call.kind != CALLEE_EXTERNAL ||
         ins->call.nargs < 1)
         return none;
@@ -100,55 +96,10 @@ LockCall lock_call(const Function *fn, int block, int index)
         if (c->nargs > 2 && (c->args[2].kind == OPND_ADDR || c->args[2].kind == OPND_LVALUE))
             type = flock_type_before(fn, block, index, c->args[2].key);
         if (type == F_UNLCK)
-            return (LockCall){LOCK_RELEASE, LOBJ_FILE, 0};
-        return (LockCall){wait ? LOCK_ACQUIRE : LOCK_TRY, LOBJ_FILE, 0};
+            return (LockCall){LOCK_RELEASE, LOBJ_FILE, 0, false};
+        return (LockCall){wait ? LOCK_ACQUIRE : LOCK_TRY, LOBJ_FILE, 0, type < 0 && !wait};
     }
     return none;
-}
-
-/* ---- branches on a lock call's result ----------------------------- */
-
-int lock_success_edge(const Operand *cond, const char *key)
-{
-    bool reads = (cond->key && !strcmp(cond->key, key)) || ir_operand_reads(cond, key);
-    if (!reads)
-        return -1;
-    if (cond->kind == OPND_TEMP || cond->kind == OPND_LVALUE)
-        return 0;   /* if (rc): true means failure */
-    const char *t = cond->text;
-    if (!t)
-        return -1;
-    /* the last comparison and the constant after it: "(f(&m) == 0)" */
-    static const char *const ops[] = {"==", "!=", ">=", "<=", "<", ">", NULL};
-    const char *best = NULL, *op = NULL;
-    for (int i = 0; ops[i]; i++)
-        for (const char *p = strstr(t, ops[i]); p; p = strstr(p + 1, ops[i]))
-            if (!best || p > best ||
-                (p == best && strlen(ops[i]) > strlen(op))) {
-                best = p;
-                op = ops[i];
-            }
-    if (!best)
-        return -1;
-    const char *r = best + strlen(op);
-    while (*r == ' ' || *r == '(')
-        r++;
-    char *end;
-    long v = strtol(r, &end, 10);
-    if (end == r)
-        return -1;
-    while (*end == ' ' || *end == ')')
-        end++;
-    if (*end)
-        return -1;
-    /* success is 0; failure a positive error number or -1 */
-    if (!strcmp(op, "==") || !strcmp(op, "!="))
-        return (v == 0) == !strcmp(op, "==");
-    if (v == 0 && !strcmp(op, "<"))
-        return 0;   /* < 0: failure */
-    if (v == 0 && !strcmp(op, ">="))
-        return 1;
-    return -1;
 }
 
 /* ---- lock file names ----------------------------------------------- */

@@ -23,17 +23,16 @@ typedef struct LockCall {
     LockAct act;
     LockObj obj;
     int arg;            /* the mutex pointer or descriptor argument */
+    bool uncertain;     /* fcntl(F_SETLK) whose struct flock's l_type is not
+                         * known (an initializer list): a lock or an unlock */
 } LockCall;
 
 /* What the call at (block, index) does to a lock. close() releases the
  * file locks of its descriptor. fcntl(F_SETLK*) with a struct flock whose
- * l_type was last set to F_UNLCK releases. */
+ * l_type was last set to F_UNLCK releases, to F_RDLCK/F_WRLCK acquires;
+ * when l_type is not known, F_SETLKW (which waits) is taken to acquire and
+ * F_SETLK is uncertain. */
 LockCall lock_call(const Function *fn, int block, int index);
-
-/* Does a branch on a lock call's result (cond, with the call's result in
- * key) go to the success side on its true edge?  1 yes, 0 no (success is
- * the false edge), -1 unknown. Every lock call returns 0 on success. */
-int lock_success_edge(const Operand *cond, const char *key);
 
 typedef enum LockName {
     LOCKNAME_NO,

@@ -22,7 +22,7 @@
 #include <string.h>
 
 #include "../analysis/creation.h"
-#include "../analysis/locks.h"
+#include "../analysis/lockfile.h"
 #include "../analysis/origin.h"
 #include "../analysis/sites.h"
 #include "rules.h"
@@ -51,17 +51,6 @@ static const Shape *shared_shape(const Shapes *s)
         if (shape_in_shared_dir(s->item[i].text) && shape_predictable(s->item[i].text))
             return &s->item[i];
     return NULL;
-}
-
-/* lockfile-race reports this call: a lock file created without O_EXCL
- * whose descriptor is not locked and stays in the function. */
-static bool lockfile_case(const RuleInput *in, int b, int i, const Shapes *s,
-                          const Operand *path)
-{
-    if (lockname_of(s, path) != LOCKNAME_LOCK)
-        return false;
-    bool escapes;
-    return !handle_locked(in->scratch, in->fn, b, i, &escapes) && !escapes;
 }
 
 static const char *const fix =
@@ -106,6 +95,7 @@ static void report_shared(const RuleInput *in, Findings *out, const Ins *use,
 void rule_insecure_temp_file(const RuleInput *in, Findings *out)
 {
     const Function *fn = in->fn;
+    LockfileScan *scan = NULL;
     for (int b = 0; b < fn->nblocks; b++) {
         if (in->dom->idom[b] < 0)
             continue;   /* unreachable */
@@ -125,7 +115,11 @@ void rule_insecure_temp_file(const RuleInput *in, Findings *out)
                 continue;
             }
             t = shared_shape(&s);
-            if (t && !lockfile_case(in, b, i, &s, path))
+            if (!t)
+                continue;
+            if (!scan)
+                scan = lockfile_scan(in->scratch, fn, in->dom, in->cdep);
+            if (lockfile_judge(scan, b, i).what == LOCKFILE_OK)   /* else lockfile-race's */
                 report_shared(in, out, ins, path, t);
         }
     }
