@@ -222,6 +222,8 @@ static void call_step(Arena *a, const Function *fn, int block, int index, NameSe
         return;
     for (int k = 0; k < ins->call.nargs; k++) {
         const Operand *arg = &ins->call.args[k];
+        if (arg->to_const)
+            continue;   /* const char *: the callee only reads */
         if (arg->kind == OPND_ADDR || arg->kind == OPND_LVALUE)
             forget_fill_if_input(s, arg->key);
         if (arg->kind == OPND_ADDR)

@@ -62,7 +62,7 @@ static void map_flags(const Function *fn, const Site *inner, FileFunc *as)
         as->fixed_mode = f->fixed_mode;
         return;
     }
-    if (!strncmp(f->name, "creat", 5)) {
+    if (!f->inner_name && (!strcmp(f->name, "creat") || !strcmp(f->name, "creat64"))) {
         as->has_fixed_flags = true;
         as->fixed_flags = O_CREAT | O_WRONLY | O_TRUNC;
         as->flagkind = F_OPEN;
@@ -96,17 +96,18 @@ static bool returns_handle(Arena *a, const Function *fn, const Site *inner)
     return false;
 }
 
-/* Does the function return the outcome of the check at `inner`? */
-static bool returns_outcome(const SummaryInput *in, const Site *inner)
+static const char *out_buffer(const Site *inner)
 {
-    const char *seeds[3];
-    int n = 0;
-    if (inner->ins->dst.key)
-        seeds[n++] = inner->ins->dst.key;
-    seeds[n++] = "errno";
     const FileFunc *f = inner->func;
-    if (f->out >= 0 && f->out < inner->ins->call.nargs && inner->ins->call.args[f->out].key)
-        seeds[n++] = inner->ins->call.args[f->out].key;
+    if (f->out < 0 || f->out >= inner->ins->call.nargs)
+        return NULL;
+    return inner->ins->call.args[f->out].key;
+}
+
+/* Does the function return something decided by the given seeds of the
+ * check at `inner` (its value, or by which return statement runs)? */
+static bool returns_from(const SummaryInput *in, const Site *inner, const char **seeds, int n)
+{
     bool derived = false;
     bool *guards = flow_guards_ret(in->scratch, in->fn, inner, seeds, n, true, &derived);
     if (derived)
@@ -116,6 +117,37 @@ static bool returns_outcome(const SummaryInput *in, const Site *inner)
             flow_is_guarded(in->scratch, in->fn, in->dom, in->cdep, guards, b))
             return true;
     return false;
+}
+
+/* Does the function return the outcome of the check at `inner`? */
+static bool returns_outcome(const SummaryInput *in, const Site *inner)
+{
+    const char *seeds[3];
+    int n = 0;
+    if (inner->ins->dst.key)
+        seeds[n++] = inner->ins->dst.key;
+    seeds[n++] = "errno";
+    if (out_buffer(inner))
+        seeds[n++] = out_buffer(inner);
+    return returns_from(in, inner, seeds, n);
+}
+
+/* Is all the function tells about the name whether it exists: access(F_OK)
+ * inside, or a stat() whose buffer does not decide what it returns? */
+static bool answers_existence_only(const SummaryInput *in, const Site *inner)
+{
+    const FileFunc *f = inner->func;
+    if (f->existence_only)
+        return true;
+    if (f->inner_name)
+        return false;
+    if (f->group == G_ACCESS) {
+        int mode = f->path + 1;
+        const Operand *m = mode < inner->ins->call.nargs ? &inner->ins->call.args[mode] : NULL;
+        return m && m->has_ival && m->ival == 0;   /* F_OK */
+    }
+    const char *buf = out_buffer(inner);
+    return f->group == G_STAT && buf && !returns_from(in, inner, &buf, 1);
 }
 
 static void add_effect(Arena *a, Summary *s, EffectKind kind, FileFunc as)
@@ -136,8 +168,11 @@ static void summarize_param(const SummaryInput *in, Summary *s, int param)
         const FileFunc *f = site->func;
         int which = site->path == site_path(site->ins, f, 0) ? 0 : 1;
         if ((f->roles & CHECK) && !has_effect(s, EFFECT_CHECK, param) &&
-            returns_outcome(in, site))
-            add_effect(in->arena, s, EFFECT_CHECK, wrapper_view(fn, site, param, CHECK));
+            returns_outcome(in, site)) {
+            FileFunc as = wrapper_view(fn, site, param, CHECK);
+            as.existence_only = answers_existence_only(in, site);
+            add_effect(in->arena, s, EFFECT_CHECK, as);
+        }
         bool creates_new = f->roles & (which == 0 ? NEWNAME : NEWNAME2);
         if ((f->roles & USE) && !creates_new && !has_effect(s, EFFECT_USE, param)) {
             FileFunc as = wrapper_view(fn, site, param, USE);

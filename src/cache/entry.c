@@ -8,7 +8,7 @@
 #include "../rules/rules.h"
 #include "../util/json_read.h"
 
-enum { ENTRY_VERSION = 1 };
+enum { ENTRY_VERSION = 2 };
 
 static void str_field(StrBuf *out, const char *name, const char *value, bool comma)
 {
@@ -51,10 +51,11 @@ static void write_effect(StrBuf *out, const Effect *e)
     const FileFunc *f = &e->as;
     sb_printf(out, "{\"kind\": %d, \"group\": %d, \"roles\": %d, \"path\": %d, \"path2\": %d, "
                    "\"flags\": %d, \"flagkind\": %d, \"result\": %d, \"has_fixed\": %d, "
-                   "\"fixed_flags\": %lld, \"inner_line\": %u, \"inner_col\": %u",
+                   "\"fixed_flags\": %lld, \"existence_only\": %d, \"inner_line\": %u, "
+                   "\"inner_col\": %u",
               (int)e->kind, (int)f->group, f->roles, f->path, f->path2, f->flags,
               (int)f->flagkind, (int)f->result, f->has_fixed_flags, f->fixed_flags,
-              f->inner_line, f->inner_col);
+              f->existence_only, f->inner_line, f->inner_col);
     str_field(out, "fix", f->fix, true);
     str_field(out, "fixed_mode", f->fixed_mode, true);
     str_field(out, "inner_name", f->inner_name, true);
@@ -165,12 +166,13 @@ static bool read_finding(JobResult *res, const JsonValue *v)
 static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *e)
 {
     long long kind, group, roles, path, path2, flags, flagkind, result, fixed, fixed_flags,
-        line, col;
+        existence, line, col;
     if (!get_num(v, "kind", &kind) || !get_num(v, "group", &group) ||
         !get_num(v, "roles", &roles) || !get_num(v, "path", &path) ||
         !get_num(v, "path2", &path2) || !get_num(v, "flags", &flags) ||
         !get_num(v, "flagkind", &flagkind) || !get_num(v, "result", &result) ||
         !get_num(v, "has_fixed", &fixed) || !get_num(v, "fixed_flags", &fixed_flags) ||
+        !get_num(v, "existence_only", &existence) ||
         !get_num(v, "inner_line", &line) || !get_num(v, "inner_col", &col))
         return false;
     FileFunc f = {.name = name, .group = (Group)group, .roles = (int)roles, .path = (int)path,
@@ -178,7 +180,7 @@ static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *
                   .flagkind = (FlagKind)flagkind, .out = -1, .result = (ResultKind)result,
                   .fix = get_str(a, v, "fix"), .has_fixed_flags = fixed != 0,
                   .fixed_flags = fixed_flags, .fixed_mode = get_str(a, v, "fixed_mode"),
-                  .inner_name = get_str(a, v, "inner_name"),
+                  .inner_name = get_str(a, v, "inner_name"), .existence_only = existence != 0,
                   .inner_file = get_str(a, v, "inner_file"), .inner_line = (unsigned)line,
                   .inner_col = (unsigned)col};
     *e = (Effect){(EffectKind)kind, f};

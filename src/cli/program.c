@@ -8,7 +8,9 @@
 #include "../util/strmap.h"
 #include "workers.h"
 
-enum { MAX_ROUNDS = 4 };
+/* Each round carries summaries one file further up a chain of wrappers;
+ * rounds stop when no summary changes, at the latest after this many. */
+enum { MAX_ROUNDS = 16 };
 
 void job_result_free(JobResult *r)
 {

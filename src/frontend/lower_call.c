@@ -85,6 +85,19 @@ static bool is_builtin_expect(const char *name)
     return !strcmp(name, "__builtin_expect") || !strcmp(name, "__builtin_expect_with_probability");
 }
 
+/* Is parameter i of the called function a pointer to const (const char *)?
+ * The type comes from the declaration, or the function pointer's type. */
+static bool param_is_pointer_to_const(CXType fn_type, int i)
+{
+    if (fn_type.kind == CXType_Pointer)
+        fn_type = clang_getPointeeType(fn_type);
+    fn_type = clang_getCanonicalType(fn_type);
+    if (i >= clang_getNumArgTypes(fn_type))
+        return false;   /* variadic, or no prototype */
+    CXType t = clang_getCanonicalType(clang_getArgType(fn_type, (unsigned)i));
+    return t.kind == CXType_Pointer && clang_isConstQualifiedType(clang_getPointeeType(t));
+}
+
 Operand lower_call(Lower *L, CXCursor e)
 {
     CXCursor *kids;
@@ -110,8 +123,10 @@ Operand lower_call(Lower *L, CXCursor e)
         lower_expr(L, kids[0]);   /* evaluates the function pointer */
     }
     int cap = 0;
+    CXType fn_type = clang_getCursorType(cursor_strip(kids[0]));
     for (int i = 1; i < n; i++) {
         Operand arg = lower_expr(L, kids[i]);
+        arg.to_const = param_is_pointer_to_const(fn_type, i - 1);
         ARENA_PUSH(L->a, call.args, call.nargs, cap, arg);
     }
     Operand result = {.kind = OPND_NONE, .loc = cursor_loc(L->fe, e)};

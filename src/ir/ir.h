@@ -37,6 +37,8 @@ typedef struct Operand {
     int nreads;
     const char *text;       /* short source text, for messages and dumps */
     SrcLoc loc;
+    bool to_const;          /* a call argument passed as pointer-to-const: the
+                             * callee cannot write through it */
 } Operand;
 
 typedef enum CalleeKind {

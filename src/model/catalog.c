@@ -9,7 +9,7 @@
 static FileFunc table[] = {
 #define FN(name, group, roles, path, path2, dirfd, dirfd2, flags, flagkind, out, result, fix) \
     {#name, group, roles, path, path2, dirfd, dirfd2, flags, flagkind, out, result, fix, \
-     false, 0, NULL, NULL, NULL, 0, 0},
+     false, 0, NULL, NULL, false, NULL, 0, 0},
 #include "functions.def"
 #undef FN
 };

@@ -39,6 +39,7 @@ typedef struct FileFunc {
     long long fixed_flags;
     const char *fixed_mode;
     const char *inner_name;     /* the libc function at the end of the chain */
+    bool existence_only;        /* a check whose answer is only "it exists" */
     const char *inner_file;
     unsigned inner_line, inner_col;
 } FileFunc;

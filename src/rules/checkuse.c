@@ -79,7 +79,9 @@ static long long open_flags(const Site *use, bool *known)
 {
     long long flags = 0;
     *known = site_flags(use->ins, use->func, &flags);
-    if (!strncmp(use->func->name, "creat", 5)) {
+    bool libc_creat = !use->func->inner_name && (!strcmp(use->func->name, "creat") ||
+                                                 !strcmp(use->func->name, "creat64"));
+    if (libc_creat) {
         *known = true;
         flags = O_CREAT | O_WRONLY | O_TRUNC;
     }
@@ -210,7 +212,7 @@ static PairKind judge(const Pairing *p, const Site *use)
     if (use->func->result == RES_FD || use->func->result == RES_FILE)
         if (revalidated(p->in->scratch, p->in->fn, use, out_buffer(check)))
             return PAIR_NONE;   /* CERT POS35-C */
-    bool existence = access_exists_only(check) ||
+    bool existence = access_exists_only(check) || check->func->existence_only ||
         (check->func->group == G_STAT && p->buffer_guards &&
          !flow_is_guarded(p->in->scratch, p->in->fn, p->in->dom, p->in->cdep,
                           p->buffer_guards, use->block));

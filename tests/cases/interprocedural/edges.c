@@ -151,7 +151,7 @@ int rewrite_then_chmod(const char *path) {
  * as for stat() && !lstat() in the caller */
 int two_checks_then_unlink(const char *path) {
   if (file_exists(path) && !is_symlink(path))
-    return unlink(path);                        // MISSING[toctou-check-use "after file_exists()"] WARNING[toctou-symlink-check "after is_symlink()"] (the call of is_symlink(path) ends the search from file_exists())
+    return unlink(path);                        // WARNING[toctou-check-use "after file_exists()"] WARNING[toctou-symlink-check "after is_symlink()"]
   return 0;
 }
 
@@ -168,7 +168,7 @@ int check_then_two_uses(const char *path) {
   if (!file_exists(path))                       // NOTE[toctou-check-use "'path' checked here by file_exists()"]
     return -1;
   rm(path);                                     // WARNING[toctou-check-use "rm() of 'path' after file_exists()"]
-  return open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);   // MISSING[toctou-check-use] (the call of rm(path) ends the search: the name is taken as written through)
+  return open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);   // WARNING[toctou-check-use]
 }
 
 int job_then_unlink(const struct job *j) {

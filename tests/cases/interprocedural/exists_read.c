@@ -47,13 +47,13 @@ FILE *libc_stat_then_read(const char *path) {
 int present_then_read(const char *path) {
   if (!present(path))
     return -1;
-  return open(path, O_RDONLY);                  // MISSING[toctou-exists-read] SPURIOUS[toctou-check-use] (reported at full severity: a wrapper is never taken for an existence-only check)
+  return open(path, O_RDONLY);                  // WARNING[toctou-exists-read]
 }
 
 FILE *exists_then_read(const char *path) {
   if (!file_exists(path))
     return NULL;
-  return fopen(path, "r");                      // MISSING[toctou-exists-read] SPURIOUS[toctou-check-use] (the same, for stat() == 0)
+  return fopen(path, "r");                      // WARNING[toctou-exists-read]
 }
 
 /* libc existence check, read-only use wrapper */
