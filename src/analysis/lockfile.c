@@ -27,6 +27,7 @@ typedef struct Decided {
 
 struct LockfileScan {
     Arena *a;
+    OriginCtx *origins;
     const Function *fn;
     const DomTree *dom;
     const CtrlDeps *cdep;
@@ -145,11 +146,11 @@ static int decided_creations(LockfileScan *in, Decided *out, int max)
 
 
 
-LockfileScan *lockfile_scan(Arena *a, const Function *fn, const DomTree *dom,
-                            const CtrlDeps *cd)
+LockfileScan *lockfile_scan(Arena *a, OriginCtx *origins, const Function *fn,
+                            const DomTree *dom, const CtrlDeps *cd)
 {
     LockfileScan *s = ARENA_NEW(a, LockfileScan);
-    *s = (LockfileScan){a, fn, dom, cd, NULL, -1};
+    *s = (LockfileScan){a, origins, fn, dom, cd, NULL, -1};
     return s;
 }
 
@@ -167,7 +168,7 @@ LockfileVerdict lockfile_judge(LockfileScan *s, int b, int i)
         s->decided = ARENA_ARRAY(s->a, Decided, MAX_DECIDED);
         s->ndecided = decided_creations(s, s->decided, MAX_DECIDED);
     }
-    Shapes sh = origin_shapes(s->a, s->fn, b, i, path);
+    Shapes sh = origin_shapes(s->origins, b, i, path);
     LockName kind = lockname_of(&sh, path);
     const Decided *d = NULL;
     for (int k = 0; k < s->ndecided && !d; k++)

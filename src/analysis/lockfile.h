@@ -13,6 +13,7 @@
 #define FSRACE_LOCKFILE_H
 #include "cdep.h"
 #include "dom.h"
+#include "origin.h"
 #include "sites.h"
 
 typedef enum LockfileCase { LOCKFILE_OK, LOCKFILE_CHECKED, LOCKFILE_NOT_EXCL } LockfileCase;
@@ -26,8 +27,8 @@ typedef struct LockfileVerdict {
 typedef struct LockfileScan LockfileScan;
 
 /* One per function; the checks are searched once, on first need. */
-LockfileScan *lockfile_scan(Arena *a, const Function *fn, const DomTree *dom,
-                            const CtrlDeps *cd);
+LockfileScan *lockfile_scan(Arena *a, OriginCtx *origins, const Function *fn,
+                            const DomTree *dom, const CtrlDeps *cd);
 /* The call at (block, index), if it creates a file. */
 LockfileVerdict lockfile_judge(LockfileScan *s, int block, int index);
 

@@ -5,18 +5,30 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "blockmap.h"
+
 enum {
     MAX_DEFS = 8,           /* reaching definitions looked at per key */
     MAX_DEPTH = 12,         /* copies of copies... */
-    MAX_STEPS = 20000,      /* instructions scanned per query */
+    MAX_STEPS = 5000,       /* instructions and blocks walked per query */
     MAX_TEXT = 512,         /* longer shapes end in "?" */
+};
+
+/* The roots of every key the function may define (see defines()), as an
+ * open-addressing set of strings. */
+struct OriginCtx {
+    Arena *a;
+    const Function *fn;
+    const char **roots;
+    int cap, n;
+    bool full;              /* too many to keep: anything may be defined */
 };
 
 typedef struct Query {
     Arena *a;
     const Function *fn;
+    const OriginCtx *ctx;
     int steps;
-    bool *visited;          /* per walk: blocks entered from their end */
 } Query;
 
 /* ---- what calls do to names ---------------------------------------- */
@@ -151,28 +163,41 @@ typedef struct Def {
     int writer;
 } Def;
 
+typedef struct Pos {
+    int block, from;
+} Pos;
+
+/* Backwards from (block, index), the first definition of key on each path;
+ * -1 when the step budget runs out. Only the blocks walked cost memory. */
+static bool may_define(const OriginCtx *c, const char *key);
+
 static int reaching_defs(Query *q, int block, int index, const char *key, Def *out)
 {
     const Function *fn = q->fn;
-    memset(q->visited, 0, sizeof(bool) * (size_t)fn->nblocks);
-    int *stack = ARENA_ARRAY(q->a, int, fn->nblocks + 1);
-    int *from = ARENA_ARRAY(q->a, int, fn->nblocks + 1);
-    int nstack = 0, n = 0;
-    stack[nstack] = block;
-    from[nstack++] = index;
+    if (!may_define(q->ctx, key)) {   /* never assigned: its value on entry */
+        out[0] = (Def){fn->entry, -1, DEF_NONE, -1};
+        return 1;
+    }
+    Arena walk = {0};
+    BlockMap visited;       /* blocks entered from their end */
+    blockmap_init(&visited, &walk);
+    Pos *stack = NULL;
+    int nstack = 0, cap = 0, n = 0;
+    ARENA_PUSH(&walk, stack, nstack, cap, ((Pos){block, index}));
     bool entry_added = false;
     while (nstack && n < MAX_DEFS) {
-        nstack--;
-        int b = stack[nstack], i = from[nstack];
-        const Block *blk = fn->blocks[b];
+        Pos at = stack[--nstack];
+        const Block *blk = fn->blocks[at.block];
         bool found = false;
-        for (i = i - 1; i >= 0; i--) {
-            if (++q->steps > MAX_STEPS)
+        for (int i = at.from - 1; i >= 0; i--) {
+            if (++q->steps > MAX_STEPS) {
+                arena_free(&walk);
                 return -1;
+            }
             int writer = -1;
             DefKind k = defines(&blk->ins[i], key, &writer);
             if (k != DEF_NONE) {
-                out[n++] = (Def){b, i, k, writer};
+                out[n++] = (Def){at.block, i, k, writer};
                 found = true;
                 break;
             }
@@ -180,19 +205,100 @@ static int reaching_defs(Query *q, int block, int index, const char *key, Def *o
         if (found)
             continue;
         if (blk->npred == 0 && !entry_added) {
-            out[n++] = (Def){b, -1, DEF_NONE, -1};
+            out[n++] = (Def){at.block, -1, DEF_NONE, -1};
             entry_added = true;
         }
         for (int p = 0; p < blk->npred; p++) {
             int pb = blk->pred[p];
-            if (q->visited[pb])
+            if (blockmap_get(&visited, pb) >= 0)
                 continue;
-            q->visited[pb] = true;
-            stack[nstack] = pb;
-            from[nstack++] = fn->blocks[pb]->nins;
+            blockmap_put(&visited, pb, 1);
+            ARENA_PUSH(&walk, stack, nstack, cap, ((Pos){pb, fn->blocks[pb]->nins}));
+        }
+        if (++q->steps > MAX_STEPS) {
+            arena_free(&walk);
+            return -1;
         }
     }
+    arena_free(&walk);
     return n;
+}
+
+/* ---- what the function defines ------------------------------------ */
+
+static unsigned hash_root(const char *s, int n)
+{
+    unsigned h = 2166136261u;
+    for (int i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static bool roots_has(const OriginCtx *c, const char *root, int n)
+{
+    for (unsigned i = hash_root(root, n) & (unsigned)(c->cap - 1);;
+         i = (i + 1) & (unsigned)(c->cap - 1)) {
+        const char *r = c->roots[i];
+        if (!r)
+            return false;
+        if ((int)strlen(r) == n && !strncmp(r, root, (size_t)n))
+            return true;
+    }
+}
+
+static void roots_add(OriginCtx *c, const char *key)
+{
+    int n;
+    const char *root = ir_key_root(key, &n);
+    if (roots_has(c, root, n))
+        return;
+    if ((c->n + 1) * 2 > c->cap) {
+        c->full = true;
+        return;
+    }
+    c->n++;
+    for (unsigned i = hash_root(root, n) & (unsigned)(c->cap - 1);;
+         i = (i + 1) & (unsigned)(c->cap - 1))
+        if (!c->roots[i]) {
+            c->roots[i] = arena_strndup(c->a, root, (size_t)n);
+            return;
+        }
+}
+
+/* Every key an instruction may define, by the rules of defines(). */
+static void add_defined(OriginCtx *c, const Ins *ins)
+{
+    if ((ins->dst.kind == OPND_LVALUE || ins->dst.kind == OPND_TEMP) && ins->dst.key)
+        roots_add(c, ins->dst.key);
+    if (ins->kind != INS_CALL)
+        return;
+    for (int i = 0; i < ins->call.nargs; i++) {
+        const Operand *o = &ins->call.args[i];
+        if ((o->kind == OPND_LVALUE || o->kind == OPND_ADDR) && o->key)
+            roots_add(c, o->key);   /* fills, writers, &p, the program's functions */
+    }
+}
+
+OriginCtx *origin_ctx(Arena *a, const Function *fn)
+{
+    OriginCtx *c = ARENA_NEW(a, OriginCtx);
+    c->a = a;
+    c->fn = fn;
+    c->cap = 64;
+    while (c->cap < 2 * (fn->nvars + fn->ntemps) + 64)
+        c->cap *= 2;
+    c->roots = ARENA_ARRAY(a, const char *, c->cap);
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins; i++)
+            add_defined(c, &fn->blocks[b]->ins[i]);
+    return c;
+}
+
+static bool may_define(const OriginCtx *c, const char *key)
+{
+    int n;
+    const char *root = ir_key_root(key, &n);
+    return c->full || roots_has(c, root, n);
 }
 
 /* ---- shapes -------------------------------------------------------- */
@@ -392,19 +498,18 @@ static Shapes key_shapes(Query *q, int block, int index, const char *key, int de
     return all.n ? all : one("?", NULL);
 }
 
-Shapes origin_shapes(Arena *a, const Function *fn, int block, int index, const Operand *o)
+Shapes origin_shapes(OriginCtx *c, int block, int index, const Operand *o)
 {
-    Query q = {a, fn, 0, ARENA_ARRAY(a, bool, fn->nblocks)};
+    Query q = {c->a, c->fn, c, 0};
     return operand_shapes(&q, block, index, o, 0);
 }
 
 /* ---- the call behind a handle ------------------------------------- */
 
-const Ins *origin_call(const Function *fn, int block, int index, const Operand *o, int *cb,
-                       int *ci)
+const Ins *origin_call(OriginCtx *c, int block, int index, const Operand *o, int *cb, int *ci)
 {
-    Arena scratch = {0};
-    Query q = {&scratch, fn, 0, ARENA_ARRAY(&scratch, bool, fn->nblocks)};
+    const Function *fn = c->fn;
+    Query q = {c->a, fn, c, 0};
     const Ins *found = NULL;
     const char *key = o->kind == OPND_LVALUE || o->kind == OPND_TEMP ? o->key
                       : o->kind == OPND_EXPR && o->nreads == 1 ? o->reads[0] : NULL;
@@ -436,7 +541,6 @@ const Ins *origin_call(const Function *fn, int block, int index, const Operand *
             break;
         }
     }
-    arena_free(&scratch);
     return found;
 }
 

@@ -44,15 +44,19 @@ typedef struct Shapes {
     int n;
 } Shapes;
 
+/* Per function: what it defines, computed once, so that names it never
+ * assigns (parameters, globals) are answered without a search. */
+typedef struct OriginCtx OriginCtx;
+OriginCtx *origin_ctx(Arena *a, const Function *fn);
+
 /* The shapes of the name operand `o` holds just before instruction
  * (block, index). Never empty: an unknown name is "?". */
-Shapes origin_shapes(Arena *a, const Function *fn, int block, int index, const Operand *o);
+Shapes origin_shapes(OriginCtx *c, int block, int index, const Operand *o);
 
 /* The call whose result `o` holds just before (block, index), following
  * copies and fileno()/dup(): the open() behind a descriptor. NULL if no
  * call does; the first one found if several may. *cb, *ci: its place. */
-const Ins *origin_call(const Function *fn, int block, int index, const Operand *o, int *cb,
-                       int *ci);
+const Ins *origin_call(OriginCtx *c, int block, int index, const Operand *o, int *cb, int *ci);
 
 /* Is the name under a directory other users can write: /tmp, /var/tmp,
  * /dev/shm or $TMPDIR, with a file name after it? */

@@ -287,6 +287,7 @@ void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobRe
         analyse_unit(&u);
     arena_free(&unit_arena);
     fe_dispose(&fe);
+    findings_resolve_precedence(&res->findings);
     findings_sort(&res->findings);
     res->analysed = true;
     if (key) {

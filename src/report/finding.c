@@ -60,3 +60,53 @@ void findings_sort(Findings *f)
             f->items[kept++] = f->items[i];
     f->n = kept;
 }
+
+static const struct { const char *kept, *dropped; } precedence[] = {
+#define SUPERSEDES(kept, dropped) {kept, dropped},
+#include "../rules/precedence.def"
+#undef SUPERSEDES
+};
+
+static bool supersedes(const Rule *kept, const Rule *dropped)
+{
+    for (size_t i = 0; i < sizeof(precedence) / sizeof(precedence[0]); i++)
+        if (!strcmp(precedence[i].kept, kept->id) && !strcmp(precedence[i].dropped, dropped->id))
+            return true;
+    return false;
+}
+
+static bool same_place(SrcLoc a, SrcLoc b)
+{
+    return a.line == b.line && a.col == b.col && !strcmp(a.file, b.file);
+}
+
+/* Add f's notes that `into` lacks. */
+static void merge_notes(Findings *all, Finding *into, const Finding *f)
+{
+    for (int k = 0; k < f->nnotes; k++) {
+        bool have = false;
+        for (int j = 0; j < into->nnotes && !have; j++)
+            have = same_place(into->notes[j].loc, f->notes[k].loc) &&
+                   !strcmp(into->notes[j].message, f->notes[k].message);
+        if (!have)
+            finding_note(all, into, f->notes[k].loc, f->notes[k].message);
+    }
+}
+
+void findings_resolve_precedence(Findings *f)
+{
+    bool *dropped = calloc((size_t)f->n + 1, sizeof(bool));
+    for (int i = 0; i < f->n; i++)
+        for (int j = 0; j < f->n; j++)
+            if (i != j && !dropped[i] && !dropped[j] && same_place(f->items[i].loc, f->items[j].loc) &&
+                supersedes(f->items[i].rule, f->items[j].rule)) {
+                merge_notes(f, &f->items[i], &f->items[j]);
+                dropped[j] = true;
+            }
+    int kept = 0;
+    for (int i = 0; i < f->n; i++)
+        if (!dropped[i])
+            f->items[kept++] = f->items[i];
+    f->n = kept;
+    free(dropped);
+}

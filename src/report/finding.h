@@ -42,5 +42,8 @@ Finding *finding_add(Findings *f, const Rule *rule, const Function *fn, SrcLoc l
 void finding_note(Findings *f, Finding *finding, SrcLoc loc, const char *message);
 /* Sort by file, line, column, rule; drop exact duplicates. */
 void findings_sort(Findings *f);
+/* Of two findings on the same call, drop the one a more specific rule
+ * supersedes (src/rules/precedence.def), keeping its notes. */
+void findings_resolve_precedence(Findings *f);
 
 #endif

@@ -95,6 +95,7 @@ static void report_shared(const RuleInput *in, Findings *out, const Ins *use,
 void rule_insecure_temp_file(const RuleInput *in, Findings *out)
 {
     const Function *fn = in->fn;
+    OriginCtx *origins = origin_ctx(in->scratch, fn);
     LockfileScan *scan = NULL;
     for (int b = 0; b < fn->nblocks; b++) {
         if (in->dom->idom[b] < 0)
@@ -108,7 +109,7 @@ void rule_insecure_temp_file(const RuleInput *in, Findings *out)
             const Operand *path = creation_path(ins, f);
             if (!path)
                 continue;
-            Shapes s = origin_shapes(in->scratch, fn, b, i, path);
+            Shapes s = origin_shapes(origins, b, i, path);
             const Shape *t = tempname_shape(&s);
             if (t) {
                 report_tempname(in, out, ins, path, t);
@@ -118,7 +119,7 @@ void rule_insecure_temp_file(const RuleInput *in, Findings *out)
             if (!t)
                 continue;
             if (!scan)
-                scan = lockfile_scan(in->scratch, fn, in->dom, in->cdep);
+                scan = lockfile_scan(in->scratch, origins, fn, in->dom, in->cdep);
             if (lockfile_judge(scan, b, i).what == LOCKFILE_OK)   /* else lockfile-race's */
                 report_shared(in, out, ins, path, t);
         }
@@ -160,6 +161,7 @@ static bool creates_by(const Ins *ins, const FileFunc *f, int which)
 static void mark_used(const RuleInput *in, const Ins **used, int *nused, int max)
 {
     const Function *fn = in->fn;
+    OriginCtx *origins = origin_ctx(in->scratch, fn);
     for (int b = 0; b < fn->nblocks; b++) {
         if (in->dom->idom[b] < 0)
             continue;
@@ -173,7 +175,7 @@ static void mark_used(const RuleInput *in, const Ins **used, int *nused, int max
                 int arg = which ? f->path2 : f->path;
                 if (arg < 0 || arg >= ins->call.nargs || !creates_by(ins, f, which))
                     continue;
-                Shapes s = origin_shapes(in->scratch, fn, b, i, &ins->call.args[arg]);
+                Shapes s = origin_shapes(origins, b, i, &ins->call.args[arg]);
                 for (int k = 0; k < s.n; k++)
                     if (s.item[k].maker && *nused < max)
                         used[(*nused)++] = s.item[k].maker;

@@ -146,10 +146,10 @@ static const char *memory_id(Arena *a, const Function *fn, const Operand *o)
 /* The identity of a file by its name: the literal it is made of, or the
  * global (or field) holding it. kind: "file" (flock, fcntl...: released by
  * close) or "lock file" (exists while held: released by unlink). */
-static const char *name_id(Arena *a, const Function *fn, int b, int i, const Operand *path,
-                           const char *kind)
+static const char *name_id(Arena *a, OriginCtx *oc, const Function *fn, int b, int i,
+                           const Operand *path, const char *kind)
 {
-    Shapes s = origin_shapes(a, fn, b, i, path);
+    Shapes s = origin_shapes(oc, b, i, path);
     if (s.n == 1 && shape_is_literal(s.item[0].text))
         return arena_printf(a, "%s %s", kind, s.item[0].text);
     if (path->kind == OPND_LVALUE && constant_indexes(path->key)) {
@@ -179,11 +179,11 @@ static const FileFunc *libc_func(const Ins *ins)
     return catalog_find(ins->call.callee);
 }
 
-static const char *file_id(Arena *a, const Function *fn, int b, int i, const Operand *fd,
-                           const char **shown)
+static const char *file_id(Arena *a, OriginCtx *oc, const Function *fn, int b, int i,
+                           const Operand *fd, const char **shown)
 {
     int ob = 0, oi = 0;
-    const Ins *open = origin_call(fn, b, i, fd, &ob, &oi);
+    const Ins *open = origin_call(oc, b, i, fd, &ob, &oi);
     const FileFunc *f = open ? libc_func(open) : NULL;
     if (!f || f->group != G_OPEN)
         return NULL;
@@ -191,7 +191,7 @@ static const char *file_id(Arena *a, const Function *fn, int b, int i, const Ope
     if (!path)
         return NULL;
     *shown = display(a, path);
-    return name_id(a, fn, ob, oi, path, "file");
+    return name_id(a, oc, fn, ob, oi, path, "file");
 }
 
 /* ---- what each instruction does ------------------------------------- */
@@ -203,7 +203,7 @@ typedef struct Event {
     const char *callee;
 } Event;
 
-static Event event_of(Arena *a, const Function *fn, int b, int i)
+static Event event_of(Arena *a, OriginCtx *oc, const Function *fn, int b, int i)
 {
     const Ins *ins = &fn->blocks[b]->ins[i];
     Event e = {LOCK_NONE, NULL, NULL, NULL, NULL};
@@ -219,7 +219,7 @@ static Event event_of(Arena *a, const Function *fn, int b, int i)
     if (lc.act != LOCK_NONE && lc.arg < ins->call.nargs) {
         const Operand *o = &ins->call.args[lc.arg];
         const char *shown = NULL;
-        e.id = lc.obj == LOBJ_MEMORY ? memory_id(a, fn, o) : file_id(a, fn, b, i, o, &shown);
+        e.id = lc.obj == LOBJ_MEMORY ? memory_id(a, fn, o) : file_id(a, oc, fn, b, i, o, &shown);
         if (!e.id)
             return e;
         e.act = lc.act;
@@ -246,10 +246,10 @@ static Event event_of(Arena *a, const Function *fn, int b, int i)
     }
     if (!path)
         return e;
-    Shapes s = origin_shapes(a, fn, b, i, path);
+    Shapes s = origin_shapes(oc, b, i, path);
     if (lockname_of(&s, path) == LOCKNAME_NO)
         return e;
-    e.id = name_id(a, fn, b, i, path, "lock file");
+    e.id = name_id(a, oc, fn, b, i, path, "lock file");
     if (!e.id)
         return e;
     e.act = act;
@@ -500,6 +500,7 @@ void rule_lock_order(const RuleInput *in, Findings *out)
 {
     const Function *fn = in->fn;
     Event **ev = ARENA_ARRAY(in->scratch, Event *, fn->nblocks);
+    OriginCtx *oc = NULL;
     bool any = false;
     for (int b = 0; b < fn->nblocks; b++) {
         const Block *blk = fn->blocks[b];
@@ -507,7 +508,9 @@ void rule_lock_order(const RuleInput *in, Findings *out)
         if (in->dom->idom[b] < 0)
             continue;
         for (int i = 0; i < blk->nins; i++) {
-            ev[b][i] = event_of(in->scratch, fn, b, i);
+            if (!oc && blk->ins[i].kind == INS_CALL)
+                oc = origin_ctx(in->scratch, fn);
+            ev[b][i] = event_of(in->scratch, oc, fn, b, i);
             any |= ev[b][i].act != LOCK_NONE || ev[b][i].callee;
         }
     }

@@ -165,7 +165,8 @@ static void report_link(const RuleInput *in, Findings *out, const Ins *ins,
 void rule_lockfile_race(const RuleInput *in, Findings *out)
 {
     const Function *fn = in->fn;
-    LockfileScan *scan = lockfile_scan(in->scratch, fn, in->dom, in->cdep);
+    OriginCtx *origins = origin_ctx(in->scratch, fn);
+    LockfileScan *scan = lockfile_scan(in->scratch, origins, fn, in->dom, in->cdep);
     for (int b = 0; b < fn->nblocks; b++) {
         if (in->dom->idom[b] < 0)
             continue;
@@ -178,7 +179,7 @@ void rule_lockfile_race(const RuleInput *in, Findings *out)
             if (f->group == G_NAMESPACE && (f->roles & NEWNAME2) && f->path2 >= 0 &&
                 f->path2 < ins->call.nargs) {   /* link(unique, lock) */
                 const Operand *lock = &ins->call.args[f->path2];
-                Shapes s = origin_shapes(in->scratch, fn, b, i, lock);
+                Shapes s = origin_shapes(origins, b, i, lock);
                 if (lockname_of(&s, lock) != LOCKNAME_NO &&
                     !checks_link_count(in->scratch, fn, b, i))
                     report_link(in, out, ins, &ins->call.args[f->path], lock);
@@ -198,6 +199,7 @@ void rule_lockfile_race(const RuleInput *in, Findings *out)
 void rule_lockfile_nfs(const RuleInput *in, Findings *out)
 {
     const Function *fn = in->fn;
+    OriginCtx *origins = origin_ctx(in->scratch, fn);
     for (int b = 0; b < fn->nblocks; b++) {
         if (in->dom->idom[b] < 0)
             continue;
@@ -210,7 +212,7 @@ void rule_lockfile_nfs(const RuleInput *in, Findings *out)
             const Operand *path = creation_path(ins, f);
             if (!path)
                 continue;
-            Shapes s = origin_shapes(in->scratch, fn, b, i, path);
+            Shapes s = origin_shapes(origins, b, i, path);
             if (lockname_of(&s, path) == LOCKNAME_NO)
                 continue;
             const char *msg = arena_printf(out->arena,

@@ -9,9 +9,9 @@
 #include <unistd.h>
 
 int poll_then_create(const char *lock) {
-  while (access(lock, F_OK) == 0)                       // NOTE[lockfile-race "polling in a loop"] NOTE[toctou-check-use]
+  while (access(lock, F_OK) == 0)                       // NOTE[lockfile-race "polling in a loop"] NOTE[lockfile-race]
     sleep(1);
-  return open(lock, O_CREAT | O_WRONLY, 0644);          // WARNING[lockfile-race "lock file 'lock' is created by open() after access() found it absent"] SPURIOUS[toctou-check-use]
+  return open(lock, O_CREAT | O_WRONLY, 0644);          // WARNING[lockfile-race "lock file 'lock' is created by open() after access() found it absent"]
 }
 
 int poll_then_create_excl(const char *lock) {
@@ -22,9 +22,9 @@ int poll_then_create_excl(const char *lock) {
 
 int stat_then_create(void) {
   struct stat st;
-  if (stat("/var/lock/app.lock", &st) == 0)             // NOTE[lockfile-race] NOTE[toctou-check-use]
+  if (stat("/var/lock/app.lock", &st) == 0)             // NOTE[lockfile-race] NOTE[lockfile-race]
     return -1;
-  return open("/var/lock/app.lock", O_CREAT | O_WRONLY, 0644);   // WARNING[lockfile-race "stat()"] SPURIOUS[toctou-check-use]
+  return open("/var/lock/app.lock", O_CREAT | O_WRONLY, 0644);   // WARNING[lockfile-race "stat()"]
 }
 
 int retry_with_excl(void) {
@@ -36,9 +36,9 @@ int retry_with_excl(void) {
 
 /* Not named like a lock, but polled in a sleeping loop: the pattern. */
 int poll_any_name(const char *marker) {
-  while (access(marker, F_OK) == 0)                     // NOTE[lockfile-race] NOTE[toctou-check-use]
+  while (access(marker, F_OK) == 0)                     // NOTE[lockfile-race] NOTE[lockfile-race]
     usleep(1000);
-  return creat(marker, 0644);                           // WARNING[lockfile-race "creat()"] SPURIOUS[toctou-check-use]
+  return creat(marker, 0644);                           // WARNING[lockfile-race "creat()"]
 }
 
 /* Not a lock name and no polling: toctou-check-use's, not this rule's. */
@@ -49,9 +49,9 @@ int plain_check_then_create(const char *path) {
 }
 
 FILE *pid_file_as_lock(void) {
-  if (access("/run/app.pid", F_OK) == 0)                // NOTE[lockfile-race] NOTE[toctou-check-use]
+  if (access("/run/app.pid", F_OK) == 0)                // NOTE[lockfile-race] NOTE[lockfile-race]
     return NULL;
-  return fopen("/run/app.pid", "w");                    // WARNING[lockfile-race "lock file \"/run/app.pid\" is created by fopen()"] SPURIOUS[toctou-check-use]
+  return fopen("/run/app.pid", "w");                    // WARNING[lockfile-race "lock file \"/run/app.pid\" is created by fopen()"]
 }
 
 FILE *pid_file_as_lock_x(void) {
@@ -63,9 +63,9 @@ FILE *pid_file_as_lock_x(void) {
 int lock_name_built(const char *dir) {
   char lock[256];
   snprintf(lock, sizeof lock, "%s/LCK..ttyS0", dir);
-  if (access(lock, F_OK) == 0)                          // NOTE[lockfile-race] NOTE[toctou-check-use]
+  if (access(lock, F_OK) == 0)                          // NOTE[lockfile-race] NOTE[lockfile-race]
     return -1;
-  return open(lock, O_WRONLY | O_CREAT | O_TRUNC, 0644);   // WARNING[lockfile-race] SPURIOUS[toctou-check-use]
+  return open(lock, O_WRONLY | O_CREAT | O_TRUNC, 0644);   // WARNING[lockfile-race]
 }
 
 /* The check is redundant but harmless: flock() is the lock. */

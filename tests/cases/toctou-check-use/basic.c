@@ -120,9 +120,9 @@ int rename_after_access(const char *from, const char *to) {
 }
 
 int while_polling(const char *lock) {
-  while (access(lock, F_OK) == 0)               // NOTE[toctou-check-use]
+  while (access(lock, F_OK) == 0)               // NOTE[lockfile-race]
     sleep(1);
-  return open(lock, O_WRONLY | O_CREAT, 0644);  // WARNING[toctou-check-use]
+  return open(lock, O_WRONLY | O_CREAT, 0644);  // WARNING[lockfile-race]
 }
 
 int unrelated_condition(const char *path, int verbose) {

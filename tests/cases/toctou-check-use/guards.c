@@ -103,9 +103,9 @@ int stat_enoent_then_fopen(const char *p, FILE **out) {
 /* Polling until the lock file disappears: the open after the loop is
  * reached only through the loop's exit branch, decided by access(). */
 int poll_then_create(const char *lock) {
-  while (access(lock, F_OK) == 0)               // NOTE[toctou-check-use]
+  while (access(lock, F_OK) == 0)               // NOTE[lockfile-race]
     usleep(1000);
-  return open(lock, O_WRONLY | O_CREAT, 0644);  // WARNING[toctou-check-use "O_CREAT|O_EXCL"]
+  return open(lock, O_WRONLY | O_CREAT, 0644);  // WARNING[lockfile-race]
 }
 
 /* Same with do/while and stat(). */
@@ -113,8 +113,8 @@ FILE *do_while_poll(const char *lock) {
   struct stat st;
   do
     sleep(1);
-  while (stat(lock, &st) == 0);                 // NOTE[toctou-check-use]
-  return fopen(lock, "a");                      // WARNING[toctou-check-use "O_CREAT|O_EXCL"]
+  while (stat(lock, &st) == 0);                 // NOTE[lockfile-race]
+  return fopen(lock, "a");                      // WARNING[lockfile-race]
 }
 
 /* Only the buffer decides: the return value is ignored. */

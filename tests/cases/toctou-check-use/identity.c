@@ -144,9 +144,9 @@ int local_static_buffer(void) {
 
 /* A literal and a macro expanding to the same literal. */
 int literal_and_macro(void) {
-  if (access("/var/run/app.pid", F_OK) == 0)    // NOTE[toctou-check-use]
+  if (access("/var/run/app.pid", F_OK) == 0)    // NOTE[lockfile-race]
     return -1;
-  return creat(PIDFILE, 0644);                  // WARNING[toctou-check-use]
+  return creat(PIDFILE, 0644);                  // WARNING[lockfile-race]
 }
 
 /* Two macros spelling the same literal. */
@@ -160,10 +160,10 @@ int two_macros_same_text(void) {
 int snprintf_same_inputs(const char *dir) {
   char a[PATH_MAX], b[PATH_MAX];
   snprintf(a, sizeof a, "%s/lock", dir);
-  if (access(a, F_OK) == 0)                     // NOTE[toctou-check-use]
+  if (access(a, F_OK) == 0)                     // NOTE[lockfile-race]
     return -1;
   snprintf(b, sizeof b, "%s/lock", dir);
-  return open(b, O_WRONLY | O_CREAT, 0644);     // WARNING[toctou-check-use "O_CREAT|O_EXCL"]
+  return open(b, O_WRONLY | O_CREAT, 0644);     // WARNING[lockfile-race]
 }
 
 /* sprintf() into two buffers from the same format and inputs. */

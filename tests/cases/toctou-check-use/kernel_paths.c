@@ -68,9 +68,9 @@ FILE *proc_pid_cmdline(int pid) {
 
 /* /dev/shm is a world-writable tmpfs: as racy as /tmp. */
 int dev_shm(void) {
-  if (access("/dev/shm/app.lock", F_OK) == 0)   // NOTE[toctou-check-use]
+  if (access("/dev/shm/app.lock", F_OK) == 0)   // NOTE[lockfile-race]
     return -1;
-  return open("/dev/shm/app.lock", O_WRONLY | O_CREAT, 0600);   // WARNING[toctou-check-use "O_CREAT|O_EXCL"]
+  return open("/dev/shm/app.lock", O_WRONLY | O_CREAT, 0600);   // WARNING[lockfile-race]
 }
 
 /* /dev/mqueue is world-writable too. */
@@ -100,10 +100,10 @@ int not_sys(void) {
 int tmp_built(int pid) {
   char a[64], b[64];
   snprintf(a, sizeof a, "/tmp/app.%d", pid);
-  if (access(a, F_OK) == 0)                     // NOTE[toctou-check-use]
+  if (access(a, F_OK) == 0)                     // NOTE[insecure-temp-file]
     return -1;
   snprintf(b, sizeof b, "/tmp/app.%d", pid);
-  return creat(b, 0600);                        // WARNING[toctou-check-use]
+  return creat(b, 0600);                        // WARNING[insecure-temp-file]
 }
 
 /* A format that only contains "/proc/" after a user-controlled prefix. */

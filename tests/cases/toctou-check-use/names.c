@@ -21,9 +21,9 @@ int different_literals(void) {
 }
 
 int macro_constant(void) {
-  if (access(LOCKFILE, F_OK) == 0)              // NOTE[toctou-check-use]
+  if (access(LOCKFILE, F_OK) == 0)              // NOTE[lockfile-race]
     return -1;
-  return creat(LOCKFILE, 0644);                 // WARNING[toctou-check-use]
+  return creat(LOCKFILE, 0644);                 // WARNING[lockfile-race]
 }
 
 int field(struct config *c) {
