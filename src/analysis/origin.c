@@ -272,10 +272,18 @@ static void add_defined(OriginCtx *c, const Ins *ins)
         roots_add(c, ins->dst.key);
     if (ins->kind != INS_CALL)
         return;
-    for (int i = 0; i < ins->call.nargs; i++) {
-        const Operand *o = &ins->call.args[i];
-        if ((o->kind == OPND_LVALUE || o->kind == OPND_ADDR) && o->key)
-            roots_add(c, o->key);   /* fills, writers, &p, the program's functions */
+    const Call *call = &ins->call;
+    const Fill *f = fill_of(ins);
+    for (int i = 0; i < call->nargs; i++) {
+        const Operand *o = &call->args[i];
+        if (!o->key || (o->kind != OPND_LVALUE && o->kind != OPND_ADDR))
+            continue;
+        bool target = o->kind == OPND_ADDR || call->kind != CALLEE_EXTERNAL ||
+                      (f && i == f->target);
+        for (int w = 0; !target && call->callee && buffer_writers[w].name; w++)
+            target = buffer_writers[w].arg == i && !strcmp(buffer_writers[w].name, call->callee);
+        if (target)   /* &p, a fill's buffer, a writer's, the program's functions' */
+            roots_add(c, o->key);
     }
 }
 
