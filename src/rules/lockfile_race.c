@@ -128,16 +128,18 @@ static bool checks_link_count(Arena *a, const Function *fn, int block, int index
 static void report_checked(const RuleInput *in, Findings *out, const Ins *use,
                            const Operand *path, const LockfileVerdict *v)
 {
-    const char *name = shown(out->arena, path);
     const char *msg = arena_printf(out->arena,
-        "lock file %s is created by %s() after %s() found it absent, without O_EXCL: two "
+        "lock file %s is created by %s() after %s() found it absent%s, without O_EXCL: two "
         "processes can both find it absent and both take the lock; create it with "
         "open(O_CREAT|O_EXCL) and treat EEXIST as 'locked' (or lock it with fcntl()/flock())",
-        name, use->call.callee, v->check->func->name);
+        shown(out->arena, path), use->call.callee, v->check->func->name,
+        v->polls ? " (polling in a loop)" : "");
     Finding *f = finding_add(out, in->rule, in->fn, use->loc, msg);
+    /* worded as toctou-check-use's note, which precedence.def merges in */
     finding_note(out, f, v->check->ins->loc,
-                 arena_printf(out->arena, "%s checked here by %s()%s", name,
-                              v->check->func->name, v->polls ? ", polling in a loop" : ""));
+                 arena_printf(out->arena, "'%s' checked here by %s()",
+                              site_display_key(out->arena, v->check->path->key),
+                              v->check->func->name));
 }
 
 static void report_plain(const RuleInput *in, Findings *out, const Ins *use,

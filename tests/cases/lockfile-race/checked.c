@@ -1,7 +1,7 @@
 /* lockfile-race (a): a lock file checked with access()/stat(), then
  * created by a call the check decides, without O_EXCL. toctou-check-use
- * reports the same pairs for now (SPURIOUS below: the lead will make it
- * defer to lock files). */
+ * finds the same pairs; precedence.def keeps lockfile-race's finding, with
+ * the check's note (worded alike, so it appears once). */
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/file.h>
@@ -9,9 +9,9 @@
 #include <unistd.h>
 
 int poll_then_create(const char *lock) {
-  while (access(lock, F_OK) == 0)                       // NOTE[lockfile-race "polling in a loop"] NOTE[lockfile-race]
+  while (access(lock, F_OK) == 0)                       // NOTE[lockfile-race "'lock' checked here by access()"]
     sleep(1);
-  return open(lock, O_CREAT | O_WRONLY, 0644);          // WARNING[lockfile-race "lock file 'lock' is created by open() after access() found it absent"]
+  return open(lock, O_CREAT | O_WRONLY, 0644);          // WARNING[lockfile-race "lock file 'lock' is created by open() after access() found it absent (polling in a loop)"]
 }
 
 int poll_then_create_excl(const char *lock) {
@@ -22,7 +22,7 @@ int poll_then_create_excl(const char *lock) {
 
 int stat_then_create(void) {
   struct stat st;
-  if (stat("/var/lock/app.lock", &st) == 0)             // NOTE[lockfile-race] NOTE[lockfile-race]
+  if (stat("/var/lock/app.lock", &st) == 0)             // NOTE[lockfile-race "checked here by"]
     return -1;
   return open("/var/lock/app.lock", O_CREAT | O_WRONLY, 0644);   // WARNING[lockfile-race "stat()"]
 }
@@ -36,7 +36,7 @@ int retry_with_excl(void) {
 
 /* Not named like a lock, but polled in a sleeping loop: the pattern. */
 int poll_any_name(const char *marker) {
-  while (access(marker, F_OK) == 0)                     // NOTE[lockfile-race] NOTE[lockfile-race]
+  while (access(marker, F_OK) == 0)                     // NOTE[lockfile-race "checked here by"]
     usleep(1000);
   return creat(marker, 0644);                           // WARNING[lockfile-race "creat()"]
 }
@@ -49,7 +49,7 @@ int plain_check_then_create(const char *path) {
 }
 
 FILE *pid_file_as_lock(void) {
-  if (access("/run/app.pid", F_OK) == 0)                // NOTE[lockfile-race] NOTE[lockfile-race]
+  if (access("/run/app.pid", F_OK) == 0)                // NOTE[lockfile-race "checked here by"]
     return NULL;
   return fopen("/run/app.pid", "w");                    // WARNING[lockfile-race "lock file \"/run/app.pid\" is created by fopen()"]
 }
@@ -63,7 +63,7 @@ FILE *pid_file_as_lock_x(void) {
 int lock_name_built(const char *dir) {
   char lock[256];
   snprintf(lock, sizeof lock, "%s/LCK..ttyS0", dir);
-  if (access(lock, F_OK) == 0)                          // NOTE[lockfile-race] NOTE[lockfile-race]
+  if (access(lock, F_OK) == 0)                          // NOTE[lockfile-race "checked here by"]
     return -1;
   return open(lock, O_WRONLY | O_CREAT | O_TRUNC, 0644);   // WARNING[lockfile-race]
 }
