@@ -124,3 +124,12 @@ int reassigned_before_open(const char *safe) {
   name = (char *)safe;
   return open(name, O_WRONLY | O_CREAT, 0600);          // no-warning
 }
+
+/* Known gap: a creation inside the program's own wrapper is not followed. */
+static int create_file(const char *p) {
+  return open(p, O_WRONLY | O_CREAT, 0600);             // no-warning
+}
+
+int through_a_wrapper(void) {
+  return create_file(tmpnam(NULL));                     // MISSING[insecure-temp-file]
+}
