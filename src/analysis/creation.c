@@ -9,10 +9,10 @@
 
 Creation creation_of(const Ins *ins, const FileFunc *f)
 {
-    if (ins->kind != INS_CALL || f->group != G_OPEN || !(f->roles & OPEN) ||
-        f->result == RES_DIR)
+    if (ins->kind != INS_CALL || f->group != G_OPEN || f->result == RES_DIR)
         return CREATE_NO;
-    if (!strncmp(f->name, "creat", 5))
+    bool libc_creat = !f->inner_name && (!strcmp(f->name, "creat") || !strcmp(f->name, "creat64"));
+    if (libc_creat)
         return CREATE_YES;
     if (f->flagkind == F_OPEN) {
         long long flags;

@@ -13,7 +13,8 @@ typedef enum Creation {
 } Creation;
 
 /* For open(), openat(), creat(), fopen(), freopen()... (catalogue group
- * G_OPEN, not opendir); CREATE_NO for every other call. */
+ * G_OPEN, not opendir), and program functions summarised as one (their
+ * fixed flags or mode); CREATE_NO for every other call. */
 Creation creation_of(const Ins *ins, const FileFunc *f);
 /* The name such a call opens, of any operand kind (a temporary holding
  * tmpnam()'s result too); NULL when it is relative to a directory

@@ -10,13 +10,6 @@
 
 enum { MAX_USES_PER_CHECK = 64, MAX_DECIDED = 256 };
 
-static const FileFunc *libc_func(const Ins *ins)
-{
-    if (ins->kind != INS_CALL || ins->call.kind != CALLEE_EXTERNAL || !ins->call.callee)
-        return NULL;
-    return catalog_find(ins->call.callee);
-}
-
 /* ---- (a) checks that decide a creation ------------------------------ */
 
 typedef struct Decided {
@@ -109,7 +102,7 @@ static int decided_creations(LockfileScan *in, Decided *out, int max)
             continue;
         const Block *blk = fn->blocks[b];
         for (int i = 0; i < blk->nins; i++) {
-            const FileFunc *f = libc_func(&blk->ins[i]);
+            const FileFunc *f = site_libc_func(&blk->ins[i]);
             if (!f || (f->group != G_ACCESS && f->group != G_STAT))
                 continue;
             const Operand *path = site_path(&blk->ins[i], f, 0);
@@ -121,7 +114,7 @@ static int decided_creations(LockfileScan *in, Decided *out, int max)
             int nu = flow_uses(in->a, fn, check, path->key, uses, MAX_USES_PER_CHECK);
             bool *guards = NULL;
             for (int u = 0; u < nu && n < max; u++) {
-                const FileFunc *uf = libc_func(uses[u].ins);
+                const FileFunc *uf = site_libc_func(uses[u].ins);
                 if (!uf || creation_of(uses[u].ins, uf) != CREATE_YES ||
                     uses[u].path != creation_path(uses[u].ins, uf))
                     continue;
@@ -158,7 +151,7 @@ LockfileVerdict lockfile_judge(LockfileScan *s, int b, int i)
 {
     LockfileVerdict none = {LOCKFILE_OK, NULL, false};
     const Ins *ins = &s->fn->blocks[b]->ins[i];
-    const FileFunc *f = libc_func(ins);
+    const FileFunc *f = site_libc_func(ins);
     if (!f || creation_of(ins, f) != CREATE_YES)
         return none;
     const Operand *path = creation_path(ins, f);

@@ -8,7 +8,7 @@
 
 /* The libc catalogue for external callees; summaries (of the program's
  * own functions, or declared in the configuration) otherwise. */
-static const FileFunc *catalogued(const Ins *ins)
+const FileFunc *site_libc_func(const Ins *ins)
 {
     if (ins->kind != INS_CALL || !ins->call.callee)
         return NULL;
@@ -17,7 +17,7 @@ static const FileFunc *catalogued(const Ins *ins)
 
 const FileFunc *site_func(const Ins *ins)
 {
-    const FileFunc *f = catalogued(ins);
+    const FileFunc *f = site_libc_func(ins);
     if (f || ins->kind != INS_CALL || !ins->call.callee)
         return f;
     f = summary_func(ins->call.callee, USE);
@@ -26,7 +26,7 @@ const FileFunc *site_func(const Ins *ins)
 
 const FileFunc *site_check_func(const Ins *ins)
 {
-    const FileFunc *f = catalogued(ins);
+    const FileFunc *f = site_libc_func(ins);
     if (f || ins->kind != INS_CALL || !ins->call.callee)
         return f && (f->roles & CHECK) ? f : NULL;
     return summary_func(ins->call.callee, CHECK);
@@ -34,7 +34,7 @@ const FileFunc *site_check_func(const Ins *ins)
 
 int site_views(const Ins *ins, const FileFunc **out, int max)
 {
-    const FileFunc *f = catalogued(ins);
+    const FileFunc *f = site_libc_func(ins);
     if (f || ins->kind != INS_CALL || !ins->call.callee) {
         out[0] = f;
         return f ? 1 : 0;
@@ -104,4 +104,26 @@ const char *site_display_key(Arena *a, const char *key)
     size_t head = (size_t)(q - key);
     size_t skip = 1 + strspn(q + 1, "0123456789");
     return arena_printf(a, "%.*s%s", (int)head, key, q + skip);
+}
+
+SiteIter site_iter(const Function *fn, const int *idom)
+{
+    SiteIter it = {fn, idom, 0, -1, NULL, NULL};
+    return it;
+}
+
+bool site_next(SiteIter *it)
+{
+    for (; it->block < it->fn->nblocks; it->block++, it->index = -1) {
+        if (it->idom[it->block] < 0)
+            continue;
+        const Block *blk = it->fn->blocks[it->block];
+        while (++it->index < blk->nins) {
+            it->ins = &blk->ins[it->index];
+            it->func = site_libc_func(it->ins);
+            if (it->func)
+                return true;
+        }
+    }
+    return false;
 }

@@ -18,6 +18,8 @@ typedef struct Site {
  * a program function that checks or uses a name (its use effect first),
  * or NULL (calls through pointers, functions that do neither). */
 const FileFunc *site_func(const Ins *ins);
+/* The catalogue entry of a libc call only (no summaries), or NULL. */
+const FileFunc *site_libc_func(const Ins *ins);
 /* Same, for the call seen as a check (CHECK role), or NULL. */
 const FileFunc *site_check_func(const Ins *ins);
 /* Every way the call acts on names: its catalogue entry, or each effect
@@ -31,6 +33,20 @@ const Operand *site_path(const Ins *ins, const FileFunc *f, int which);
 bool site_flags(const Ins *ins, const FileFunc *f, long long *flags);
 /* fopen-style mode string argument, or NULL. */
 const char *site_mode(const Ins *ins, const FileFunc *f);
+/* Every reachable call of a catalogued libc function, in block order:
+ *     for (SiteIter it = site_iter(fn, dom->idom); site_next(&it);)
+ *         ... it.block, it.index, it.ins, it.func ... */
+typedef struct SiteIter {
+    const Function *fn;
+    const int *idom;        /* idom[b] < 0: block b is unreachable */
+    int block, index;
+    const Ins *ins;
+    const FileFunc *func;
+} SiteIter;
+
+SiteIter site_iter(const Function *fn, const int *idom);
+bool site_next(SiteIter *it);
+
 /* The key as users read it: "p" for "p'2". */
 const char *site_display_key(Arena *a, const char *key);
 

@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <string.h>
 
+#include "../analysis/creation.h"
 #include "../analysis/flow.h"
 #include "../analysis/names.h"
 #include "../analysis/revalidate.h"
@@ -91,22 +92,13 @@ static long long open_flags(const Site *use, bool *known)
 /* Creation that fails when the name exists never follows a planted link. */
 static bool creates_exclusively(const Site *use)
 {
-    bool known;
-    long long flags = open_flags(use, &known);
-    if (known && use->func->flagkind != F_AT)
-        return (flags & O_CREAT) && (flags & O_EXCL);
-    const char *mode = site_mode(use->ins, use->func);
-    return mode && strchr(mode, 'x');
+    return creation_of(use->ins, use->func) == CREATE_EXCL;
 }
 
 static bool creates(const Site *use)
 {
-    bool known;
-    long long flags = open_flags(use, &known);
-    if (known && use->func->flagkind != F_AT)
-        return flags & O_CREAT;
-    const char *mode = site_mode(use->ins, use->func);
-    return mode && (strchr(mode, 'w') || strchr(mode, 'a'));
+    Creation c = creation_of(use->ins, use->func);
+    return c == CREATE_YES || c == CREATE_EXCL;
 }
 
 static bool read_only(const Site *use)

@@ -28,13 +28,6 @@
 #include "rules.h"
 
 /* The catalogue entry of a libc call (never a program function). */
-static const FileFunc *libc_func(const Ins *ins)
-{
-    if (ins->kind != INS_CALL || ins->call.kind != CALLEE_EXTERNAL || !ins->call.callee)
-        return NULL;
-    return catalog_find(ins->call.callee);
-}
-
 /* ---- insecure-temp-file -------------------------------------------- */
 
 static const Shape *tempname_shape(const Shapes *s)
@@ -97,32 +90,24 @@ void rule_insecure_temp_file(const RuleInput *in, Findings *out)
     const Function *fn = in->fn;
     OriginCtx *origins = origin_ctx(in->scratch, fn);
     LockfileScan *scan = NULL;
-    for (int b = 0; b < fn->nblocks; b++) {
-        if (in->dom->idom[b] < 0)
-            continue;   /* unreachable */
-        const Block *blk = fn->blocks[b];
-        for (int i = 0; i < blk->nins; i++) {
-            const Ins *ins = &blk->ins[i];
-            const FileFunc *f = libc_func(ins);
-            if (!f || creation_of(ins, f) != CREATE_YES)
-                continue;
-            const Operand *path = creation_path(ins, f);
-            if (!path)
-                continue;
-            Shapes s = origin_shapes(origins, b, i, path);
-            const Shape *t = tempname_shape(&s);
-            if (t) {
-                report_tempname(in, out, ins, path, t);
-                continue;
-            }
-            t = shared_shape(&s);
-            if (!t)
-                continue;
-            if (!scan)
-                scan = lockfile_scan(in->scratch, origins, fn, in->dom, in->cdep);
-            if (lockfile_judge(scan, b, i).what == LOCKFILE_OK)   /* else lockfile-race's */
-                report_shared(in, out, ins, path, t);
+    for (SiteIter it = site_iter(fn, in->dom->idom); site_next(&it);) {
+        const Operand *path = creation_of(it.ins, it.func) == CREATE_YES
+                                  ? creation_path(it.ins, it.func) : NULL;
+        if (!path)
+            continue;
+        Shapes s = origin_shapes(origins, it.block, it.index, path);
+        const Shape *t = tempname_shape(&s);
+        if (t) {
+            report_tempname(in, out, it.ins, path, t);
+            continue;
         }
+        t = shared_shape(&s);
+        if (!t)
+            continue;
+        if (!scan)
+            scan = lockfile_scan(in->scratch, origins, fn, in->dom, in->cdep);
+        if (lockfile_judge(scan, it.block, it.index).what == LOCKFILE_OK)   /* else lockfile-race's */
+            report_shared(in, out, it.ins, path, t);
     }
 }
 
@@ -162,26 +147,16 @@ static void mark_used(const RuleInput *in, const Ins **used, int *nused, int max
 {
     const Function *fn = in->fn;
     OriginCtx *origins = origin_ctx(in->scratch, fn);
-    for (int b = 0; b < fn->nblocks; b++) {
-        if (in->dom->idom[b] < 0)
-            continue;
-        const Block *blk = fn->blocks[b];
-        for (int i = 0; i < blk->nins; i++) {
-            const Ins *ins = &blk->ins[i];
-            const FileFunc *f = libc_func(ins);
-            if (!f)
+    for (SiteIter it = site_iter(fn, in->dom->idom); site_next(&it);)
+        for (int which = 0; which < 2; which++) {
+            int arg = which ? it.func->path2 : it.func->path;
+            if (arg < 0 || arg >= it.ins->call.nargs || !creates_by(it.ins, it.func, which))
                 continue;
-            for (int which = 0; which < 2; which++) {
-                int arg = which ? f->path2 : f->path;
-                if (arg < 0 || arg >= ins->call.nargs || !creates_by(ins, f, which))
-                    continue;
-                Shapes s = origin_shapes(origins, b, i, &ins->call.args[arg]);
-                for (int k = 0; k < s.n; k++)
-                    if (s.item[k].maker && *nused < max)
-                        used[(*nused)++] = s.item[k].maker;
-            }
+            Shapes s = origin_shapes(origins, it.block, it.index, &it.ins->call.args[arg]);
+            for (int k = 0; k < s.n; k++)
+                if (s.item[k].maker && *nused < max)
+                    used[(*nused)++] = s.item[k].maker;
         }
-    }
 }
 
 void rule_insecure_temp_name(const RuleInput *in, Findings *out)

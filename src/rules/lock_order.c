@@ -172,19 +172,12 @@ static const char *display(Arena *a, const Operand *o)
     return "(a lock)";
 }
 
-static const FileFunc *libc_func(const Ins *ins)
-{
-    if (ins->kind != INS_CALL || ins->call.kind != CALLEE_EXTERNAL || !ins->call.callee)
-        return NULL;
-    return catalog_find(ins->call.callee);
-}
-
 static const char *file_id(Arena *a, OriginCtx *oc, const Function *fn, int b, int i,
                            const Operand *fd, const char **shown)
 {
     int ob = 0, oi = 0;
     const Ins *open = origin_call(oc, b, i, fd, &ob, &oi);
-    const FileFunc *f = open ? libc_func(open) : NULL;
+    const FileFunc *f = open ? site_libc_func(open) : NULL;
     if (!f || f->group != G_OPEN)
         return NULL;
     const Operand *path = creation_path(open, f);
@@ -228,7 +221,7 @@ static Event event_of(Arena *a, OriginCtx *oc, const Function *fn, int b, int i)
         return e;
     }
     /* lock files: created with O_EXCL or by link(), removed by unlink() */
-    const FileFunc *f = libc_func(ins);
+    const FileFunc *f = site_libc_func(ins);
     if (!f)
         return e;
     const Operand *path = NULL;

@@ -27,13 +27,6 @@
 #include "../analysis/sites.h"
 #include "rules.h"
 
-static const FileFunc *libc_func(const Ins *ins)
-{
-    if (ins->kind != INS_CALL || ins->call.kind != CALLEE_EXTERNAL || !ins->call.callee)
-        return NULL;
-    return catalog_find(ins->call.callee);
-}
-
 /* 'lock' for a variable, "/var/lock/x" for a literal. */
 static const char *shown(Arena *a, const Operand *o)
 {
@@ -55,7 +48,7 @@ static bool is_stat_call(const Ins *ins, int *out)
         *out = 1;
         return true;
     }
-    const FileFunc *f = libc_func(ins);
+    const FileFunc *f = site_libc_func(ins);
     if (f && f->group == G_STAT) {
         *out = f->out;
         return true;
@@ -169,30 +162,23 @@ void rule_lockfile_race(const RuleInput *in, Findings *out)
     const Function *fn = in->fn;
     OriginCtx *origins = origin_ctx(in->scratch, fn);
     LockfileScan *scan = lockfile_scan(in->scratch, origins, fn, in->dom, in->cdep);
-    for (int b = 0; b < fn->nblocks; b++) {
-        if (in->dom->idom[b] < 0)
+    for (SiteIter it = site_iter(fn, in->dom->idom); site_next(&it);) {
+        const FileFunc *f = it.func;
+        const Ins *ins = it.ins;
+        if (f->group == G_NAMESPACE && (f->roles & NEWNAME2) && f->path2 >= 0 &&
+            f->path2 < ins->call.nargs) {   /* link(unique, lock) */
+            const Operand *lock = &ins->call.args[f->path2];
+            Shapes s = origin_shapes(origins, it.block, it.index, lock);
+            if (lockname_of(&s, lock) != LOCKNAME_NO &&
+                !checks_link_count(in->scratch, fn, it.block, it.index))
+                report_link(in, out, ins, &ins->call.args[f->path], lock);
             continue;
-        const Block *blk = fn->blocks[b];
-        for (int i = 0; i < blk->nins; i++) {
-            const Ins *ins = &blk->ins[i];
-            const FileFunc *f = libc_func(ins);
-            if (!f)
-                continue;
-            if (f->group == G_NAMESPACE && (f->roles & NEWNAME2) && f->path2 >= 0 &&
-                f->path2 < ins->call.nargs) {   /* link(unique, lock) */
-                const Operand *lock = &ins->call.args[f->path2];
-                Shapes s = origin_shapes(origins, b, i, lock);
-                if (lockname_of(&s, lock) != LOCKNAME_NO &&
-                    !checks_link_count(in->scratch, fn, b, i))
-                    report_link(in, out, ins, &ins->call.args[f->path], lock);
-                continue;
-            }
-            LockfileVerdict v = lockfile_judge(scan, b, i);
-            if (v.what == LOCKFILE_CHECKED)
-                report_checked(in, out, ins, creation_path(ins, f), &v);
-            else if (v.what == LOCKFILE_NOT_EXCL)
-                report_plain(in, out, ins, creation_path(ins, f));
         }
+        LockfileVerdict v = lockfile_judge(scan, it.block, it.index);
+        if (v.what == LOCKFILE_CHECKED)
+            report_checked(in, out, ins, creation_path(ins, f), &v);
+        else if (v.what == LOCKFILE_NOT_EXCL)
+            report_plain(in, out, ins, creation_path(ins, f));
     }
 }
 
@@ -202,27 +188,19 @@ void rule_lockfile_nfs(const RuleInput *in, Findings *out)
 {
     const Function *fn = in->fn;
     OriginCtx *origins = origin_ctx(in->scratch, fn);
-    for (int b = 0; b < fn->nblocks; b++) {
-        if (in->dom->idom[b] < 0)
+    for (SiteIter it = site_iter(fn, in->dom->idom); site_next(&it);) {
+        const Operand *path = creation_of(it.ins, it.func) == CREATE_EXCL
+                                  ? creation_path(it.ins, it.func) : NULL;
+        if (!path)
             continue;
-        const Block *blk = fn->blocks[b];
-        for (int i = 0; i < blk->nins; i++) {
-            const Ins *ins = &blk->ins[i];
-            const FileFunc *f = libc_func(ins);
-            if (!f || creation_of(ins, f) != CREATE_EXCL)
-                continue;
-            const Operand *path = creation_path(ins, f);
-            if (!path)
-                continue;
-            Shapes s = origin_shapes(origins, b, i, path);
-            if (lockname_of(&s, path) == LOCKNAME_NO)
-                continue;
-            const char *msg = arena_printf(out->arena,
-                "lock file %s is created with O_CREAT|O_EXCL, which is not atomic on NFSv2 "
-                "(nor on NFSv3 before Linux 2.6.5): if it may live on NFS, use the "
-                "link()/st_nlink recipe of open(2), or fcntl() locks",
-                shown(out->arena, path));
-            finding_add(out, in->rule, fn, ins->loc, msg);
-        }
+        Shapes s = origin_shapes(origins, it.block, it.index, path);
+        if (lockname_of(&s, path) == LOCKNAME_NO)
+            continue;
+        const char *msg = arena_printf(out->arena,
+            "lock file %s is created with O_CREAT|O_EXCL, which is not atomic on NFSv2 "
+            "(nor on NFSv3 before Linux 2.6.5): if it may live on NFS, use the "
+            "link()/st_nlink recipe of open(2), or fcntl() locks",
+            shown(out->arena, path));
+        finding_add(out, in->rule, fn, it.ins->loc, msg);
     }
 }
