@@ -18,6 +18,8 @@ Harness in tests/run.py.
 """
 
 import dataclasses
+import json
+import subprocess
 import os
 import random
 import re
@@ -675,3 +677,60 @@ def cache_off(ctx):
     expect_hits(ctx, run, 0)
     if os.path.exists(ctx.path("cache")):
         ctx.fail(run, "--no-cache created the cache directory")
+
+
+# ---- machine-applicable fixes ----
+
+FIX_C = """\
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+int f(const char *path) {
+  int fd = open(path, O_WRONLY | O_CREAT, 0600);
+  if (fd < 0) return -1;
+  chmod(path, 0644);
+  write(fd, "x", 1);
+  return close(fd);
+}
+int g(const char *path) {
+  FILE *fp = fopen(path, "w");
+  if (!fp) return -1;
+  chown(path, 0, 0);
+  fputs("x", fp);
+  return fclose(fp);
+}
+"""
+
+
+@case("name-after-open-fix")
+def name_after_open_fix(ctx):
+    """name-after-open attaches a text edit (fchmod(fd), fchown(fileno(fp)));
+    applied, the code compiles and fsrace reports nothing."""
+    src = ctx.write("fix.c", FIX_C)
+    run = ctx.run("--no-cache", "--format", "json", src)
+    ctx.expect_exit(run, 1)
+    try:
+        findings = json.loads(run.proc.stdout)["findings"]
+    except ValueError:
+        ctx.fail(run, "invalid JSON")
+        return
+    fixes = [f["fix"] for f in findings if f["rule"] == "name-after-open" and f.get("fix")]
+    wanted = {"fchmod(fd", "fchown(fileno(fp)"}
+    if {x["replacement"] for x in fixes} != wanted:
+        ctx.fail(run, f"fixes {[x['replacement'] for x in fixes]}, expected {sorted(wanted)}")
+        return
+    lines = FIX_C.split("\n")
+    for x in sorted(fixes, key=lambda x: (x["line"], x["column"]), reverse=True):
+        if x["line"] != x["end_line"]:
+            ctx.fail(run, "a fix spans lines")
+            return
+        text = lines[x["line"] - 1]
+        lines[x["line"] - 1] = (text[: x["column"] - 1] + x["replacement"] +
+                                text[x["end_column"] - 1:])
+    fixed = ctx.write("fixed.c", "\n".join(lines))
+    cc = subprocess.run(["clang-19", "-fsyntax-only", fixed], capture_output=True, text=True)
+    if cc.returncode != 0:
+        ctx.fail(run, f"the fixed code does not compile: {cc.stderr[:200]}")
+    again = ctx.run("--no-cache", "--format", "json", fixed, label="fixed")
+    ctx.expect_exit(again, 0)

@@ -7,6 +7,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 /* Reserved, not committed: pages are only touched as deep as code nests. */
 enum { WORKER_STACK_BYTES = 512 * 1024 * 1024 };
@@ -18,6 +19,7 @@ typedef struct Pool {
     JobResult *results;
     atomic_int next;
     Progress *progress;
+    const int *order;       /* the order jobs are taken in */
 } Pool;
 
 static void *worker(void *data)
@@ -25,9 +27,10 @@ static void *worker(void *data)
     Pool *p = data;
     CXIndex index = clang_createIndex(0, 0);
     for (;;) {
-        int i = atomic_fetch_add(&p->next, 1);
-        if (i >= p->n)
+        int k = atomic_fetch_add(&p->next, 1);
+        if (k >= p->n)
             break;
+        int i = p->order[k];
         analyze_job(index, &p->jobs[i], p->opt, &p->results[i]);
         progress_step(p->progress);
     }
@@ -35,15 +38,49 @@ static void *worker(void *data)
     return NULL;
 }
 
+typedef struct Sized {
+    int index;
+    long long bytes;
+} Sized;
+
+static int larger_first(const void *a, const void *b)
+{
+    const Sized *x = a, *y = b;
+    if (x->bytes != y->bytes)
+        return x->bytes < y->bytes ? 1 : -1;
+    return x->index - y->index;
+}
+
+/* Largest main files first: a big file started last would leave the other
+ * workers idle at the end (longest-processing-time-first scheduling).
+ * Results still land in each job's slot, so the output order is the
+ * jobs' order. */
+static int *schedule(const Job *jobs, int n)
+{
+    Sized *s = calloc((size_t)n + 1, sizeof(Sized));
+    int *order = calloc((size_t)n + 1, sizeof(int));
+    for (int i = 0; i < n; i++) {
+        struct stat st;
+        s[i].index = i;
+        s[i].bytes = stat(jobs[i].file, &st) == 0 ? (long long)st.st_size : 0;
+    }
+    qsort(s, (size_t)n, sizeof(Sized), larger_first);
+    for (int i = 0; i < n; i++)
+        order[i] = s[i].index;
+    free(s);
+    return order;
+}
+
 void workers_run(const Job *jobs, int n, const AnalyzeOptions *opt, int nthreads,
                  JobResult *results)
 {
-    Progress progress;
-    Pool pool = {jobs, n, opt, results, 0, &progress};
     if (nthreads > n)
         nthreads = n;
     if (nthreads < 1)
         return;
+    Progress progress;
+    int *order = schedule(jobs, n);
+    Pool pool = {jobs, n, opt, results, 0, &progress, order};
     progress_init(&progress, n);
     pthread_t *threads = calloc((size_t)nthreads, sizeof(pthread_t));
     pthread_attr_t attr;
@@ -61,4 +98,5 @@ void workers_run(const Job *jobs, int n, const AnalyzeOptions *opt, int nthreads
         pthread_join(threads[i], NULL);
     progress_destroy(&progress);
     free(threads);
+    free(order);
 }

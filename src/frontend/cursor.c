@@ -98,6 +98,16 @@ SrcLoc cursor_loc(FrontEnd *fe, CXCursor c)
     return loc;
 }
 
+SrcLoc cursor_end_loc(FrontEnd *fe, CXCursor c)
+{
+    CXFile file;
+    unsigned line, col;
+    clang_getExpansionLocation(clang_getRangeEnd(clang_getCursorExtent(c)), &file, &line, &col,
+                               NULL);
+    SrcLoc loc = {fe_display_path(fe, file), line, col};
+    return loc;
+}
+
 const char *cursor_name(Arena *a, CXCursor c)
 {
     CXString s = clang_getCursorSpelling(c);

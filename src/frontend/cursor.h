@@ -16,6 +16,8 @@ CXCursor cursor_strip(CXCursor c);
 int cursor_is_binary_conditional(Arena *a, CXCursor c, CXCursor *x, CXCursor *y);
 /* Expansion location of c (macro calls point at the macro's use). */
 SrcLoc cursor_loc(FrontEnd *fe, CXCursor c);
+/* Expansion location of the end of c's text (just past its last token). */
+SrcLoc cursor_end_loc(FrontEnd *fe, CXCursor c);
 /* Cursor spelling copied into the arena. */
 const char *cursor_name(Arena *a, CXCursor c);
 /* Tokens of c joined into short readable text ("access(p, 4) == 0"). */

@@ -127,6 +127,7 @@ Operand lower_call(Lower *L, CXCursor e)
     for (int i = 1; i < n; i++) {
         Operand arg = lower_expr(L, kids[i]);
         arg.to_const = param_is_pointer_to_const(fn_type, i - 1);
+        arg.end = cursor_end_loc(L->fe, kids[i]);
         ARENA_PUSH(L->a, call.args, call.nargs, cap, arg);
     }
     Operand result = {.kind = OPND_NONE, .loc = cursor_loc(L->fe, e)};

@@ -39,6 +39,7 @@ typedef struct Operand {
     SrcLoc loc;
     bool to_const;          /* a call argument passed as pointer-to-const: the
                              * callee cannot write through it */
+    SrcLoc end;             /* call arguments: where the argument's text ends */
 } Operand;
 
 typedef enum CalleeKind {

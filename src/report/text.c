@@ -53,6 +53,26 @@ static void diagnostic(StrBuf *out, SrcLoc loc, const char *level, const char *m
     sb_puts(out, color ? RESET "\n" : "\n");
 }
 
+/* A machine-applicable fix, as a note quoting what it replaces. */
+static void fix_note(StrBuf *out, const Finding *f, bool color)
+{
+    const SrcRegion *g = &f->fix_region;
+    size_t len;
+    const char *line = f->fix_replacement ? source_line(g->start.file, g->start.line, &len)
+                                          : NULL;
+    if (!line || g->end_line != g->start.line || g->end_col <= g->start.col ||
+        g->end_col - 1 > len)
+        return;
+    const char *msg = NULL;
+    StrBuf b = {0};
+    sb_puts(&b, "fix: replace '");
+    sb_putn(&b, line + g->start.col - 1, g->end_col - g->start.col);
+    sb_printf(&b, "' with '%s'", f->fix_replacement);
+    msg = sb_str(&b);
+    diagnostic(out, g->start, "note", msg, NULL, color);
+    sb_free(&b);
+}
+
 static void finding(StrBuf *out, const Reported *it, bool color)
 {
     const Finding *f = it->f;
@@ -61,6 +81,7 @@ static void finding(StrBuf *out, const Reported *it, bool color)
         sb_printf(out, "      = suppressed: %s\n", *it->suppressed ? it->suppressed
                                                                  : "(no reason given)");
     excerpt(out, f->loc, color);
+    fix_note(out, f, color);
     for (int k = 0; k < f->nnotes; k++) {
         diagnostic(out, f->notes[k].loc, "note", f->notes[k].message, NULL, color);
         excerpt(out, f->notes[k].loc, color);

@@ -64,6 +64,21 @@ static const Operand *opened_name(const Ins *ins, const FileFunc **f, bool *is_f
     return NULL;
 }
 
+/* The edit that makes the call use the descriptor: "chmod(path" ->
+ * "fchmod(fd" (the other arguments stay), when the descriptor is a
+ * variable and the call is written out (not from a macro) on one line. */
+static void attach_fix(Findings *out, Finding *f, const Ins *use, const char *form,
+                       const char *handle)
+{
+    SrcLoc start = use->loc;
+    SrcLoc end = use->call.nargs ? use->call.args[0].end : start;
+    if (!use->call.nargs || strcmp(start.file, end.file) || start.line != end.line ||
+        end.col <= start.col || use->call.args[0].loc.col <= start.col)
+        return;
+    f->fix_replacement = arena_printf(out->arena, "%s(%s", form, handle);
+    f->fix_region = (SrcRegion){start, end.line, end.col};
+}
+
 static void report(const RuleInput *in, Findings *out, const Site *open_site, const Site *use,
                    const NameSet *h, bool is_file)
 {
@@ -78,6 +93,9 @@ static void report(const RuleInput *in, Findings *out, const Site *open_site, co
         "%s instead",
         use->func->name, name, form, handle);
     Finding *f = finding_add(out, in->rule, in->fn, use->ins->loc, msg);
+    if (var)
+        attach_fix(out, f, use->ins, form,
+                   is_file ? arena_printf(out->arena, "fileno(%s)", var) : var);
     const char *opener = open_site->func ? open_site->func->name : open_site->ins->call.callee;
     finding_note(out, f, open_site->ins->loc,
                  arena_printf(out->arena, "'%s' opened here by %s()", name, opener));
