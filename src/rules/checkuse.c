@@ -220,9 +220,9 @@ static const char *fix_for(const Site *check, const Site *use)
     if (checks_for_links(check) && use->func->group == G_OPEN)
         return "open it with O_NOFOLLOW, then fstat() the descriptor and compare st_ino and "
                "st_dev with the lstat() result (CERT POS35-C)";
-    if (checks_for_links(check))
+    if (checks_for_links(check) && use->func->group == G_MODIFY)
         return "open it once with O_NOFOLLOW and operate on the descriptor (fchmod(), "
-               "fchown(), unlinkat() on a directory descriptor)";
+               "fchown(), futimens())";
     if (creates(use))
         return "create it with open(O_CREAT|O_EXCL) (fopen mode \"wx\") and handle EEXIST";
     if (use->func->group == G_STAT)
