@@ -101,6 +101,16 @@ static bool creates(const Site *use)
     return c == CREATE_YES || c == CREATE_EXCL;
 }
 
+static bool truncates(const Site *use)
+{
+    bool known;
+    long long flags = open_flags(use, &known);
+    if (known && use->func->flagkind == F_OPEN)
+        return flags & O_TRUNC;
+    const char *mode = site_mode(use->ins, use->func);
+    return mode && strchr(mode, 'w');
+}
+
 static bool read_only(const Site *use)
 {
     Group g = use->func->group;
@@ -189,9 +199,11 @@ static PairKind judge(const Pairing *p, const Site *use)
     const Site *check = p->check;
     if (use->ins == check->ins || !pairs_with(check->func, use->func))
         return PAIR_NONE;
-    /* open(p, O_RDWR) failing, then open(p, O_RDONLY): a fallback that
-     * reads, relying on nothing the probe learnt. */
-    if (check->func->group == G_OPEN && use->func->group == G_OPEN && read_only(use))
+    /* open(p, O_RDWR) failing, then open(p, O_RDONLY | extra): a retry that
+     * asks for no more, relying on nothing the probe learnt. Creating or
+     * truncating after a probe is a race. */
+    if (check->func->group == G_OPEN && use->func->group == G_OPEN && !creates(use) &&
+        !truncates(use))
         return PAIR_NONE;
     int which = use->path == site_path(use->ins, use->func, 0) ? 0 : 1;
     if (use->func->roles & (which == 0 ? NEWNAME : NEWNAME2))

@@ -147,19 +147,19 @@ int rewrite_then_chmod(const char *path) {
   return chmod(path, 0644);                     // WARNING[toctou-check-use "chmod() of 'path' after rewrite_if_regular()"]
 }
 
-/* two check wrappers, a stat one and an lstat one: one finding per rule,
- * as for stat() && !lstat() in the caller */
+/* two check wrappers, a stat one and an lstat one: one finding, the link
+ * check's (precedence.def), with a note on each check */
 int two_checks_then_unlink(const char *path) {
   if (file_exists(path) && !is_symlink(path))
-    return unlink(path);                        // WARNING[toctou-check-use "after file_exists()"] WARNING[toctou-symlink-check "after is_symlink()"]
+    return unlink(path);                        // WARNING[toctou-symlink-check "after is_symlink()"]
   return 0;
 }
 
-/* the same with a libc lstat(): both reported */
+/* the same with a libc lstat(): one finding, notes on both checks */
 int check_wrapper_and_lstat_then_unlink(const char *path) {
   struct stat st;
   if (file_exists(path) && !(lstat(path, &st) == 0 && S_ISLNK(st.st_mode)))
-    return unlink(path);                        // WARNING[toctou-check-use "after file_exists()"] WARNING[toctou-symlink-check "after lstat()"]
+    return unlink(path);                        // WARNING[toctou-symlink-check "after lstat()"]
   return 0;
 }
 
