@@ -53,20 +53,69 @@ static bool tainted(const KeySet *s, const Operand *o)
     return false;
 }
 
-static bool call_tainted(const KeySet *s, const Call *c)
+static bool has_key(const KeySet *s, const char *key)
 {
-    for (int i = 0; i < c->nargs; i++)
-        if (tainted(s, &c->args[i]))
+    return key && set_has(s, key);
+}
+
+/* libc functions whose result is a comparison of their arguments (a
+ * readlink() target compared with strcmp()); other libc calls act, and
+ * their result says nothing about what the check learnt. */
+static bool libc_comparison(const char *name)
+{
+    static const char *const cmp[] = {"strcmp", "strncmp", "strcasecmp", "strncasecmp",
+                                      "memcmp", "strstr", "strchr", "strrchr", NULL};
+    for (int i = 0; name && cmp[i]; i++)
+        if (!strcmp(name, cmp[i]))
             return true;
     return false;
 }
 
+/* An argument through which the callee fills storage (fstat(fd, &st)). */
+static bool is_out_argument(const Operand *arg)
+{
+    return (arg->kind == OPND_ADDR || arg->kind == OPND_LVALUE) && arg->to_pointer &&
+           !arg->to_const;
+}
+
+/* Does the call's result derive from the check? A program function given
+ * the check's value, or its buffer to read (is_regular(&st)), may be a
+ * predicate on it; a libc call only if it compares. Stat fields passed as
+ * data (fchown(fd, st.st_uid, ...)) decide nothing. */
+static bool call_tainted(const KeySet *s, const Call *c)
+{
+    bool libc = c->libc && !libc_comparison(c->callee);
+    for (int i = 0; i < c->nargs; i++) {
+        const Operand *arg = &c->args[i];
+        if (libc || is_out_argument(arg))
+            continue;
+        if (has_key(s, arg->key) || (!arg->to_pointer && tainted(s, arg)) ||
+            (arg->to_const && tainted(s, arg)))
+            return true;
+    }
+    return false;
+}
+
+/* Storage a call fills through an out argument no longer holds what the
+ * check learnt (the same struct stat reused for another file). */
+static void overwritten_by_call(KeySet *s, const Call *c)
+{
+    for (int i = 0; i < c->nargs; i++)
+        if (is_out_argument(&c->args[i]) && has_key(s, c->args[i].key))
+            set_remove(s, c->args[i].key);
+}
+
 static void transfer(Arena *a, KeySet *s, const Ins *ins, bool through_calls)
 {
+    bool t = false;
+    if (ins->kind == INS_ASSIGN)
+        t = tainted(s, &ins->src);
+    else if (through_calls)
+        t = call_tainted(s, &ins->call);
+    if (ins->kind == INS_CALL)
+        overwritten_by_call(s, &ins->call);
     if (ins->dst.kind == OPND_NONE || !ins->dst.key)
         return;
-    bool t = ins->kind == INS_ASSIGN ? tainted(s, &ins->src)
-                                     : through_calls && call_tainted(s, &ins->call);
     if (t)
         set_add(a, s, ins->dst.key);
     else

@@ -65,6 +65,15 @@ static void run_block(UseSearch *s, int b, int from, NameSet *names)
         s->entered[succ] = true;
         for (int i = 0; i < names->n; i++)
             grew |= nameset_add(s->a, in, names->keys[i]);
+        for (int i = 0; i < names->ninner; i++) {
+            bool have = false;
+            for (int j = 0; j < in->ninner && !have; j++)
+                have = !strcmp(in->inner[j], names->inner[i]);
+            if (!have) {
+                ARENA_PUSH(s->a, in->inner, in->ninner, in->cap_inner, names->inner[i]);
+                grew = true;
+            }
+        }
         if (grew && !s->queued[succ]) {
             s->queued[succ] = true;
             s->work[s->nwork++] = succ;
@@ -77,6 +86,8 @@ static NameSet copy_set(Arena *a, const NameSet *from)
     NameSet s = {.fill = from->fill};
     for (int i = 0; i < from->n; i++)
         nameset_add(a, &s, from->keys[i]);
+    for (int i = 0; i < from->ninner; i++)
+        ARENA_PUSH(a, s.inner, s.ninner, s.cap_inner, from->inner[i]);
     return s;
 }
 

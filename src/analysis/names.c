@@ -155,6 +155,40 @@ static void store(NameSet *s, const char *written)
     }
 }
 
+/* Does the operand read one of the name's keys, or a pointer into it? */
+static bool reads_name(const NameSet *s, const Operand *o)
+{
+    for (int r = 0; r < o->nreads; r++) {
+        for (int i = 0; i < s->n; i++)
+            if (ir_key_overlaps(s->keys[i], o->reads[r]))
+                return true;
+        for (int i = 0; i < s->ninner; i++)
+            if (ir_key_overlaps(s->inner[i], o->reads[r]))
+                return true;
+    }
+    return false;
+}
+
+static void add_inner(Arena *a, NameSet *s, const char *key)
+{
+    for (int i = 0; i < s->ninner; i++)
+        if (!strcmp(s->inner[i], key))
+            return;
+    ARENA_PUSH(a, s->inner, s->ninner, s->cap_inner, key);
+}
+
+/* A store through a pointer into the name (*ext = 0, ext[1] = 'z'). */
+static bool writes_through_inner(const NameSet *s, const char *written)
+{
+    int n;
+    const char *root = ir_key_root(written, &n);
+    bool through = written[0] == '*' || strchr(written, '[');
+    for (int i = 0; through && i < s->ninner; i++)
+        if ((int)strlen(s->inner[i]) == n && !strncmp(s->inner[i], root, (size_t)n))
+            return true;
+    return false;
+}
+
 static bool in_list(const char *name, const char *const *list)
 {
     for (int i = 0; list[i]; i++)
@@ -203,6 +237,16 @@ static void forget_fill_if_input(NameSet *s, const char *written)
 static void call_step(Arena *a, const Function *fn, int block, int index, NameSet *s,
                       const Ins *ins)
 {
+    /* What these return from the name (strrchr(buf, '/')) points into it. */
+    static const char *const into_arg[] = {
+        "strchr", "strrchr", "strstr", "strcasestr", "strpbrk", "memchr", "memrchr",
+        "strchrnul", "rawmemchr", "index", "rindex", "basename", "dirname", "strtok",
+        "strtok_r", "strsep", NULL,
+    };
+    bool points_into = ins->call.callee && in_list(ins->call.callee, into_arg);
+    for (int k = 0; points_into && ins->dst.key && k < ins->call.nargs; k++)
+        if (reads_name(s, &ins->call.args[k]))
+            add_inner(a, s, ins->dst.key);
     if (fill_func(ins) && fill_target(ins)) {
         const char *sig = s->fill ? names_fill_of(a, fn, block, index, ins) : NULL;
         const char *target = fill_target(ins);
@@ -211,6 +255,11 @@ static void call_step(Arena *a, const Function *fn, int block, int index, NameSe
             nameset_add(a, s, target);
             return;
         }
+        for (int i = 0; i < s->ninner; i++)
+            if (!strcmp(target, s->inner[i])) {
+                s->n = 0;   /* strcpy(ext, "xz"): into the name */
+                return;
+            }
         for (int i = 0; i < s->n; i++)
             if (ir_key_overlaps(target, s->keys[i])) {
                 s->n = 0;
@@ -224,6 +273,13 @@ static void call_step(Arena *a, const Function *fn, int block, int index, NameSe
         const Operand *arg = &ins->call.args[k];
         if (arg->to_const)
             continue;   /* const char *: the callee only reads */
+        bool into_name = arg->kind != OPND_ADDR && arg->kind != OPND_STRING &&
+                         (arg->to_pointer || !arg->key) && reads_name(s, arg) &&
+                         !(arg->kind == OPND_LVALUE && nameset_has(s, arg->key));
+        if (into_name) {
+            s->n = 0;   /* strcpy(buf + len, "x"), sprintf(ext, ...) */
+            return;
+        }
         if (arg->kind == OPND_ADDR || arg->kind == OPND_LVALUE)
             forget_fill_if_input(s, arg->key);
         if (arg->kind == OPND_ADDR)
@@ -244,11 +300,18 @@ void nameset_step(Arena *a, const Function *fn, int block, int index, NameSet *s
         call_step(a, fn, block, index, s, ins);
     } else if (ins->dst.kind == OPND_LVALUE) {
         forget_fill_if_input(s, ins->dst.key);
+        if (writes_through_inner(s, ins->dst.key)) {
+            s->n = 0;
+            return;
+        }
         bool copy = (ins->src.kind == OPND_LVALUE || ins->src.kind == OPND_STRING) &&
                     nameset_has(s, ins->src.key);
+        bool derived = !copy && reads_name(s, &ins->src);
         store(s, ins->dst.key);
         if (copy)
             nameset_add(a, s, ins->dst.key);
+        else if (derived)
+            add_inner(a, s, ins->dst.key);   /* ext = buf + len */
     }
 }
 

@@ -23,6 +23,10 @@ typedef struct NameSet {
     int n, cap;
     const char *fill;   /* fill signature of the checked buffer while its
                          * inputs are unchanged, else NULL */
+    const char **inner; /* pointers that may point into the name's buffer
+                         * (ext = strrchr(buf, '.') + 1): a write through
+                         * one changes the name */
+    int ninner, cap_inner;
 } NameSet;
 
 /* Add to s the keys that hold the same name at (block, index) because of

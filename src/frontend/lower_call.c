@@ -87,14 +87,21 @@ static bool is_builtin_expect(const char *name)
 
 /* Is parameter i of the called function a pointer to const (const char *)?
  * The type comes from the declaration, or the function pointer's type. */
-static bool param_is_pointer_to_const(CXType fn_type, int i)
+static CXType param_type(CXType fn_type, int i)
 {
     if (fn_type.kind == CXType_Pointer)
         fn_type = clang_getPointeeType(fn_type);
     fn_type = clang_getCanonicalType(fn_type);
-    if (i >= clang_getNumArgTypes(fn_type))
-        return false;   /* variadic, or no prototype */
-    CXType t = clang_getCanonicalType(clang_getArgType(fn_type, (unsigned)i));
+    if (i >= clang_getNumArgTypes(fn_type)) {
+        CXType none = {CXType_Invalid, {0, 0}};
+        return none;   /* variadic, or no prototype */
+    }
+    return clang_getCanonicalType(clang_getArgType(fn_type, (unsigned)i));
+}
+
+static bool param_is_pointer_to_const(CXType fn_type, int i)
+{
+    CXType t = param_type(fn_type, i);
     return t.kind == CXType_Pointer && clang_isConstQualifiedType(clang_getPointeeType(t));
 }
 
@@ -118,6 +125,7 @@ Operand lower_call(Lower *L, CXCursor e)
             return errno_addr;
         }
         call.kind = is_defined_here(decl) ? CALLEE_DEFINED : CALLEE_EXTERNAL;
+        call.libc = clang_Location_isInSystemHeader(clang_getCursorLocation(decl));
         call.noreturn = is_noreturn(L, decl, call.callee);
     } else {
         lower_expr(L, kids[0]);   /* evaluates the function pointer */
@@ -127,6 +135,7 @@ Operand lower_call(Lower *L, CXCursor e)
     for (int i = 1; i < n; i++) {
         Operand arg = lower_expr(L, kids[i]);
         arg.to_const = param_is_pointer_to_const(fn_type, i - 1);
+        arg.to_pointer = param_type(fn_type, i - 1).kind == CXType_Pointer;
         arg.end = cursor_end_loc(L->fe, kids[i]);
         ARENA_PUSH(L->a, call.args, call.nargs, cap, arg);
     }

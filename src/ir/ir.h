@@ -39,6 +39,7 @@ typedef struct Operand {
     SrcLoc loc;
     bool to_const;          /* a call argument passed as pointer-to-const: the
                              * callee cannot write through it */
+    bool to_pointer;        /* a call argument passed as a pointer */
     SrcLoc end;             /* call arguments: where the argument's text ends */
 } Operand;
 
@@ -52,6 +53,7 @@ typedef struct Call {
     const char *callee;     /* function name; NULL when indirect */
     CalleeKind kind;
     bool noreturn;          /* exit(), abort(), err(), _Noreturn ... */
+    bool libc;              /* declared in a system header */
     Operand *args;
     int nargs;
 } Call;

@@ -1,0 +1,103 @@
+// CFLAGS: -D_GNU_SOURCE
+/* False alarms found by reading fsrace's reports on curl, util-linux,
+ * busybox, tmux and openssh (each reduced to its pattern), next to the
+ * real races that look like them. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* busybox procps: the name is rewritten through a pointer into the buffer. */
+int rewritten_through_offset(const char *dir) {
+  char buf[256];
+  struct stat st;
+  int len = snprintf(buf, sizeof buf, "%s/cmdline", dir);
+  if (stat(buf, &st) != 0)
+    return -1;
+  strcpy(buf + len - 7, "fd");                  /* buf now names .../fd */
+  return open(buf, O_RDWR);                     // no-warning
+}
+
+/* busybox man: through a pointer found in the name. */
+int rewritten_through_strrchr(char *buf) {
+  struct stat st;
+  if (stat(buf, &st) != 0)
+    return -1;
+  char *ext = strrchr(buf, '.') + 1;
+  strcpy(ext, "xz");
+  return open(buf, O_RDWR);                     // no-warning
+}
+
+/* ...and by a store through it. */
+int truncated_through_strrchr(char *buf) {
+  struct stat st;
+  if (stat(buf, &st) != 0)
+    return -1;
+  char *dot = strrchr(buf, '.');
+  *dot = '\0';
+  return open(buf, O_RDWR);                     // no-warning
+}
+
+/* The pointer into the name is only read: still the same name. */
+int suffix_only_read(char *buf) {
+  struct stat st;
+  if (stat(buf, &st) != 0)                      // NOTE[toctou-check-use]
+    return -1;
+  char *dot = strrchr(buf, '.');
+  printf("%s\n", dot);
+  return open(buf, O_RDWR);                     // WARNING[toctou-check-use]
+}
+
+/* util-linux eject, loopdev: after a failed open, a retry asking for no
+ * more (flags not constant). */
+int retry_with_fewer_rights(const char *dev, int extra) {
+  int fd = open(dev, O_RDWR | extra);
+  if (fd < 0)
+    fd = open(dev, O_RDONLY | extra);           // no-warning
+  return fd;
+}
+
+/* ...but truncating after a failed probe is a race. */
+int truncate_after_probe(const char *p) {
+  int fd = open(p, O_RDONLY);                   // NOTE[toctou-check-use]
+  if (fd >= 0)
+    return fd;
+  return open(p, O_WRONLY | O_TRUNC);           // WARNING[toctou-check-use]
+}
+
+/* libmount tab_update: stat fields copied as data (fchown's arguments);
+ * the rename depends on fchown's result, not on what stat() learnt. */
+int temp_then_rename(const char *tmp, const char *filename, int fd) {
+  struct stat st;
+  int rc = 0;
+  if (stat(filename, &st) == 0)
+    rc = fchown(fd, st.st_uid, st.st_gid);
+  close(fd);
+  if (!rc)
+    rc = rename(tmp, filename);                 // no-warning
+  return rc;
+}
+
+/* A struct stat reused for another file: its fields no longer describe
+ * the checked name. */
+int buffer_reused(const char *a, int fd) {
+  struct stat st;
+  stat(a, &st);
+  if (fstat(fd, &st) != 0)
+    return -1;
+  if (S_ISREG(st.st_mode))
+    return unlink(a);                           // no-warning
+  return 0;
+}
+
+/* A readlink() target compared with strcmp() decides the open (only the
+ * comparison: readlink's result is not tested). */
+int link_target_compared(const char *p) {
+  char target[256];
+  memset(target, 0, sizeof target);
+  readlink(p, target, sizeof target - 1);       // NOTE[toctou-symlink-check]
+  if (strcmp(target, "/safe/place") != 0)
+    return -1;
+  return open(p, O_RDWR);                       // WARNING[toctou-symlink-check]
+}
