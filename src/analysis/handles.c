@@ -123,3 +123,37 @@ const char *handles_variable(const NameSet *h)
             return h->keys[i];
     return NULL;
 }
+
+/* Which edge of a test of a handle is taken when the open failed: 0 the
+ * true edge, 1 the false edge, -1 unknown. Descriptors fail as -1,
+ * streams and directories as NULL. */
+static int failure_edge(const Compare *c)
+{
+    switch (c->op) {
+    case CMP_LT: return c->value <= 0 ? 0 : -1;        /* fd < 0 */
+    case CMP_LE: return c->value < 0 ? 0 : -1;         /* fd <= -1 */
+    case CMP_EQ: return c->value == -1 || c->value == 0 ? 0 : -1;   /* fd == -1, !f */
+    case CMP_NE: return c->value == -1 || c->value == 0 ? 1 : -1;   /* fd != -1, if (f) */
+    case CMP_GE: return c->value == 0 ? 1 : -1;        /* fd >= 0 */
+    case CMP_GT: return c->value == -1 ? 1 : -1;       /* fd > -1 */
+    default: return -1;
+    }
+}
+
+bool handles_failed_at(const Function *fn, const DomTree *dom, const NameSet *h, int b)
+{
+    for (;;) {
+        const Block *blk = fn->blocks[b];
+        if (blk->npred == 1) {
+            const Block *test = fn->blocks[blk->pred[0]];
+            int edge = test->term == TERM_BRANCH && test->cmp.key &&
+                               nameset_has(h, test->cmp.key)
+                           ? failure_edge(&test->cmp) : -1;
+            if (edge >= 0 && test->nsucc == 2 && test->succ[edge] == b)
+                return true;
+        }
+        if (dom->idom[b] < 0 || dom->idom[b] == b)
+            return false;
+        b = dom->idom[b];
+    }
+}

@@ -5,6 +5,7 @@
  * descriptor is -1 and nothing reads it again. */
 #ifndef FSRACE_HANDLES_H
 #define FSRACE_HANDLES_H
+#include "dom.h"
 #include "names.h"
 #include "sites.h"
 
@@ -15,6 +16,9 @@ NameSet handles_of(Arena *a, const Function *fn, const Site *open_site);
  * close() of it, and read again after that point? */
 bool handles_open_at(Arena *a, const Function *fn, const Site *open_site, const NameSet *h,
                      int block, int index);
+/* Is block b reached only when the open failed: through the failure edge
+ * of a test of the handle (fd < 0, fd == -1, f == NULL, !f)? */
+bool handles_failed_at(const Function *fn, const DomTree *dom, const NameSet *h, int b);
 /* A variable (not a temp) holding the handle, for messages; NULL if none. */
 const char *handles_variable(const NameSet *h);
 

@@ -30,12 +30,72 @@ static void branch_on(Lower *L, CXCursor e, const Operand *o, int t, int f)
     ir_add_succ(L->a, L->fn, b, f);
 }
 
+static CompareOp compare_op(enum CXBinaryOperatorKind k)
+{
+    switch (k) {
+    case CXBinaryOperator_EQ: return CMP_EQ;
+    case CXBinaryOperator_NE: return CMP_NE;
+    case CXBinaryOperator_LT: return CMP_LT;
+    case CXBinaryOperator_LE: return CMP_LE;
+    case CXBinaryOperator_GT: return CMP_GT;
+    case CXBinaryOperator_GE: return CMP_GE;
+    default: return CMP_NONE;
+    }
+}
+
+/* The mirror image, for `constant OP key`. */
+static CompareOp swapped(CompareOp op)
+{
+    switch (op) {
+    case CMP_LT: return CMP_GT;
+    case CMP_GT: return CMP_LT;
+    case CMP_LE: return CMP_GE;
+    case CMP_GE: return CMP_LE;
+    default: return op;
+    }
+}
+
+static bool is_path(const Operand *o)
+{
+    return o->kind == OPND_LVALUE || o->kind == OPND_TEMP;
+}
+
+/* `a OP b` lowered side by side, so that `key OP constant` is recorded. */
+static Operand cond_comparison(Lower *L, CXCursor e, CompareOp op, Compare *cmp)
+{
+    CXCursor *kids;
+    cursor_children(L->a, e, &kids);
+    Operand a = lower_expr(L, kids[0]), b = lower_expr(L, kids[1]);
+    Operand both = {0};
+    int cap = 0;
+    operand_add_reads(L, &both.reads, &both.nreads, &cap, &a);
+    operand_add_reads(L, &both.reads, &both.nreads, &cap, &b);
+    if (is_path(&a) && b.has_ival)
+        *cmp = (Compare){op, a.key, b.ival};
+    else if (is_path(&b) && a.has_ival)
+        *cmp = (Compare){swapped(op), b.key, a.ival};
+    return operand_expr(L, e, both.reads, both.nreads);
+}
+
 static void cond_leaf(Lower *L, CXCursor e, int t, int f, ReadAcc *acc)
 {
-    Operand o = lower_expr(L, e);
+    Compare cmp = {CMP_NONE, NULL, 0};
+    CXCursor *kids;
+    CompareOp op = clang_getCursorKind(e) == CXCursor_BinaryOperator
+                       ? compare_op(clang_getCursorBinaryOperatorKind(e)) : CMP_NONE;
+    Operand o;
+    if (op != CMP_NONE && cursor_children(L->a, e, &kids) == 2)
+        o = cond_comparison(L, e, op, &cmp);
+    else
+        o = lower_expr(L, e);
+    if (op == CMP_NONE && is_path(&o))
+        cmp = (Compare){CMP_NE, o.key, 0};   /* if (f) */
     if (acc)
         operand_add_reads(L, &acc->reads, &acc->n, &acc->cap, &o);
+    int b = L->cur;
     branch_on(L, e, &o, t, f);
+    if (b >= 0 && L->fn->blocks[b]->term == TERM_BRANCH)
+        L->fn->blocks[b]->cmp = cmp;
 }
 
 /* Evaluate `first`; continue with `second` in a new block named label. */

@@ -43,6 +43,16 @@ typedef struct Operand {
     SrcLoc end;             /* call arguments: where the argument's text ends */
 } Operand;
 
+/* A branch condition of the form `key OP value` (a bare `x` is x != 0):
+ * lets analyses tell which edge a test like `fd < 0` takes on failure. */
+typedef enum CompareOp { CMP_NONE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE } CompareOp;
+
+typedef struct Compare {
+    CompareOp op;
+    const char *key;
+    long long value;
+} Compare;
+
 typedef enum CalleeKind {
     CALLEE_EXTERNAL,        /* declared, not defined here (libc, other TU) */
     CALLEE_DEFINED,         /* defined by the analysed program */
@@ -87,6 +97,7 @@ typedef struct Block {
     int nins, cap_ins;
     TermKind term;
     Operand cond;           /* BRANCH/SWITCH condition, RETURN value */
+    Compare cmp;            /* BRANCH on `key OP constant`, when it is one */
     SrcLoc term_loc;
     int *succ;
     int nsucc, cap_succ;

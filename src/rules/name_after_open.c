@@ -112,6 +112,8 @@ static void check_open(const RuleInput *in, Findings *out, const Site *open_site
     for (int i = 0; i < n; i++) {
         if (!fd_form(uses[i].func->name) || uses[i].path != site_path(uses[i].ins, uses[i].func, 0))
             continue;
+        if (handles_failed_at(in->fn, in->dom, &h, uses[i].block))
+            continue;   /* if (fd < 0) chmod(name, ...): nothing is open there */
         if (handles_open_at(in->scratch, in->fn, open_site, &h, uses[i].block, uses[i].index))
             report(in, out, open_site, &uses[i], &h, is_file);
     }

@@ -182,3 +182,34 @@ int copied_descriptor(const char *path, int *out) {
   *out = fd;
   return 0;
 }
+
+/* The failure branch, with the descriptor read again later on a common
+ * path (util-linux rename, shred): nothing is open where chmod runs. */
+int failure_branch_common_cleanup(const char *name) {
+  int fd = open(name, O_WRONLY);
+  if (fd < 0)
+    chmod(name, 0600);                             // no-warning
+  if (fd >= 0)
+    close(fd);
+  return 0;
+}
+
+/* The same test, success side: reported. */
+int success_branch(const char *name) {
+  int fd = open(name, O_WRONLY);                   // NOTE[name-after-open]
+  if (fd >= 0)
+    chmod(name, 0600);                             // WARNING[name-after-open]
+  if (fd >= 0)
+    close(fd);
+  return 0;
+}
+
+/* A stream: if (!f) is the failure side. */
+int stream_failure_branch(const char *name) {
+  FILE *f = fopen(name, "r");
+  if (!f)
+    chmod(name, 0600);                             // no-warning
+  if (f)
+    fclose(f);
+  return 0;
+}
