@@ -27,6 +27,11 @@ bool *flow_guards(Arena *a, const Function *fn, const Site *check, const char **
 bool *flow_guards_ret(Arena *a, const Function *fn, const Site *check, const char **seeds,
                       int nseeds, bool through_calls, bool *returns_derived);
 
+/* Is storage `key` (a check's stat buffer) read anywhere after the check,
+ * on some path? A stat() whose buffer is never read asked only whether
+ * the name exists. */
+bool flow_read_after(Arena *a, const Function *fn, const Site *check, const char *key);
+
 /* Does a guard decide whether block b runs?  True when b is (transitively)
  * control dependent on a guard, or when b is reached only through a
  * guard's edge (a dominator of b has a guard as its only predecessor: the

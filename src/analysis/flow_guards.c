@@ -237,3 +237,47 @@ bool flow_is_guarded(Arena *a, const Function *fn, const DomTree *d, const CtrlD
 {
     return edge_dominated(fn, d, guards, b) || control_dependent(a, fn, cd, guards, b);
 }
+
+static bool operand_reads_key(const Operand *o, const char *key)
+{
+    if ((o->kind == OPND_LVALUE || o->kind == OPND_ADDR) && o->key && ir_key_overlaps(key, o->key))
+        return true;
+    for (int r = 0; r < o->nreads; r++)
+        if (ir_key_overlaps(key, o->reads[r]))
+            return true;
+    return false;
+}
+
+static bool ins_reads_key(const Ins *ins, const char *key)
+{
+    if (ins->kind == INS_ASSIGN)
+        return operand_reads_key(&ins->src, key);
+    for (int i = 0; i < ins->call.nargs; i++)
+        if (operand_reads_key(&ins->call.args[i], key))
+            return true;
+    return false;
+}
+
+bool flow_read_after(Arena *a, const Function *fn, const Site *check, const char *key)
+{
+    bool *seen = ARENA_ARRAY(a, bool, fn->nblocks);
+    int *work = ARENA_ARRAY(a, int, fn->nblocks), n = 0;
+    int b = check->block, from = check->index + 1;
+    for (;;) {
+        const Block *blk = fn->blocks[b];
+        for (int i = from; i < blk->nins; i++)
+            if (ins_reads_key(&blk->ins[i], key))
+                return true;
+        if (blk->term != TERM_GOTO && operand_reads_key(&blk->cond, key))
+            return true;
+        for (int s = 0; s < blk->nsucc; s++)
+            if (!seen[blk->succ[s]]) {
+                seen[blk->succ[s]] = true;
+                work[n++] = blk->succ[s];
+            }
+        if (!n)
+            return false;
+        b = work[--n];
+        from = 0;
+    }
+}

@@ -147,7 +147,7 @@ static bool answers_existence_only(const SummaryInput *in, const Site *inner)
         return m && m->has_ival && m->ival == 0;   /* F_OK */
     }
     const char *buf = out_buffer(inner);
-    return f->group == G_STAT && buf && !returns_from(in, inner, &buf, 1);
+    return f->group == G_STAT && buf && !flow_read_after(in->scratch, in->fn, inner, buf);
 }
 
 static void add_effect(Arena *a, Summary *s, EffectKind kind, FileFunc as)

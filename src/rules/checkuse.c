@@ -166,7 +166,6 @@ typedef struct Pairing {
     const RuleInput *in;
     const Site *check;
     const bool *guards;         /* branches on the result, errno or buffer */
-    const bool *buffer_guards;  /* branches on the stat buffer alone */
 } Pairing;
 
 /* Names no other process can replace: the root directory and the kernel's
@@ -216,10 +215,10 @@ static PairKind judge(const Pairing *p, const Site *use)
     if (use->func->result == RES_FD || use->func->result == RES_FILE)
         if (revalidated(p->in->scratch, p->in->fn, use, out_buffer(check)))
             return PAIR_NONE;   /* CERT POS35-C */
+    const char *buf = out_buffer(check);
     bool existence = access_exists_only(check) || check->func->existence_only ||
-        (check->func->group == G_STAT && p->buffer_guards &&
-         !flow_is_guarded(p->in->scratch, p->in->fn, p->in->dom, p->in->cdep,
-                          p->buffer_guards, use->block));
+        (check->func->group == G_STAT && buf &&
+         !flow_read_after(p->in->scratch, p->in->fn, check, buf));
     if (existence && read_only(use))
         return PAIR_EXISTS_READ;
     return checks_for_links(check) ? PAIR_SYMLINK : PAIR_RACE;
@@ -302,8 +301,7 @@ static void check_one(const RuleInput *in, Findings *out, const Site *check, Pai
     /* A descriptor's later uses (write(fd) failing...) decide nothing about
      * the name: for open probes, only direct tests of the result count. */
     bool through_calls = check->func->group != G_OPEN;
-    Pairing p = {in, check, flow_guards(in->scratch, in->fn, check, seeds, nseeds, through_calls),
-                 buf ? flow_guards(in->scratch, in->fn, check, &buf, 1, true) : NULL};
+    Pairing p = {in, check, flow_guards(in->scratch, in->fn, check, seeds, nseeds, through_calls)};
     for (int i = 0; i < n; i++)
         if (judge(&p, &uses[i]) == want)
             report(in, out, check, &uses[i]);
