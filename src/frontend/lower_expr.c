@@ -57,11 +57,38 @@ static bool is_path(const Operand *o)
     return o->kind == OPND_LVALUE || o->kind == OPND_TEMP;
 }
 
+static Operand lower_string(Lower *L, CXCursor e);
+
+/* `static const char path[] = "/sys/...";` (or a const pointer to such a
+ * literal) always holds the literal: the variable is its name. */
+static bool is_const_literal_var(CXCursor var, CXCursor *literal)
+{
+    CXType t = clang_getCanonicalType(clang_getCursorType(var));
+    bool array = t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray;
+    bool const_object = array ? clang_isConstQualifiedType(t) ||
+                                    clang_isConstQualifiedType(clang_getArrayElementType(t))
+                              : t.kind == CXType_Pointer && clang_isConstQualifiedType(t);
+    if (!const_object)
+        return false;
+    CXCursor init = clang_Cursor_getVarDeclInitializer(var);
+    if (clang_Cursor_isNull(init))
+        return false;
+    *literal = cursor_strip(init);
+    return clang_getCursorKind(*literal) == CXCursor_StringLiteral;
+}
+
 static Operand lower_declref(Lower *L, CXCursor e)
 {
     CXCursor ref = clang_getCursorReferenced(e);
+    CXCursor literal;
     switch (clang_getCursorKind(ref)) {
     case CXCursor_VarDecl:
+        if (is_const_literal_var(ref, &literal)) {
+            Operand o = lower_string(L, literal);
+            o.loc = cursor_loc(L->fe, e);
+            return o;
+        }
+        return operand_path(L, e, lower_var_key(L, ref), NULL);
     case CXCursor_ParmDecl:
         return operand_path(L, e, lower_var_key(L, ref), NULL);
     case CXCursor_EnumConstantDecl: {

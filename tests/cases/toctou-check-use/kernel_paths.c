@@ -114,3 +114,26 @@ int proc_under_root(const char *root, int pid) {
     return -1;
   return truncate(buf, 0);                      // WARNING[toctou-check-use]
 }
+
+/* util-linux lscpu: the /sys path is a constant array, not a literal. */
+static const char dmi_tables[] = "/sys/firmware/dmi/tables/DMI";
+long dmi_size(char *out) {
+  struct stat st;
+  if (stat(dmi_tables, &st) != 0)
+    return -1;
+  int fd = open(dmi_tables, O_RDONLY);          // no-warning
+  if (fd < 0)
+    return -1;
+  long n = read(fd, out, (size_t)st.st_size);
+  close(fd);
+  return n;
+}
+
+/* The same with a shared directory: a constant array is its literal. */
+static const char spool_file[] = "/tmp/spool.dat";
+int spool_chmod(void) {
+  struct stat st;
+  if (stat(spool_file, &st) != 0 || st.st_uid != getuid())   // NOTE[toctou-check-use]
+    return -1;
+  return chmod(spool_file, 0600);               // WARNING[toctou-check-use "chmod() of '\"/tmp/spool.dat\"'"]
+}
