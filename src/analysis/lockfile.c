@@ -82,15 +82,6 @@ static bool polls(Arena *a, const Function *fn, int b)
     return false;
 }
 
-static const char *out_buffer(const Site *s)
-{
-    int out = s->func->out;
-    if (out < 0 || out >= s->ins->call.nargs)
-        return NULL;
-    const Operand *buf = &s->ins->call.args[out];
-    return buf->kind == OPND_ADDR || buf->kind == OPND_LVALUE ? buf->key : NULL;
-}
-
 /* Every creating call (without O_EXCL) that an access()/stat() check of
  * the same name decides. */
 static int decided_creations(LockfileScan *in, Decided *out, int max)
@@ -119,7 +110,7 @@ static int decided_creations(LockfileScan *in, Decided *out, int max)
                     uses[u].path != creation_path(uses[u].ins, uf))
                     continue;
                 if (!guards) {
-                    const char *seeds[3], *buf = out_buffer(check);
+                    const char *seeds[3], *buf = site_out_buffer(check);
                     int ns = 0;
                     if (check->ins->dst.kind != OPND_NONE)
                         seeds[ns++] = check->ins->dst.key;

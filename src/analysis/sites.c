@@ -70,6 +70,15 @@ const Operand *site_path(const Ins *ins, const FileFunc *f, int which)
     return p;
 }
 
+const char *site_out_buffer(const Site *s)
+{
+    int out = s->func->out;
+    if (out < 0 || out >= s->ins->call.nargs)
+        return NULL;
+    const Operand *buf = &s->ins->call.args[out];
+    return buf->kind == OPND_ADDR || buf->kind == OPND_LVALUE ? buf->key : NULL;
+}
+
 bool site_flags(const Ins *ins, const FileFunc *f, long long *flags)
 {
     if (f->has_fixed_flags) {

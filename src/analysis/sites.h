@@ -29,6 +29,9 @@ int site_views(const Ins *ins, const FileFunc **out, int max);
  * trackable name: a variable/field path or a string literal, relative to
  * the current directory (AT_FDCWD), and not /proc/self/fd/N. */
 const Operand *site_path(const Ins *ins, const FileFunc *f, int which);
+/* The storage a check fills (its struct stat buffer, readlink's target),
+ * or NULL. */
+const char *site_out_buffer(const Site *s);
 /* Integer flags argument, if the call has one and it is a constant. */
 bool site_flags(const Ins *ins, const FileFunc *f, long long *flags);
 /* fopen-style mode string argument, or NULL. */

@@ -96,14 +96,6 @@ static bool returns_handle(Arena *a, const Function *fn, const Site *inner)
     return false;
 }
 
-static const char *out_buffer(const Site *inner)
-{
-    const FileFunc *f = inner->func;
-    if (f->out < 0 || f->out >= inner->ins->call.nargs)
-        return NULL;
-    return inner->ins->call.args[f->out].key;
-}
-
 /* Does the function return something decided by the given seeds of the
  * check at `inner` (its value, or by which return statement runs)? */
 static bool returns_from(const SummaryInput *in, const Site *inner, const char **seeds, int n)
@@ -127,8 +119,8 @@ static bool returns_outcome(const SummaryInput *in, const Site *inner)
     if (inner->ins->dst.key)
         seeds[n++] = inner->ins->dst.key;
     seeds[n++] = "errno";
-    if (out_buffer(inner))
-        seeds[n++] = out_buffer(inner);
+    if (site_out_buffer(inner))
+        seeds[n++] = site_out_buffer(inner);
     return returns_from(in, inner, seeds, n);
 }
 
@@ -146,7 +138,7 @@ static bool answers_existence_only(const SummaryInput *in, const Site *inner)
         const Operand *m = mode < inner->ins->call.nargs ? &inner->ins->call.args[mode] : NULL;
         return m && m->has_ival && m->ival == 0;   /* F_OK */
     }
-    const char *buf = out_buffer(inner);
+    const char *buf = site_out_buffer(inner);
     return f->group == G_STAT && buf && !flow_read_after(in->scratch, in->fn, inner, buf);
 }
 

@@ -65,15 +65,6 @@ static int checked_name(const FileFunc *f)
     return f->group == G_NAMESPACE && f->path2 >= 0 ? 1 : 0;
 }
 
-static const char *out_buffer(const Site *s)
-{
-    int out = s->func->out;
-    if (out < 0 || out >= s->ins->call.nargs)
-        return NULL;
-    const Operand *buf = &s->ins->call.args[out];
-    return buf->kind == OPND_ADDR || buf->kind == OPND_LVALUE ? buf->key : NULL;
-}
-
 /* ---- what the use does ------------------------------------------- */
 
 static long long open_flags(const Site *use, bool *known)
@@ -213,9 +204,9 @@ static PairKind judge(const Pairing *p, const Site *use)
                          use->block))
         return PAIR_NONE;
     if (use->func->result == RES_FD || use->func->result == RES_FILE)
-        if (revalidated(p->in->scratch, p->in->fn, use, out_buffer(check)))
+        if (revalidated(p->in->scratch, p->in->fn, use, site_out_buffer(check)))
             return PAIR_NONE;   /* CERT POS35-C */
-    const char *buf = out_buffer(check);
+    const char *buf = site_out_buffer(check);
     bool existence = access_exists_only(check) || check->func->existence_only ||
         (check->func->group == G_STAT && buf &&
          !flow_read_after(p->in->scratch, p->in->fn, check, buf));
@@ -291,7 +282,7 @@ static void check_one(const RuleInput *in, Findings *out, const Site *check, Pai
     int n = flow_uses(in->scratch, in->fn, check, check->path->key, uses, MAX_USES_PER_CHECK);
     if (!n)
         return;
-    const char *seeds[3], *buf = out_buffer(check);
+    const char *seeds[3], *buf = site_out_buffer(check);
     int nseeds = 0;
     if (check->ins->dst.kind != OPND_NONE)
         seeds[nseeds++] = check->ins->dst.key;
