@@ -142,6 +142,35 @@ static bool answers_existence_only(const SummaryInput *in, const Site *inner)
     return f->group == G_STAT && buf && !flow_read_after(in->scratch, in->fn, inner, buf);
 }
 
+/* Does block b run only when another pointer parameter is NULL (the
+ * wrapper acts by name only without its context: util-linux's
+ * ul_path_access(pc, ...) falls back to access() when pc is NULL)? Callers
+ * pass the context, so such an effect is not the function's. */
+static bool only_without_other_param(const SummaryInput *in, int param, int b)
+{
+    const Function *fn = in->fn;
+    bool *seen = ARENA_ARRAY(in->scratch, bool, fn->nblocks);
+    int *work = ARENA_ARRAY(in->scratch, int, fn->nblocks), n = 0;
+    work[n++] = b;
+    seen[b] = true;
+    while (n) {
+        int x = work[--n];
+        for (int i = 0; i < in->cdep->n[x]; i++) {
+            int on = in->cdep->on[x][i];
+            const Compare *cmp = &fn->blocks[on]->cmp;
+            int j = cmp->key ? param_index(fn, cmp->key) : -1;
+            bool null_test = (cmp->op == CMP_EQ || cmp->op == CMP_NE) && cmp->value == 0;
+            if (j >= 0 && j != param && fn->vars[j].pointer && null_test)
+                return true;
+            if (!seen[on]) {
+                seen[on] = true;
+                work[n++] = on;
+            }
+        }
+    }
+    return false;
+}
+
 static void add_effect(Arena *a, Summary *s, EffectKind kind, FileFunc as)
 {
     Effect e = {kind, as};
@@ -159,6 +188,8 @@ static void summarize_param(const SummaryInput *in, Summary *s, int param)
         const Site *site = &sites[i];
         const FileFunc *f = site->func;
         int which = site->path == site_path(site->ins, f, 0) ? 0 : 1;
+        if (only_without_other_param(in, param, site->block))
+            continue;
         if ((f->roles & CHECK) && !has_effect(s, EFFECT_CHECK, param) &&
             returns_outcome(in, site)) {
             FileFunc as = wrapper_view(fn, site, param, CHECK);
