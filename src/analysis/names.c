@@ -197,6 +197,13 @@ static bool in_list(const char *name, const char *const *list)
     return false;
 }
 
+/* Functions returning a pointer into their string argument. */
+static const char *const into_arg[] = {
+    "strchr", "strrchr", "strstr", "strcasestr", "strpbrk", "memchr", "memrchr",
+    "strchrnul", "rawmemchr", "index", "rindex", "basename", "dirname", "strtok",
+    "strtok_r", "strsep", NULL,
+};
+
 /* Functions common between a check and a use that never write through
  * their pointer arguments. */
 static const char *const readers[] = {
@@ -238,11 +245,6 @@ static void call_step(Arena *a, const Function *fn, int block, int index, NameSe
                       const Ins *ins)
 {
     /* What these return from the name (strrchr(buf, '/')) points into it. */
-    static const char *const into_arg[] = {
-        "strchr", "strrchr", "strstr", "strcasestr", "strpbrk", "memchr", "memrchr",
-        "strchrnul", "rawmemchr", "index", "rindex", "basename", "dirname", "strtok",
-        "strtok_r", "strsep", NULL,
-    };
     bool points_into = ins->call.callee && in_list(ins->call.callee, into_arg);
     for (int k = 0; points_into && ins->dst.key && k < ins->call.nargs; k++)
         if (reads_name(s, &ins->call.args[k]))
@@ -318,14 +320,37 @@ void nameset_step(Arena *a, const Function *fn, int block, int index, NameSet *s
 /* Copies made before the check: walking back, each key's latest store is
  * the one seen first; a copy d = s links d and s when neither is stored
  * to again before the check. */
+/* Pointers into the name made before the check (ext = strrchr(buf, '.')
+ * + 1, then check(buf), then strcpy(ext, "xz")): the instructions of the
+ * window, replayed in order, mark what derives from the name. */
+static void inner_before(Arena *a, const Ins **window, int n, NameSet *s)
+{
+    for (int k = n - 1; k >= 0; k--) {   /* the window was collected backwards */
+        const Ins *ins = window[k];
+        if (!ins->dst.key)
+            continue;
+        bool derives = false;
+        if (ins->kind == INS_ASSIGN)
+            derives = !nameset_has(s, ins->dst.key) && ins->src.kind != OPND_LVALUE &&
+                      reads_name(s, &ins->src);
+        else if (ins->call.callee && in_list(ins->call.callee, into_arg))
+            for (int i = 0; i < ins->call.nargs && !derives; i++)
+                derives = reads_name(s, &ins->call.args[i]);
+        if (derives)
+            add_inner(a, s, ins->dst.key);
+    }
+}
+
 void names_aliases_before(Arena *a, const Function *fn, int block, int index, NameSet *s)
 {
     NameSet stored = {0};
-    int steps = 0;
+    const Ins **window = NULL;
+    int nwindow = 0, cap = 0, steps = 0;
     for (int b = block, i = index;;) {
         const Block *blk = fn->blocks[b];
         for (i = i - 1; i >= 0; i--) {
             const Ins *ins = &blk->ins[i];
+            ARENA_PUSH(a, window, nwindow, cap, ins);
             if (ins->dst.kind != OPND_LVALUE || nameset_has(&stored, ins->dst.key))
                 continue;
             const char *d = ins->dst.key, *src = NULL;
@@ -341,8 +366,9 @@ void names_aliases_before(Arena *a, const Function *fn, int block, int index, Na
             nameset_add(a, &stored, d);
         }
         if (blk->npred != 1 || ++steps > MAX_LOOKBACK)
-            return;
+            break;
         b = blk->pred[0];
         i = fn->blocks[b]->nins;
     }
+    inner_before(a, window, nwindow, s);
 }

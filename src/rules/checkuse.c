@@ -184,6 +184,28 @@ static bool names_kernel_object(const RuleInput *in, const Site *check)
            !strncmp(strchr(sig, '|'), "|\"/", 3);
 }
 
+/* Removing a name that is then created exclusively (unlink(dest); open(
+ * dest, O_CREAT|O_EXCL) or link()/symlink()): whatever is planted after
+ * the unlink makes the creation fail, and unlink() itself never follows a
+ * link (busybox cp --remove-destination). */
+static bool removed_then_created_exclusively(const Pairing *p, const Site *use)
+{
+    const char *n = use->func->name;
+    if (use->func->inner_name || (strcmp(n, "unlink") && strcmp(n, "remove") &&
+                                  strcmp(n, "unlinkat")))
+        return false;
+    enum { MAX_LATER = 16 };
+    Site later[MAX_LATER];
+    int count = flow_uses(p->in->scratch, p->in->fn, use, use->path->key, later, MAX_LATER);
+    for (int i = 0; i < count; i++) {
+        int which = later[i].path == site_path(later[i].ins, later[i].func, 0) ? 0 : 1;
+        if (creation_of(later[i].ins, later[i].func) == CREATE_EXCL ||
+            (later[i].func->roles & (which == 0 ? NEWNAME : NEWNAME2)))
+            return true;
+    }
+    return false;
+}
+
 static PairKind judge(const Pairing *p, const Site *use)
 {
     const Site *check = p->check;
@@ -198,7 +220,8 @@ static PairKind judge(const Pairing *p, const Site *use)
     int which = use->path == site_path(use->ins, use->func, 0) ? 0 : 1;
     if (use->func->roles & (which == 0 ? NEWNAME : NEWNAME2))
         return PAIR_NONE;   /* mkdir, symlink: fail if the name exists */
-    if (creates_exclusively(use) || (checks_for_links(check) && refuses_links(use)))
+    if (creates_exclusively(use) || (checks_for_links(check) && refuses_links(use)) ||
+        removed_then_created_exclusively(p, use))
         return PAIR_NONE;
     if (!flow_is_guarded(p->in->scratch, p->in->fn, p->in->dom, p->in->cdep, p->guards,
                          use->block))
