@@ -184,15 +184,48 @@ static bool names_kernel_object(const RuleInput *in, const Site *check)
            !strncmp(strchr(sig, '|'), "|\"/", 3);
 }
 
-/* Removing a name that is then created exclusively (unlink(dest); open(
- * dest, O_CREAT|O_EXCL) or link()/symlink()): whatever is planted after
- * the unlink makes the creation fail, and unlink() itself never follows a
- * link (busybox cp --remove-destination). */
+/* Removing a name that exists and then creating it exclusively (unlink(
+ * dest); open(dest, O_CREAT|O_EXCL) or link()/symlink()): whatever is
+ * planted after the unlink makes the creation fail, and unlink() itself
+ * never follows a link (busybox cp --remove-destination). */
+/* Is block b reached only through the edge of a test of the check's
+ * status result (0 on success) that is taken when the name was found? */
+static bool only_when_found(const Pairing *p, int b)
+{
+    const char *result = p->check->ins->dst.key;
+    const Function *fn = p->in->fn;
+    if (!result || p->check->func->result != RES_STATUS)
+        return false;
+    for (;;) {
+        const Block *blk = fn->blocks[b];
+        if (blk->npred == 1) {
+            const Block *test = fn->blocks[blk->pred[0]];
+            const Compare *cmp = &test->cmp;
+            if (test->term == TERM_BRANCH && cmp->key && !strcmp(cmp->key, result) &&
+                cmp->value == 0 && test->nsucc == 2) {
+                int found = cmp->op == CMP_EQ ? 0 : cmp->op == CMP_NE ? 1 : -1;
+                if (found >= 0)
+                    return test->succ[found] == b;
+            }
+        }
+        if (p->in->dom->idom[b] < 0 || p->in->dom->idom[b] == b)
+            return false;
+        b = p->in->dom->idom[b];
+    }
+}
+
 static bool removed_then_created_exclusively(const Pairing *p, const Site *use)
 {
     const char *n = use->func->name;
     if (use->func->inner_name || (strcmp(n, "unlink") && strcmp(n, "remove") &&
                                   strcmp(n, "unlinkat")))
+        return false;
+    /* Only "remove it if it is there": the check found the name and learnt
+     * nothing else. Removing what a check said was absent, or older, breaks
+     * what the check promised (rename -n, cpio keep-newer). */
+    const char *buf = site_out_buffer(p->check);
+    if (!only_when_found(p, use->block) ||
+        (buf && flow_read_after(p->in->scratch, p->in->fn, p->check, buf)))
         return false;
     enum { MAX_LATER = 16 };
     Site later[MAX_LATER];

@@ -129,3 +129,24 @@ int remove_if_regular(const char *path) {
     return -1;
   return unlink(path);                          // WARNING[toctou-check-use]
 }
+
+/* util-linux rename -n: the check said the name was absent; removing it
+ * later breaks that promise (a file created in between is deleted). */
+int no_clobber_then_replace(const char *target, const char *newname) {
+  struct stat st;
+  if (lstat(newname, &st) == 0)                 // NOTE[toctou-symlink-check]
+    return 0;                                   /* exists: do not overwrite */
+  if (unlink(newname) != 0)                     // WARNING[toctou-symlink-check]
+    return -1;
+  return symlink(target, newname);
+}
+
+/* busybox cpio keep-newer: the age read from the buffer decides removal. */
+int remove_if_older(const char *dst, long mtime) {
+  struct stat st;
+  if (lstat(dst, &st) == 0 && st.st_mtime < mtime) {   // NOTE[toctou-symlink-check]
+    unlink(dst);                                // WARNING[toctou-symlink-check]
+    return open(dst, O_WRONLY | O_CREAT | O_EXCL, 0644);
+  }
+  return -1;
+}
