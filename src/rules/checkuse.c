@@ -239,6 +239,43 @@ static bool removed_then_created_exclusively(const Pairing *p, const Site *use)
     return false;
 }
 
+/* Does the function create `key` exclusively somewhere: mkstemp(key) or
+ * an O_EXCL open of it? */
+static bool made_exclusively(const Function *fn, const char *key)
+{
+    static const char *const makers[] = {"mkstemp", "mkostemp", "mkstemps", "mkostemps",
+                                         "mkstemp64", NULL};
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins; i++) {
+            const Ins *ins = &fn->blocks[b]->ins[i];
+            if (ins->kind != INS_CALL || !ins->call.callee || !ins->call.nargs)
+                continue;
+            const FileFunc *f = site_libc_func(ins);
+            const Operand *p0 = f ? site_path(ins, f, 0) : &ins->call.args[0];
+            if (!p0 || !p0->key || strcmp(p0->key, key))
+                continue;
+            for (int k = 0; makers[k]; k++)
+                if (!strcmp(ins->call.callee, makers[k]))
+                    return true;
+            if (f && creation_of(ins, f) == CREATE_EXCL)
+                return true;
+        }
+    return false;
+}
+
+/* rename(tmp, name) where tmp is a temporary this function created
+ * exclusively: the write-then-rename idiom, an atomic replacement that
+ * never follows a link planted at name (libmount, ssh-keygen). */
+static bool atomic_replacement(const Pairing *p, const Site *use)
+{
+    const FileFunc *f = use->func;
+    if (f->inner_name || strncmp(f->name, "rename", 6) ||
+        use->path != site_path(use->ins, f, 1))
+        return false;
+    const Operand *src = site_path(use->ins, f, 0);
+    return src && src->key && made_exclusively(p->in->fn, src->key);
+}
+
 static PairKind judge(const Pairing *p, const Site *use)
 {
     const Site *check = p->check;
@@ -254,7 +291,7 @@ static PairKind judge(const Pairing *p, const Site *use)
     if (use->func->roles & (which == 0 ? NEWNAME : NEWNAME2))
         return PAIR_NONE;   /* mkdir, symlink: fail if the name exists */
     if (creates_exclusively(use) || (checks_for_links(check) && refuses_links(use)) ||
-        removed_then_created_exclusively(p, use))
+        removed_then_created_exclusively(p, use) || atomic_replacement(p, use))
         return PAIR_NONE;
     if (!flow_is_guarded(p->in->scratch, p->in->fn, p->in->dom, p->in->cdep, p->guards,
                          use->block))

@@ -4,6 +4,7 @@
  * real races that look like them. */
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -149,4 +150,28 @@ int remove_if_older(const char *dst, long mtime) {
     return open(dst, O_WRONLY | O_CREAT | O_EXCL, 0644);
   }
   return -1;
+}
+
+/* libmount, ssh-keygen: write a mkstemp() temporary, then rename() it over
+ * the checked name: an atomic replacement that follows no planted link. */
+int write_then_rename(const char *name, const char *text) {
+  char tmp[64] = "/var/lib/app/.tmp-XXXXXX";
+  struct stat st;
+  if (stat(name, &st) != 0 || !S_ISREG(st.st_mode))
+    return -1;
+  int fd = mkstemp(tmp);
+  if (fd < 0)
+    return -1;
+  write(fd, text, strlen(text));
+  fchmod(fd, st.st_mode & 0644);
+  close(fd);
+  return rename(tmp, name);                     // no-warning
+}
+
+/* openssh sftp-server: a no-clobber rename of an existing file stays a race. */
+int rename_no_clobber(const char *oldpath, const char *newpath) {
+  struct stat st;
+  if (lstat(newpath, &st) == 0)                 // NOTE[toctou-symlink-check]
+    return -1;                                  /* exists: refuse */
+  return rename(oldpath, newpath);              // WARNING[toctou-symlink-check]
 }
