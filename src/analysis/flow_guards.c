@@ -8,36 +8,7 @@
 #include <string.h>
 
 #include "flow.h"
-
-typedef struct KeySet {
-    const char **keys;
-    int n, cap;
-} KeySet;
-
-static bool set_has(const KeySet *s, const char *k)
-{
-    for (int i = 0; i < s->n; i++)
-        if (!strcmp(s->keys[i], k))
-            return true;
-    return false;
-}
-
-static bool set_add(Arena *a, KeySet *s, const char *k)
-{
-    if (set_has(s, k))
-        return false;
-    ARENA_PUSH(a, s->keys, s->n, s->cap, k);
-    return true;
-}
-
-static void set_remove(KeySet *s, const char *k)
-{
-    for (int i = 0; i < s->n; i++)
-        if (!strcmp(s->keys[i], k)) {
-            s->keys[i] = s->keys[--s->n];
-            return;
-        }
-}
+#include "../util/keyset.h"
 
 /* Does the operand read (or point at) storage derived from the check? */
 static bool tainted(const KeySet *s, const Operand *o)
@@ -55,7 +26,7 @@ static bool tainted(const KeySet *s, const Operand *o)
 
 static bool has_key(const KeySet *s, const char *key)
 {
-    return key && set_has(s, key);
+    return key && keyset_has(s, key);
 }
 
 /* libc functions whose result is a comparison of their arguments (a
@@ -102,7 +73,7 @@ static void overwritten_by_call(KeySet *s, const Call *c)
 {
     for (int i = 0; i < c->nargs; i++)
         if (is_out_argument(&c->args[i]) && has_key(s, c->args[i].key))
-            set_remove(s, c->args[i].key);
+            keyset_remove(s, c->args[i].key);
 }
 
 static void transfer(Arena *a, KeySet *s, const Ins *ins, bool through_calls)
@@ -117,9 +88,9 @@ static void transfer(Arena *a, KeySet *s, const Ins *ins, bool through_calls)
     if (ins->dst.kind == OPND_NONE || !ins->dst.key)
         return;
     if (t)
-        set_add(a, s, ins->dst.key);
+        keyset_add(a, s, ins->dst.key);
     else
-        set_remove(s, ins->dst.key);
+        keyset_remove(s, ins->dst.key);
 }
 
 /* Merge `from` into block b's entry set; true if it grew. */
@@ -127,7 +98,7 @@ static bool merge(Arena *a, KeySet *in, const KeySet *from)
 {
     bool grew = false;
     for (int i = 0; i < from->n; i++)
-        grew |= set_add(a, in, from->keys[i]);
+        grew |= keyset_add(a, in, from->keys[i]);
     return grew;
 }
 
@@ -183,7 +154,7 @@ bool *flow_guards_ret(Arena *a, const Function *fn, const Site *check, const cha
                      ARENA_ARRAY(a, int, n), 0, ARENA_ARRAY(a, bool, n), through_calls};
     KeySet start = {0};
     for (int i = 0; i < nseeds; i++)
-        set_add(a, &start, seeds[i]);
+        keyset_add(a, &start, seeds[i]);
     KeySet after = run_block(&g, check->block, check->index + 1, &start);
     propagate(&g, check->block, &after);
     while (g.nwork) {

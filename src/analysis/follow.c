@@ -1,45 +1,16 @@
 /* follow.c - a forward may-dataflow over the keys holding a handle; see
  * follow.h. Sets are tiny (fd, a copy, fileno(f)), so plain arrays. */
 #include "follow.h"
+#include "../util/keyset.h"
 
 #include <string.h>
 
-typedef struct Keys {
-    const char **k;
-    int n, cap;
-} Keys;
-
-static bool has(const Keys *s, const char *k)
+static bool holds(const KeySet *s, const Operand *o)
 {
-    for (int i = 0; i < s->n; i++)
-        if (!strcmp(s->k[i], k))
-            return true;
-    return false;
-}
-
-static bool add(Arena *a, Keys *s, const char *k)
-{
-    if (has(s, k))
-        return false;
-    ARENA_PUSH(a, s->k, s->n, s->cap, k);
-    return true;
-}
-
-static void drop(Keys *s, const char *k)
-{
-    for (int i = 0; i < s->n; i++)
-        if (!strcmp(s->k[i], k)) {
-            s->k[i] = s->k[--s->n];
-            return;
-        }
-}
-
-static bool holds(const Keys *s, const Operand *o)
-{
-    if ((o->kind == OPND_LVALUE || o->kind == OPND_TEMP) && has(s, o->key))
+    if ((o->kind == OPND_LVALUE || o->kind == OPND_TEMP) && keyset_has(s, o->key))
         return true;
     for (int i = 0; i < o->nreads; i++)
-        if (has(s, o->reads[i]))
+        if (keyset_has(s, o->reads[i]))
             return true;
     return false;
 }
@@ -47,7 +18,7 @@ static bool holds(const Keys *s, const Operand *o)
 typedef struct Search {
     Arena *a;
     const Function *fn;
-    Keys *in;
+    KeySet *in;
     bool *queued;
     int *work;
     int nwork;
@@ -85,7 +56,7 @@ static bool derives(const Call *c)
     return false;
 }
 
-static void step(Search *s, int b, int i, Keys *keys)
+static void step(Search *s, int b, int i, KeySet *keys)
 {
     const Ins *ins = &s->fn->blocks[b]->ins[i];
     bool from_handle = false;
@@ -103,22 +74,22 @@ static void step(Search *s, int b, int i, Keys *keys)
     if (ins->dst.kind == OPND_NONE || !ins->dst.key)
         return;
     if (!from_handle) {
-        drop(keys, ins->dst.key);
+        keyset_remove(keys, ins->dst.key);
         return;
     }
     if (ins->dst.kind == OPND_LVALUE && outside(s->fn, ins->dst.key))
         s->out.escapes = true;
     else
-        add(s->a, keys, ins->dst.key);
+        keyset_add(s->a, keys, ins->dst.key);
 }
 
 /* return fd (casts are no expressions); not return fd >= 0. */
-static bool returns_handle(const Keys *s, const Operand *o)
+static bool returns_handle(const KeySet *s, const Operand *o)
 {
-    return (o->kind == OPND_LVALUE || o->kind == OPND_TEMP) && has(s, o->key);
+    return (o->kind == OPND_LVALUE || o->kind == OPND_TEMP) && keyset_has(s, o->key);
 }
 
-static void run_block(Search *s, int b, int from, Keys *keys)
+static void run_block(Search *s, int b, int from, KeySet *keys)
 {
     const Block *blk = s->fn->blocks[b];
     for (int i = from; i < blk->nins && keys->n; i++)
@@ -129,7 +100,7 @@ static void run_block(Search *s, int b, int from, Keys *keys)
         int succ = blk->succ[k];
         bool grew = false;
         for (int i = 0; i < keys->n; i++)
-            grew |= add(s->a, &s->in[succ], keys->k[i]);
+            grew |= keyset_add(s->a, &s->in[succ], keys->keys[i]);
         if (grew && !s->queued[succ]) {
             s->queued[succ] = true;
             s->work[s->nwork++] = succ;
@@ -140,22 +111,22 @@ static void run_block(Search *s, int b, int from, Keys *keys)
 Follow follow_handle(Arena *a, const Function *fn, int block, int index, int max)
 {
     int n = fn->nblocks;
-    Search s = {a, fn, ARENA_ARRAY(a, Keys, n), ARENA_ARRAY(a, bool, n), ARENA_ARRAY(a, int, n),
+    Search s = {a, fn, ARENA_ARRAY(a, KeySet, n), ARENA_ARRAY(a, bool, n), ARENA_ARRAY(a, int, n),
                 0, {NULL, 0, false}, max, 0};
     const Ins *call = &fn->blocks[block]->ins[index];
     if (call->dst.kind == OPND_NONE || !call->dst.key)
         return s.out;
-    Keys start = {0};
+    KeySet start = {0};
     if (call->dst.kind == OPND_LVALUE && outside(fn, call->dst.key))
         s.out.escapes = true;
-    add(a, &start, call->dst.key);
+    keyset_add(a, &start, call->dst.key);
     run_block(&s, block, index + 1, &start);
     while (s.nwork) {
         int b = s.work[--s.nwork];
         s.queued[b] = false;
-        Keys keys = {0};
+        KeySet keys = {0};
         for (int i = 0; i < s.in[b].n; i++)
-            add(a, &keys, s.in[b].k[i]);
+            keyset_add(a, &keys, s.in[b].keys[i]);
         run_block(&s, b, 0, &keys);
     }
     return s.out;
