@@ -117,7 +117,13 @@ const char *site_display_key(Arena *a, const char *key)
 
 SiteIter site_iter(const Function *fn, const int *idom)
 {
-    SiteIter it = {fn, idom, 0, -1, NULL, NULL};
+    SiteIter it = {fn, idom, false, 0, -1, NULL, NULL};
+    return it;
+}
+
+SiteIter site_iter_all(const Function *fn, const int *idom)
+{
+    SiteIter it = {fn, idom, true, 0, -1, NULL, NULL};
     return it;
 }
 
@@ -130,7 +136,7 @@ bool site_next(SiteIter *it)
         while (++it->index < blk->nins) {
             it->ins = &blk->ins[it->index];
             it->func = site_libc_func(it->ins);
-            if (it->func)
+            if (it->func || it->all)
                 return true;
         }
     }

@@ -42,12 +42,15 @@ const char *site_mode(const Ins *ins, const FileFunc *f);
 typedef struct SiteIter {
     const Function *fn;
     const int *idom;        /* idom[b] < 0: block b is unreachable */
+    bool all;               /* every instruction, not only libc calls */
     int block, index;
     const Ins *ins;
-    const FileFunc *func;
+    const FileFunc *func;   /* its catalogue entry, NULL if none */
 } SiteIter;
 
 SiteIter site_iter(const Function *fn, const int *idom);
+/* Every reachable instruction, libc call or not. */
+SiteIter site_iter_all(const Function *fn, const int *idom);
 bool site_next(SiteIter *it);
 
 /* The key as users read it: "p" for "p'2". */

@@ -393,21 +393,13 @@ static void check_one(const RuleInput *in, Findings *out, const Site *check, Pai
 
 void checkuse_run(const RuleInput *in, Findings *out, PairKind want)
 {
-    const Function *fn = in->fn;
-    for (int b = 0; b < fn->nblocks; b++) {
-        const Block *blk = fn->blocks[b];
-        if (in->dom->idom[b] < 0)
-            continue;   /* unreachable */
-        for (int i = 0; i < blk->nins; i++) {
-            const FileFunc *f = site_check_func(&blk->ins[i]);
-            if (!f)
-                continue;
-            const Operand *path = site_path(&blk->ins[i], f, checked_name(f));
-            if (!path)
-                continue;
-            Site check = {b, i, &blk->ins[i], f, path};
-            check_one(in, out, &check, want);
-        }
+    for (SiteIter it = site_iter_all(in->fn, in->dom->idom); site_next(&it);) {
+        const FileFunc *f = site_check_func(it.ins);   /* libc or a summary */
+        const Operand *path = f ? site_path(it.ins, f, checked_name(f)) : NULL;
+        if (!path)
+            continue;
+        Site check = {it.block, it.index, it.ins, f, path};
+        check_one(in, out, &check, want);
     }
 }
 

@@ -121,19 +121,13 @@ static void check_open(const RuleInput *in, Findings *out, const Site *open_site
 
 void rule_name_after_open(const RuleInput *in, Findings *out)
 {
-    const Function *fn = in->fn;
-    for (int b = 0; b < fn->nblocks; b++) {
-        if (in->dom->idom[b] < 0)
+    for (SiteIter it = site_iter_all(in->fn, in->dom->idom); site_next(&it);) {
+        const FileFunc *f;
+        bool is_file;
+        const Operand *name = opened_name(it.ins, &f, &is_file);
+        if (!name || (name->kind != OPND_LVALUE && name->kind != OPND_STRING))
             continue;
-        const Block *blk = fn->blocks[b];
-        for (int i = 0; i < blk->nins; i++) {
-            const FileFunc *f;
-            bool is_file;
-            const Operand *name = opened_name(&blk->ins[i], &f, &is_file);
-            if (!name || (name->kind != OPND_LVALUE && name->kind != OPND_STRING))
-                continue;
-            Site open_site = {b, i, &blk->ins[i], f, name};
-            check_open(in, out, &open_site, is_file);
-        }
+        Site open_site = {it.block, it.index, it.ins, f, name};
+        check_open(in, out, &open_site, is_file);
     }
 }
