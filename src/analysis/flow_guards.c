@@ -13,14 +13,9 @@
 /* Does the operand read (or point at) storage derived from the check? */
 static bool tainted(const KeySet *s, const Operand *o)
 {
-    for (int i = 0; i < s->n; i++) {
-        if ((o->kind == OPND_ADDR || o->kind == OPND_LVALUE) &&
-            ir_key_overlaps(s->keys[i], o->key))
+    for (int i = 0; i < s->n; i++)
+        if (ir_operand_touches(o, s->keys[i]))
             return true;
-        for (int r = 0; r < o->nreads; r++)
-            if (ir_key_overlaps(s->keys[i], o->reads[r]))
-                return true;
-    }
     return false;
 }
 
@@ -209,22 +204,12 @@ bool flow_is_guarded(Arena *a, const Function *fn, const DomTree *d, const CtrlD
     return edge_dominated(fn, d, guards, b) || control_dependent(a, fn, cd, guards, b);
 }
 
-static bool operand_reads_key(const Operand *o, const char *key)
-{
-    if ((o->kind == OPND_LVALUE || o->kind == OPND_ADDR) && o->key && ir_key_overlaps(key, o->key))
-        return true;
-    for (int r = 0; r < o->nreads; r++)
-        if (ir_key_overlaps(key, o->reads[r]))
-            return true;
-    return false;
-}
-
 static bool ins_reads_key(const Ins *ins, const char *key)
 {
     if (ins->kind == INS_ASSIGN)
-        return operand_reads_key(&ins->src, key);
+        return ir_operand_touches(&ins->src, key);
     for (int i = 0; i < ins->call.nargs; i++)
-        if (operand_reads_key(&ins->call.args[i], key))
+        if (ir_operand_touches(&ins->call.args[i], key))
             return true;
     return false;
 }
@@ -239,7 +224,7 @@ bool flow_read_after(Arena *a, const Function *fn, const Site *check, const char
         for (int i = from; i < blk->nins; i++)
             if (ins_reads_key(&blk->ins[i], key))
                 return true;
-        if (blk->term != TERM_GOTO && operand_reads_key(&blk->cond, key))
+        if (blk->term != TERM_GOTO && ir_operand_touches(&blk->cond, key))
             return true;
         for (int s = 0; s < blk->nsucc; s++)
             if (!seen[blk->succ[s]]) {

@@ -15,13 +15,9 @@ static const struct { const char *name; int fd, out; } fstats[] = {
 
 static bool reads_any(const Operand *o, const NameSet *keys)
 {
-    for (int k = 0; k < keys->n; k++) {
-        if ((o->kind == OPND_LVALUE || o->kind == OPND_ADDR) && ir_key_overlaps(keys->keys[k], o->key))
+    for (int k = 0; k < keys->n; k++)
+        if (ir_operand_touches(o, keys->keys[k]))
             return true;
-        for (int r = 0; r < o->nreads; r++)
-            if (ir_key_overlaps(keys->keys[k], o->reads[r]))
-                return true;
-    }
     return false;
 }
 

@@ -165,3 +165,13 @@ bool ir_operand_reads(const Operand *o, const char *key)
             return true;
     return false;
 }
+
+bool ir_operand_touches(const Operand *o, const char *key)
+{
+    if ((o->kind == OPND_LVALUE || o->kind == OPND_ADDR) && o->key && ir_key_overlaps(key, o->key))
+        return true;
+    for (int r = 0; r < o->nreads; r++)
+        if (ir_key_overlaps(key, o->reads[r]))
+            return true;
+    return false;
+}

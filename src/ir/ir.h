@@ -147,6 +147,9 @@ bool ir_key_overlaps(const char *written, const char *path);
 /* Is `written` the index of an element path names ("i" in "a[i]")? */
 bool ir_key_index_uses(const char *written, const char *path);
 bool ir_operand_reads(const Operand *o, const char *key);
+/* Does the operand name (as an lvalue or &lvalue) or read storage that
+ * overlaps `key` (ir_key_overlaps)? */
+bool ir_operand_touches(const Operand *o, const char *key);
 
 /* Text dump of the CFG, stable across runs (tests/cfg golden files). */
 #include <stdio.h>
