@@ -37,6 +37,27 @@ void job_message(JobResult *res, const char *level, const char *fmt, ...)
 static const char *const parse_extra[] = {"-w", "-ferror-limit=0", "-Wno-error"};
 enum { NEXTRA = sizeof(parse_extra) / sizeof(parse_extra[0]) };
 
+/* Options that only choose which diagnostics to show, dropped since every
+ * parse gets -w: they change nothing in the AST, yet clang looks up every
+ * -W flag it does not know (most of GCC's) for a "did you mean" suggestion,
+ * which cost a quarter of the parse on real databases. Kept: -Wno-X, which
+ * can turn a default-error diagnostic back into a warning that -w then
+ * hides, and -Wp, -Wa, -Wl, which pass options on. */
+static bool is_diagnostics_only(const char *a)
+{
+    if (a[0] != '-')
+        return false;
+    if (a[1] == 'W')
+        return strncmp(a, "-Wno-", 5) != 0 && strncmp(a, "-Wp,", 4) != 0 &&
+               strncmp(a, "-Wa,", 4) != 0 && strncmp(a, "-Wl,", 4) != 0;
+    static const char *const prefixes[] = {"-pedantic", "-fdiagnostics-", "-fcolor-diagnostics",
+                                           "-fno-color-diagnostics", "-fmessage-length=", NULL};
+    for (int i = 0; prefixes[i]; i++)
+        if (!strncmp(a, prefixes[i], strlen(prefixes[i])))
+            return true;
+    return false;
+}
+
 static CXTranslationUnit parse(CXIndex index, const Job *job, const SourceFile *src,
                                JobResult *res)
 {
@@ -46,7 +67,8 @@ static CXTranslationUnit parse(CXIndex index, const Job *job, const SourceFile *
     if (job->workdir)
         argv[argc++] = arena_printf(&res->arena, "-working-directory=%s", job->workdir);
     for (int i = 0; i < job->nargs; i++)
-        argv[argc++] = job->args[i];
+        if (!is_diagnostics_only(job->args[i]))
+            argv[argc++] = job->args[i];
     for (int i = 0; i < NEXTRA; i++)
         argv[argc++] = parse_extra[i];
     argv[argc++] = job->file;
