@@ -103,6 +103,12 @@ static int run(const Options *o)
         baseline_free(&baseline);
         return EXIT_TROUBLE;
     }
+    if (o->list_rules) {    /* as this project's configuration selects them */
+        list_rules();
+        config_free(&config);
+        baseline_free(&baseline);
+        return EXIT_CLEAN;
+    }
     summary_set_declared(&config.declared);
     double started = now();
     JobList jl = {0};
@@ -138,15 +144,11 @@ int main(int argc, char **argv)
     setenv("LIBCLANG_NOTHREADS", "1", 1);
     Options o;
     int rc = options_parse(argc, argv, &o);
-    if (rc == 0)
-        rc = options_apply_rules(&o);
     if (rc == 0 && o.help)
         options_print_help();
     else if (rc == 0 && o.version)
         printf("fsrace %s (libclang %d.%d)\n", FSRACE_VERSION, CINDEX_VERSION_MAJOR,
                CINDEX_VERSION_MINOR);
-    else if (rc == 0 && o.list_rules)
-        list_rules();
     else if (rc == 0)
         rc = run(&o);
     options_free(&o);

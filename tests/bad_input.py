@@ -63,16 +63,21 @@ class Skip(Exception):
     """Raised by a case that cannot run here; the message says why."""
 
 
+def registrar(cases):
+    """A decorator factory: @registrar(cases)(name) adds a case function
+    to the list cases under name (for this file and the other case files)."""
+    def case_named(name):
+        """Decorator registering a case function under name."""
+        def register(func):
+            """Add func to cases and return it unchanged."""
+            cases.append(Case(name, func, func.__code__.co_firstlineno))
+            return func
+        return register
+    return case_named
+
+
 CASES = []
-
-
-def case(name):
-    """Decorator registering a case function under name."""
-    def register(func):
-        """Add func to CASES and return it unchanged."""
-        CASES.append(Case(name, func, func.__code__.co_firstlineno))
-        return func
-    return register
+case = registrar(CASES)
 
 
 def run_case(one_case, fsrace, harness):

@@ -9,10 +9,11 @@ directory holding this script).  The last line of output is always
 "N passed, N failed"; the exit status is 0 iff nothing failed.  Failing
 cases print "FAIL <file>:<line>: <why>", -v also prints "ok ..." lines, and
 skipped cases print "SKIP ...".  -k keeps only the tests whose path (or, for
-bad-input cases, "bad_input/<name>", for report cases "report/<name>")
+bad-input cases, "bad_input/<name>", for report cases "report/<name>",
+for workflow cases "workflow/<name>")
 contains SUBSTRING.
 
-There are four parts.
+There are five parts.
 
 1. Annotated rule tests: every tests/cases/**/*.c is run as
        fsrace --format json [ARGS...] FILE -- [CFLAGS...]
@@ -70,6 +71,10 @@ There are four parts.
    whose tool is missing are skipped with the reason, or fail when the
    environment has FSRACE_REQUIRE_TOOLS=1 (as CI does).
 
+5. Workflow tests: the cases defined in tests/workflow_tests.py (rule
+   selection, suppression comments naming no rule, --fix and
+   --export-fixes).
+
 Every fsrace process runs with a 60 s timeout, in parallel.  A timeout, a
 crash (killed by a signal, or exit status above 2) and any sanitizer report
 on stderr are failures.  After a timeout or crash a Part 1 test is a single
@@ -102,6 +107,7 @@ sys.dont_write_bytecode = True     # keep tests/ free of __pycache__
 sys.path.insert(0, str(TESTS))
 import bad_input  # noqa: E402  (lives next to this file)
 import report_tests  # noqa: E402
+import workflow_tests  # noqa: E402
 
 
 # --------------------------------------------------------------------------
@@ -734,6 +740,10 @@ def collect_jobs(args, fsrace):
         if keep(f"report/{case.name}"):
             jobs.append(((4, index), lambda c=case: run_bad_input(
                 c, fsrace, report_tests)))
+    for index, case in enumerate(workflow_tests.CASES):
+        if keep(f"workflow/{case.name}"):
+            jobs.append(((5, index), lambda c=case: run_bad_input(
+                c, fsrace, workflow_tests)))
     return jobs
 
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "../util/json_read.h"
+#include "selection.h"
 #include "source_file.h"
 
 typedef struct Decl {
@@ -113,6 +114,39 @@ static void position(const char *text, size_t offset, unsigned *line, unsigned *
     }
 }
 
+/* The members .fsrace.json may have; anything else is a typo. */
+static const char *const known_keys[] = {"functions", "enable", "disable", NULL};
+#define KNOWN_KEYS "\"functions\", \"enable\", \"disable\""
+
+static bool known_key(const char *key)
+{
+    for (int i = 0; known_keys[i]; i++)
+        if (!strcmp(key, known_keys[i]))
+            return true;
+    return false;
+}
+
+/* "enable": ["lockfile-nfs", "toctou-*"]: rule ids or globs, applied in
+ * that order (enable before disable), before the command line's. */
+static int read_selection(Config *c, const char *path, const JsonValue *root, const char *key,
+                          bool on)
+{
+    const JsonValue *v = json_get(root, key);
+    if (!v)
+        return 0;
+    const char *where = arena_printf(&c->arena, "%s: \"%s\"", path, key);
+    if (v->kind != JSON_ARRAY)
+        return error(where, "expected an array of rule ids or globs, such as [\"toctou-*\"]");
+    for (int i = 0; i < v->n; i++) {
+        if (v->items[i]->kind != JSON_STRING)
+            return error(where, "expected an array of rule ids or globs, such as [\"toctou-*\"]");
+        int rc = selection_apply(where, v->items[i]->string, on);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
 static int parse_file(Config *c, const char *path, SourceFile f)
 {
     const char *perr;
@@ -127,13 +161,15 @@ static int parse_file(Config *c, const char *path, SourceFile f)
         rc = error(path, "expected an object with a \"functions\" member");
     }
     for (int i = 0; !rc && i < root->n; i++)
-        if (strcmp(root->keys[i], "functions"))
-            rc = error(path, "unknown key \"%s\" (only \"functions\")", root->keys[i]);
+        if (!known_key(root->keys[i]))
+            rc = error(path, "unknown key \"%s\" (%s)", root->keys[i], KNOWN_KEYS);
     const JsonValue *fns = rc ? NULL : json_get(root, "functions");
     if (fns && fns->kind != JSON_OBJECT)
         rc = error(path, "\"functions\": expected an object of declarations");
     for (int i = 0; !rc && fns && i < fns->n; i++)
         rc = read_declaration(c, path, fns->keys[i], fns->items[i]);
+    rc = rc ? rc : read_selection(c, path, root, "enable", true);
+    rc = rc ? rc : read_selection(c, path, root, "disable", false);
     source_file_free(&f);
     c->path = path;
     return rc;
@@ -204,7 +240,7 @@ int config_load(const Options *o, const char *cwd, Config *c)
     int rc = o->config ? read_file(c, o->config) : o->no_config ? 0 : read_nearest(c, cwd);
     for (int i = 0; !rc && i < o->nfunctions; i++)
         rc = read_option(c, o->functions[i]);
-    return rc;
+    return rc ? rc : options_apply_rules(o);
 }
 
 void config_free(Config *c)

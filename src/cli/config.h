@@ -6,7 +6,8 @@
  *      "file_exists": {"role": "check", "like": "stat"},
  *      "xfopen":      {"role": "use", "like": "fopen", "path": 0, "flags": 1},
  *      "safe_open":   {"role": "safe"}
- *   }}
+ *   },
+ *   "enable": ["lockfile-nfs"], "disable": ["toctou-*"]}
  *
  *   --function xfopen=use,like=fopen,flags=1
  *
@@ -23,8 +24,9 @@ typedef struct Config {
     const char *path;       /* the file read, or NULL */
 } Config;
 
-/* Read the configuration file and --function options into c; on an error,
- * one line on stderr and 2. */
+/* Read the configuration file and --function options into c, and select
+ * the rules (the file's "enable" and "disable", then --enable and
+ * --disable); on an error, one line on stderr and 2. */
 int config_load(const Options *o, const char *cwd, Config *c);
 void config_free(Config *c);
 

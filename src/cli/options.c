@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../rules/rules.h"
+#include "selection.h"
 #include "../version.h"
 
 void options_print_help(void)
@@ -44,7 +44,10 @@ void options_print_help(void)
 "  --list-rules         list the rules with their ids and tags, and exit.\n"
 "  --enable RULE[,...]  also report these rules (some are off by default;\n"
 "                       see --list-rules); \"all\" turns every rule on.\n"
-"  --disable RULE[,...] do not report these rules.\n"
+"  --disable RULE[,...] do not report these rules. A RULE may be a glob\n"
+"                       ('toctou-*', 'lock*'); each must match some rule.\n"
+"                       Applied in order, after .fsrace.json's \"enable\"\n"
+"                       and \"disable\" lists.\n"
 "  --dump-cfg           print each function's control-flow graph instead of\n"
 "                       findings (for debugging and the CFG tests).\n"
 "\n"
@@ -65,10 +68,11 @@ void options_print_help(void)
 "                       hold; the exit status counts only those. Fingerprints\n"
 "                       survive lines moving, not edits to the racy lines.\n"
 "\n"
-"Project functions (see docs/configuration.md):\n"
-"  --config FILE        read function declarations from FILE; by default\n"
-"                       .fsrace.json in the current directory or the nearest\n"
-"                       parent, up to the repository root.\n"
+"Project configuration (see docs/configuration.md):\n"
+"  --config FILE        read function declarations and the rule selection\n"
+"                       from FILE; by default .fsrace.json in the current\n"
+"                       directory or the nearest parent, up to the\n"
+"                       repository root.\n"
 "  --no-config          do not look for .fsrace.json.\n"
 "  --function NAME=ROLE[,like=FN][,path=N][,flags=N]\n"
 "                       declare a function as a check, use or safe, like the\n"
@@ -287,16 +291,10 @@ void options_free(Options *o)
 
 int options_apply_rules(const Options *o)
 {
-    for (int i = 0; i < o->ntoggles; i++) {
-        char *list = strdup(o->toggles[i] + 1), *save = NULL;
+    int rc = 0;
+    for (int i = 0; i < o->ntoggles && !rc; i++) {
         bool on = o->toggles[i][0] == '+';
-        int rc = 0;
-        for (char *id = strtok_r(list, ",", &save); id && !rc; id = strtok_r(NULL, ",", &save))
-            if (!rules_enable(id, on))
-                rc = usage_error("unknown rule '%s' (see fsrace --list-rules)", id);
-        free(list);
-        if (rc)
-            return rc;
+        rc = selection_apply_list(on ? "--enable" : "--disable", o->toggles[i] + 1, on);
     }
-    return 0;
+    return rc;
 }

@@ -1,8 +1,11 @@
 /* rules.c - the rule table and the per-function driver. */
 #include "rules.h"
 
+#include <fnmatch.h>
 #include <pthread.h>
 #include <string.h>
+
+#include "../util/nearest.h"
 
 static const Rule table[] = {
 #define RULE(name, id, sev, on, cwe, cert, secsev, summary, help) \
@@ -37,16 +40,26 @@ const Rule *rules_find(const char *id)
     return NULL;
 }
 
-bool rules_enable(const char *id, bool on)
+int rules_select(const char *pattern, bool on)
 {
     init_enabled();
-    bool found = false;
+    if (!strcmp(pattern, "all"))
+        pattern = "*";
+    int matched = 0;
     for (int i = 0; i < NRULES; i++)
-        if (!strcmp(id, "all") || !strcmp(table[i].id, id)) {
+        if (!fnmatch(pattern, table[i].id, 0)) {
             enabled[i] = on;
-            found = true;
+            matched++;
         }
-    return found;
+    return matched;
+}
+
+const char *rules_nearest(const char *typed)
+{
+    const char *ids[NRULES];
+    for (int i = 0; i < NRULES; i++)
+        ids[i] = table[i].id;
+    return nearest_of(typed, ids, NRULES);
 }
 
 bool rules_enabled(const Rule *r)

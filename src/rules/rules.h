@@ -44,9 +44,12 @@ typedef void (*RuleFinishFn)(const Rule *rule, Findings *out);
 
 const Rule *rules_all(int *n);
 const Rule *rules_find(const char *id);
-/* Turn a rule on or off for this run ("all" for every rule); call before
- * any analysis starts. False if there is no such rule. */
-bool rules_enable(const char *id, bool on);
+/* Turn the rules whose ids match a glob (fnmatch: "toctou-*", "lock?*";
+ * "all" is "*") on or off for this run; call before any analysis starts.
+ * Returns how many rules matched. */
+int rules_select(const char *pattern, bool on);
+/* The rule id nearest to a mistyped id or glob (for "did you mean"). */
+const char *rules_nearest(const char *typed);
 bool rules_enabled(const Rule *r);
 const char *severity_name(Severity s);
 /* Run every enabled rule on one function. */
