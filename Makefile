@@ -29,7 +29,7 @@ SRCS := $(sort $(wildcard src/*.c src/*/*.c))
 OBJS := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 DEPS := $(OBJS:.o=.d)
 
-all: $(BUILD)/fsrace $(BUILD)/report_fixture
+all: $(BUILD)/fsrace $(BUILD)/report_fixture $(BUILD)/cost_check
 
 $(BUILD)/fsrace: $(OBJS)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -38,11 +38,15 @@ $(BUILD)/fsrace: $(OBJS)
 $(BUILD)/report_fixture: tests/unit/report_fixture.c $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# cost.c's guesses, for tests/bad_input.py's schedule case.
+$(BUILD)/cost_check: tests/unit/cost_check.c $(filter-out $(BUILD)/obj/main.o,$(OBJS))
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-check: $(BUILD)/fsrace $(BUILD)/report_fixture
+check: $(BUILD)/fsrace $(BUILD)/report_fixture $(BUILD)/cost_check
 	python3 tests/run.py --fsrace $(BUILD)/fsrace
 
 clean:

@@ -739,3 +739,40 @@ def name_after_open_fix(ctx):
         ctx.fail(run, f"the fixed code does not compile: {cc.stderr[:200]}")
     again = ctx.run("--no-cache", "--format", "json", fixed, label="fixed")
     ctx.expect_exit(again, 0)
+
+
+@case("schedule-by-includes")
+def schedule_by_includes(ctx):
+    """Units start costliest first, by the bytes they include (cost.c): a
+    small unity file of #include lines outweighs a bigger standalone file;
+    quoted names resolve beside the includer, <> ones on -I; a FIFO and a
+    missing include neither hang nor count."""
+    part = "int f%d(void) { return %d; }\n"
+    for i in range(3):
+        ctx.write(f"src/part{i}.c", "".join(part % (j, j) for j in range(300 * i, 300 * i + 300)))
+    ctx.write("inc/big.h", "/* header */\n" * 2000)
+    os.mkfifo(ctx.path("src/fifo.h"))
+    unity = ctx.write("unity.c", '#include "src/part0.c"\n  # include "src/part1.c"\n'
+                      '#include <big.h>\n#include "src/fifo.h"\n#include "nowhere.h"\n'
+                      '#include "src/part2.c"\n#include "src/part2.c"\n')
+    alone = ctx.write("alone.c", "int g(void) { return 0; }\n" * 1200)
+    binary = os.path.join(os.path.dirname(ctx.fsrace), "cost_check")
+    if not os.path.exists(binary):
+        raise Skip(f"{binary} not built (make builds it)")
+    proc = ctx.harness.run([binary, unity, alone, "--", "-I", "inc"], ctx.tmp)
+    run = Run(proc, "cost_check")
+    for problem in ctx.harness.problems(proc):
+        ctx.fail(run, problem)
+    costs = {}
+    for line in proc.stdout.decode().splitlines():
+        size, name = line.split(" ", 1)
+        costs[name] = int(size)
+    parts = sum(os.path.getsize(ctx.path(f"src/part{i}.c")) for i in range(3))
+    want_unity = (os.path.getsize(unity) + parts + os.path.getsize(ctx.path("inc/big.h")))
+    if costs.get(unity) != want_unity:
+        ctx.fail(run, f"unity.c costs {costs.get(unity)}, expected {want_unity} "
+                 "(itself, each part once, and big.h)")
+    if costs.get(alone) != os.path.getsize(alone):
+        ctx.fail(run, f"alone.c costs {costs.get(alone)}, expected its own size")
+    if not costs.get(unity, 0) > costs.get(alone, 0) > os.path.getsize(unity):
+        ctx.fail(run, "the unity file should come first, though its own bytes are fewer")

@@ -1,6 +1,7 @@
 /* workers.c - the thread pool; see workers.h. */
 #include "workers.h"
 
+#include "cost.h"
 #include "progress.h"
 
 #include <pthread.h>
@@ -51,19 +52,21 @@ static int larger_first(const void *a, const void *b)
     return x->index - y->index;
 }
 
-/* Largest main files first: a big file started last would leave the other
- * workers idle at the end (longest-processing-time-first scheduling).
- * Results still land in each job's slot, so the output order is the
- * jobs' order. */
-static int *schedule(const Job *jobs, int n)
+/* Costliest units first (by the bytes they include, cost.c): a big unit
+ * started last would leave the other workers idle at the end
+ * (longest-processing-time-first scheduling). Results still land in each
+ * job's slot, so the output order is the jobs' order. One worker needs
+ * no order, and is spared the guessing. */
+static int *schedule(const Job *jobs, int n, int nthreads)
 {
     Sized *s = calloc((size_t)n + 1, sizeof(Sized));
     int *order = calloc((size_t)n + 1, sizeof(int));
+    long long *cost = nthreads > 1 ? unit_costs(jobs, n) : NULL;
     for (int i = 0; i < n; i++) {
-        struct stat st;
         s[i].index = i;
-        s[i].bytes = stat(jobs[i].file, &st) == 0 ? (long long)st.st_size : 0;
+        s[i].bytes = cost ? cost[i] : 0;
     }
+    free(cost);
     qsort(s, (size_t)n, sizeof(Sized), larger_first);
     for (int i = 0; i < n; i++)
         order[i] = s[i].index;
@@ -79,7 +82,7 @@ void workers_run(const Job *jobs, int n, const AnalyzeOptions *opt, int nthreads
     if (nthreads < 1)
         return;
     Progress progress;
-    int *order = schedule(jobs, n);
+    int *order = schedule(jobs, n, nthreads);
     Pool pool = {jobs, n, opt, results, 0, &progress, order};
     progress_init(&progress, n);
     pthread_t *threads = calloc((size_t)nthreads, sizeof(pthread_t));
