@@ -45,15 +45,7 @@ ALLOWED_SARIF_RULES = {"SARIF2005"}
 FINGERPRINT_RE = re.compile(r"^[0-9a-f]{16}:[1-9][0-9]*$")
 
 CASES = []
-
-
-def case(name):
-    """Decorator registering a report case under name."""
-    def register(func):
-        """Add func to CASES and return it unchanged."""
-        CASES.append(bad_input.Case(name, func, func.__code__.co_firstlineno))
-        return func
-    return register
+case = bad_input.registrar(CASES)
 
 
 def run_case(one_case, fsrace, harness):

@@ -10,10 +10,10 @@ directory holding this script).  The last line of output is always
 cases print "FAIL <file>:<line>: <why>", -v also prints "ok ..." lines, and
 skipped cases print "SKIP ...".  -k keeps only the tests whose path (or, for
 bad-input cases, "bad_input/<name>", for report cases "report/<name>",
-for workflow cases "workflow/<name>")
+for workflow cases "workflow/<name>", for cache cases "cache/<name>")
 contains SUBSTRING.
 
-There are five parts.
+There are six parts.
 
 1. Annotated rule tests: every tests/cases/**/*.c is run as
        fsrace --format json [ARGS...] FILE -- [CFLAGS...]
@@ -75,6 +75,9 @@ There are five parts.
    selection, suppression comments naming no rule, --fix and
    --export-fixes).
 
+6. Cache tests: the cases defined in tests/cache_tests.py (the result
+   cache of docs/cache.md: its directory, clean-up, keys and entries).
+
 Every fsrace process runs with a 60 s timeout, in parallel.  A timeout, a
 crash (killed by a signal, or exit status above 2) and any sanitizer report
 on stderr are failures.  After a timeout or crash a Part 1 test is a single
@@ -108,6 +111,7 @@ sys.path.insert(0, str(TESTS))
 import bad_input  # noqa: E402  (lives next to this file)
 import report_tests  # noqa: E402
 import workflow_tests  # noqa: E402
+import cache_tests  # noqa: E402
 
 
 # --------------------------------------------------------------------------
@@ -744,6 +748,10 @@ def collect_jobs(args, fsrace):
         if keep(f"workflow/{case.name}"):
             jobs.append(((5, index), lambda c=case: run_bad_input(
                 c, fsrace, workflow_tests)))
+    for index, case in enumerate(cache_tests.CASES):
+        if keep(f"cache/{case.name}"):
+            jobs.append(((6, index), lambda c=case: run_bad_input(
+                c, fsrace, cache_tests)))
     return jobs
 
 
@@ -814,8 +822,8 @@ def main(argv=None):
         print("0 passed, 1 failed")
         return 1
     # A cache of this run's own: never the user's, and exercised by every
-    # case (each file's results are stored; the cache cases in
-    # tests/bad_input.py read them back).
+    # case (each file's results are stored; the cases in tests/cache_tests.py
+    # read them back).
     with tempfile.TemporaryDirectory(prefix="fsrace-test-cache-") as cache:
         os.environ["FSRACE_CACHE_DIR"] = cache
         passed, failed = report(run_jobs(collect_jobs(args, fsrace)),

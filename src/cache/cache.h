@@ -6,11 +6,8 @@
  *
  * Location: --cache-dir DIR, else $FSRACE_CACHE_DIR, else
  * $XDG_CACHE_HOME/fsrace, else ~/.cache/fsrace. One file per entry, named
- * by the key's hash; the full key is inside and checked. Entries are read
- * and written through a descriptor of the directory (openat, O_NOFOLLOW;
- * a temporary file renamed into place), the directory must belong to the
- * user and not be writable by others, and the total size is bounded
- * (oldest entries go first). */
+ * by the key's hash; the full key is inside and checked. The directory and
+ * what is read from it are guarded by cache_dir.h. */
 #ifndef FSRACE_CACHE_H
 #define FSRACE_CACHE_H
 #include "entry.h"

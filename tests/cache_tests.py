@@ -1,0 +1,292 @@
+"""Result-cache tests for fsrace, run by tests/run.py (Part 5).
+
+What docs/cache.md promises, tried as a hostile or unlucky user would: the
+clean-up never touches a file that is not an entry, a symbolic link or a
+directory others can write is refused, an entry is reused only when nothing
+its parse depended on changed (working directory, include files, a header
+that would now shadow another, the environment clang reads), cached output
+is byte for byte the uncached output, a tampered entry is never shown, and
+an entry replaced by a FIFO or a device does not hang the run.
+
+Cases are written like tests/bad_input.py's (same Context, same checks on
+every run: no timeout, crash, sanitizer report or stray stderr line) and
+registered here with @case(name); -k selects them as "cache/<name>".
+"""
+
+import os
+import re
+import stat
+
+import bad_input
+from bad_input import RACE_C, RACE_LINE, Skip
+
+CASES = []
+case = bad_input.registrar(CASES)
+
+
+def run_case(one_case, fsrace, harness):
+    """Run one case like bad_input does."""
+    return bad_input.run_case(one_case, fsrace, harness)
+
+
+# --------------------------------------------------------------------------
+# Helpers
+
+STATS_RE = re.compile(r"fsrace: stats: (\d+) files, (\d+) cache hits")
+
+
+def cache_hits(ctx, run):
+    """The cache hits --stats reported, or None (a failure is recorded)."""
+    m = STATS_RE.search(run.proc.stderr)
+    if not m:
+        ctx.fail(run, "no 'fsrace: stats:' line on stderr")
+        return None
+    return int(m.group(2))
+
+
+def cached_run(ctx, *args, label="", cache="cache", env=None, cwd=None, prefix=()):
+    """fsrace --stats --format json --cache-dir CACHE ARGS."""
+    return ctx.run("--stats", "--format", "json", "--cache-dir", ctx.path(cache), *args,
+                   label=label, env=env, cwd=cwd, prefix=prefix)
+
+
+def expect_hits(ctx, run, wanted):
+    """--stats counted `wanted` cache hits."""
+    hits = cache_hits(ctx, run)
+    if hits is not None and hits != wanted:
+        ctx.fail(run, f"{hits} cache hits, expected {wanted}")
+
+
+def entries(ctx, cache="cache"):
+    """Names of the entries in the cache directory."""
+    return sorted(e for e in os.listdir(ctx.path(cache)) if e.endswith(".json"))
+
+
+def warnings(run, pattern):
+    """stderr lines matching pattern."""
+    return [line for line in run.proc.stderr.splitlines() if re.search(pattern, line)]
+
+
+# --------------------------------------------------------------------------
+# Reuse and invalidation
+
+@case("warm-run")
+def cache_warm_run(ctx):
+    """A second run on unchanged files is served from the cache, same output."""
+    race = ctx.race()
+    cold = cached_run(ctx, race, label="cold")
+    warm = cached_run(ctx, race, label="warm")
+    expect_hits(ctx, cold, 0)
+    expect_hits(ctx, warm, 1)
+    ctx.expect_finding(warm, race)
+    if cold.proc.stdout != warm.proc.stdout:
+        ctx.fail(warm, "the warm run's output differs from the cold run's")
+
+
+@case("header-changed")
+def cache_header_changed(ctx):
+    """Changing an included header invalidates the entry."""
+    ctx.write("mode.h", "#define READABLE(p) (access(p, R_OK) == 0)\n")
+    src = ctx.write("a.c", RACE_C.replace('#include <unistd.h>',
+                                          '#include <unistd.h>\n#include "mode.h"')
+                    .replace("access(p, R_OK) == 0", "READABLE(p)"))
+    first = cached_run(ctx, src, label="first")
+    ctx.expect_finding(first, src, line=RACE_LINE + 1)
+    ctx.write("mode.h", "#define READABLE(p) (p != 0)\n")   # no check any more
+    second = cached_run(ctx, src, label="after edit")
+    expect_hits(ctx, second, 0)
+    if b'"findings": [\n ]' not in second.proc.stdout and b"toctou" in second.proc.stdout:
+        ctx.fail(second, "the stale finding is still reported after the header changed")
+
+
+@case("corrupt-entries")
+def cache_corrupt_entries(ctx):
+    """Corrupt or truncated entries are ignored, never trusted."""
+    race = ctx.race()
+    cached_run(ctx, race, label="fill")
+    entries = [e for e in os.listdir(ctx.path("cache")) if e.endswith(".json")]
+    if not entries:
+        ctx.problems.append("no cache entry was written")
+        return
+    for i, name in enumerate(entries):
+        path = ctx.path(os.path.join("cache", name))
+        data = open(path, "rb").read()
+        open(path, "wb").write(data[: len(data) // 2] if i % 2 else b"\x00garbage{")
+    run = cached_run(ctx, race, label="corrupt")
+    expect_hits(ctx, run, 0)
+    ctx.expect_finding(run, race)
+
+
+@case("entry-symlink")
+def cache_entry_symlink(ctx):
+    """An entry replaced by a symbolic link is not followed, and its target
+    is not written through when the entry is stored again."""
+    race = ctx.race()
+    cached_run(ctx, race, label="fill")
+    victim = ctx.write("victim.txt", "untouched\n")
+    for name in os.listdir(ctx.path("cache")):
+        os.unlink(ctx.path(os.path.join("cache", name)))
+        os.symlink(victim, ctx.path(os.path.join("cache", name)))
+    run = cached_run(ctx, race, label="symlinked")
+    expect_hits(ctx, run, 0)
+    ctx.expect_finding(run, race)
+    if open(victim).read() != "untouched\n":
+        ctx.fail(run, "a cache write went through a symbolic link")
+
+
+@case("off")
+def cache_off(ctx):
+    """--no-cache neither reads nor writes the cache."""
+    race = ctx.race()
+    run = ctx.run("--no-cache", "--stats", "--format", "json", "--cache-dir",
+                  ctx.path("cache"), race)
+    ctx.expect_finding(run, race)
+    expect_hits(ctx, run, 0)
+    if os.path.exists(ctx.path("cache")):
+        ctx.fail(run, "--no-cache created the cache directory")
+
+
+
+# --------------------------------------------------------------------------
+# The directory and its clean-up
+
+def old(path):
+    """Give path an mtime in 2001, so a clean-up would take it first."""
+    os.utime(path, (1e9, 1e9))
+
+
+@case("trim-keeps-foreign-files")
+def trim_keeps_foreign_files(ctx):
+    """FSRACE_CACHE_LIMIT_MIB=1 over a directory holding the user's files:
+    only entries (an entry's name and first bytes) are counted or removed."""
+    os.mkdir(ctx.path("cache"), 0o700)
+    foreign = {"photo1.jpg": os.urandom(600_000), "photo2.jpg": os.urandom(600_000),
+               "notes.txt": b"my notes\n" * 70_000,
+               "0123456789abcdef.json": b'{"mine": 1}' + b" " * 600_000,
+               ".0123456789abcdef.json": os.urandom(600_000)}
+    for name, data in foreign.items():
+        old(ctx.write(os.path.join("cache", name), data))
+    # Two big files that are provably entries: the clean-up must still work.
+    magic = b'{"fsrace_cache": '
+    for name in ("00000000000000aa.json", "00000000000000bb.json"):
+        old(ctx.write(os.path.join("cache", name), magic + b" " * 700_000))
+    run = cached_run(ctx, ctx.race(), env={"FSRACE_CACHE_LIMIT_MIB": "1"})
+    ctx.expect_exit(run, 1)
+    for name, data in foreign.items():
+        path = ctx.path(os.path.join("cache", name))
+        if not os.path.exists(path) or open(path, "rb").read() != data:
+            ctx.fail(run, f"the clean-up removed or changed the user's {name}")
+    left = [n for n in ("00000000000000aa.json", "00000000000000bb.json")
+            if os.path.exists(ctx.path(os.path.join("cache", n)))]
+    if len(left) > 1:
+        ctx.fail(run, "the clean-up did not remove old entries over the limit")
+
+
+@case("limit-validated")
+def limit_validated(ctx):
+    """A bad FSRACE_CACHE_LIMIT_MIB is one warning and the default limit:
+    2^43 MiB overflowed and wrapped negative, deleting every entry."""
+    race = ctx.race()
+    for value in ("8796093022208", "99999999999999999999999", "-5", "12abc", "0", "", " 7"):
+        env = {"FSRACE_CACHE_LIMIT_MIB": value}
+        first = cached_run(ctx, race, env=env, label=f"limit {value!r}")
+        second = cached_run(ctx, race, env=env, label=f"limit {value!r} again")
+        for run in (first, second):
+            ctx.expect_exit(run, 1)
+            if len(warnings(run, r"FSRACE_CACHE_LIMIT_MIB")) != 1:
+                ctx.fail(run, "not one warning line about FSRACE_CACHE_LIMIT_MIB")
+        expect_hits(ctx, second, 1)
+    good = cached_run(ctx, race, env={"FSRACE_CACHE_LIMIT_MIB": "1048576"}, label="good")
+    if warnings(good, r"FSRACE_CACHE_LIMIT_MIB"):
+        ctx.fail(good, "a valid limit was warned about")
+
+
+@case("dir-symlink")
+def dir_symlink(ctx):
+    """A cache directory that is a symbolic link is refused (caching off),
+    however it is spelled: "link", "link/", "link//"."""
+    race = ctx.race()
+    os.mkdir(ctx.path("elsewhere"), 0o700)
+    os.symlink(ctx.path("elsewhere"), ctx.path("clink"))
+    for spelling in ("clink", "clink/", "clink//"):
+        run = ctx.run("--stats", "--format", "json", "--cache-dir", spelling, race,
+                      label=spelling)
+        ctx.expect_exit(run, 1)
+        ctx.expect_stderr(run, r"symbolic link.*caching off", "the refused cache directory")
+        ctx.expect_finding(run, race)
+        if os.listdir(ctx.path("elsewhere")):
+            ctx.fail(run, "wrote into the symlinked cache directory")
+
+
+@case("dir-mode")
+def dir_mode(ctx):
+    """A cache directory that group or others may enter is refused: its
+    entries decide what is reported."""
+    race = ctx.race()
+    os.mkdir(ctx.path("cache"))
+    os.chmod(ctx.path("cache"), 0o755)
+    run = cached_run(ctx, race)
+    ctx.expect_exit(run, 1)
+    ctx.expect_stderr(run, r"mode 0700.*caching off", "the refused cache directory")
+    if entries(ctx):
+        ctx.fail(run, "wrote into a cache directory others can read")
+
+
+@case("dir-read-only")
+def dir_read_only(ctx):
+    """A cache directory we cannot write to: one line saying so, then the
+    run goes on without caching."""
+    race = ctx.race()
+    other = ctx.write("other.c", RACE_C)
+    os.mkdir(ctx.path("cache"), 0o700)
+    locked = ctx.write("locked.txt", "x\n")
+    ctx.lock(locked)
+    prefix = bad_input.privdrop_prefix(ctx, locked, race)
+    os.chmod(ctx.path("cache"), 0o500)
+    ctx.locked.append(ctx.path("cache"))
+    run = cached_run(ctx, race, other, prefix=prefix)
+    ctx.expect_exit(run, 1)
+    ctx.expect_finding(run, race)
+    ctx.expect_finding(run, other)
+    said = warnings(run, r"cache directory")
+    if len(said) != 1 or not re.search(r"not writable.*caching off", said[0]):
+        ctx.fail(run, f"expected one 'not writable ... caching off' line, got {said}")
+
+
+def replace_entries(ctx, make):
+    """Fill the cache from race.c, then replace each entry by make(path)."""
+    race = ctx.race()
+    cached_run(ctx, race, label="fill")
+    names = entries(ctx)
+    if not names:
+        ctx.problems.append("no cache entry was written")
+    for name in names:
+        path = ctx.path(os.path.join("cache", name))
+        os.unlink(path)
+        make(path)
+    return race
+
+
+@case("entry-fifo")
+def entry_fifo(ctx):
+    """An entry replaced by a FIFO is a miss, not a hang (the run has the
+    runner's timeout), and the clean-up leaves it alone."""
+    race = replace_entries(ctx, os.mkfifo)
+    run = cached_run(ctx, race, label="fifo", env={"FSRACE_CACHE_LIMIT_MIB": "1"})
+    expect_hits(ctx, run, 0)
+    ctx.expect_finding(run, race)
+
+
+@case("entry-device")
+def entry_device(ctx):
+    """An entry replaced by an endless device (/dev/zero's numbers) is a
+    miss, not an endless read."""
+    def make(path):
+        try:
+            os.mknod(path, 0o600 | stat.S_IFCHR, os.makedev(1, 5))
+        except PermissionError:
+            raise Skip("cannot make a device node here (needs CAP_MKNOD)") from None
+    race = replace_entries(ctx, make)
+    run = cached_run(ctx, race, label="device")
+    expect_hits(ctx, run, 0)
+    ctx.expect_finding(run, race)
