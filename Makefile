@@ -4,6 +4,9 @@
 #   make SANITIZE=1      build-san/fsrace with AddressSanitizer + UBSan
 #   make CC=clang        any C11 compiler; warnings are errors (-Werror)
 #   make check           build, then run the whole test suite
+#   make install         the binary, the man page fsrace(1) and the docs under
+#                        PREFIX (/usr/local), staged under DESTDIR if given
+#   make uninstall       removes what install installed
 
 LLVM_CONFIG ?= llvm-config-19
 LLVM_INCLUDE := $(shell $(LLVM_CONFIG) --includedir 2>/dev/null || echo /usr/lib/llvm-19/include)
@@ -29,7 +32,13 @@ SRCS := $(sort $(wildcard src/*.c src/*/*.c))
 OBJS := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 DEPS := $(OBJS:.o=.d)
 
-all: $(BUILD)/fsrace $(BUILD)/report_fixture $(BUILD)/cost_check
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DOCDIR  ?= $(PREFIX)/share/doc/fsrace
+DOCS    := README.md $(sort $(wildcard docs/*.md docs/*.json))
+
+all: $(BUILD)/fsrace $(BUILD)/report_fixture $(BUILD)/cost_check $(BUILD)/manpage
 
 $(BUILD)/fsrace: $(OBJS)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -42,15 +51,33 @@ $(BUILD)/report_fixture: tests/unit/report_fixture.c $(filter-out $(BUILD)/obj/m
 $(BUILD)/cost_check: tests/unit/cost_check.c $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# Writes fsrace(1) from the tables --help and --list-rules are made from.
+$(BUILD)/manpage: tools/manpage.c src/cli/options.def src/rules/rules.def src/version.h
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ tools/manpage.c
+
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-check: $(BUILD)/fsrace $(BUILD)/report_fixture $(BUILD)/cost_check
+check: $(BUILD)/fsrace $(BUILD)/report_fixture $(BUILD)/cost_check $(BUILD)/manpage
 	python3 tests/run.py --fsrace $(BUILD)/fsrace
+
+install: $(BUILD)/fsrace $(BUILD)/manpage
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)/docs
+	install -m 755 $(BUILD)/fsrace $(DESTDIR)$(BINDIR)/fsrace
+	$(BUILD)/manpage $(DOCDIR) > $(DESTDIR)$(MANDIR)/man1/fsrace.1
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/fsrace.1
+	install -m 644 README.md $(DESTDIR)$(DOCDIR)/README.md
+	install -m 644 $(filter docs/%,$(DOCS)) $(DESTDIR)$(DOCDIR)/docs/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/fsrace $(DESTDIR)$(MANDIR)/man1/fsrace.1
+	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(DOCS))
+	-rmdir $(DESTDIR)$(DOCDIR)/docs $(DESTDIR)$(DOCDIR)
 
 clean:
 	rm -rf build build-san
 
-.PHONY: all check clean
+.PHONY: all check clean install uninstall
 -include $(DEPS)

@@ -13,7 +13,7 @@ bad-input cases, "bad_input/<name>", for report cases "report/<name>",
 for workflow cases "workflow/<name>", for cache cases "cache/<name>")
 contains SUBSTRING.
 
-There are six parts.
+There are seven parts.
 
 1. Annotated rule tests: every tests/cases/**/*.c is run as
        fsrace --format json [ARGS...] FILE -- [CFLAGS...]
@@ -78,6 +78,10 @@ There are six parts.
 6. Cache tests: the cases defined in tests/cache_tests.py (the result
    cache of docs/cache.md: its directory, clean-up, keys and entries).
 
+7. Documentation tests: the cases defined in tests/doc_tests.py (--help,
+   the README, the man page and docs/rules.md agree; make install and
+   uninstall).
+
 Every fsrace process runs with a 60 s timeout, in parallel.  A timeout, a
 crash (killed by a signal, or exit status above 2) and any sanitizer report
 on stderr are failures.  After a timeout or crash a Part 1 test is a single
@@ -112,6 +116,7 @@ import bad_input  # noqa: E402  (lives next to this file)
 import report_tests  # noqa: E402
 import workflow_tests  # noqa: E402
 import cache_tests  # noqa: E402
+import doc_tests  # noqa: E402
 
 
 # --------------------------------------------------------------------------
@@ -752,6 +757,10 @@ def collect_jobs(args, fsrace):
         if keep(f"cache/{case.name}"):
             jobs.append(((6, index), lambda c=case: run_bad_input(
                 c, fsrace, cache_tests)))
+    for index, case in enumerate(doc_tests.CASES):
+        if keep(f"doc/{case.name}"):
+            jobs.append(((7, index), lambda c=case: run_bad_input(
+                c, fsrace, doc_tests)))
     return jobs
 
 
