@@ -174,5 +174,5 @@ void fe_lower_functions(FrontEnd *fe, FunctionVisitor visit, void *data)
 void fe_dispose(FrontEnd *fe)
 {
     arena_free(&fe->fn_arena);
-    strmap_free(&fe->noreturn);
+    strmap_free(&fe->fn_attrs);
 }

@@ -25,7 +25,7 @@ typedef struct FrontEnd {
     bool keep_functions;    /* keep every Function until fe_dispose */
     FileName *names;        /* CXFile -> display path cache */
     int nnames, cap_names;
-    StrMap noreturn;        /* function name -> never returns (cache) */
+    StrMap fn_attrs;        /* function name -> FN_* flags (decl_attrs.h) */
 } FrontEnd;
 
 /* The path shown to users for f: relative to the current directory when

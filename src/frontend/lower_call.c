@@ -3,65 +3,8 @@
  * returns ends its block with an edge to the exit block. */
 #include <string.h>
 
+#include "decl_attrs.h"
 #include "lower.h"
-
-/* Functions that never return even where a header forgets to say so. */
-static const char *const known_noreturn[] = {
-    "exit", "_exit", "_Exit", "quick_exit", "abort", "err", "errx", "verr", "verrx",
-    "longjmp", "siglongjmp", "_longjmp", "__assert_fail", "__assert_perror_fail",
-    "__assert", "pthread_exit", "__builtin_unreachable", "__builtin_trap",
-    "__builtin_abort", "__stack_chk_fail", NULL,
-};
-
-static enum CXChildVisitResult find_noreturn_attr(CXCursor c, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    if (!clang_isAttribute(clang_getCursorKind(c)))
-        return CXChildVisit_Continue;
-    /* C11 _Noreturn and C23 [[noreturn]] are attributes whose only token
-     * names them; GNU __attribute__((noreturn)) shows in the type instead. */
-    CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
-    CXToken *toks;
-    unsigned n;
-    clang_tokenize(tu, clang_getCursorExtent(c), &toks, &n);
-    for (unsigned i = 0; i < n; i++) {
-        CXString s = clang_getTokenSpelling(tu, toks[i]);
-        const char *t = clang_getCString(s);
-        if (!strcmp(t, "_Noreturn") || !strcmp(t, "noreturn") || !strcmp(t, "__noreturn__"))
-            *(int *)data = 1;
-        clang_disposeString(s);
-    }
-    clang_disposeTokens(tu, toks, n);
-    return CXChildVisit_Continue;
-}
-
-static bool decl_is_noreturn(CXCursor decl)
-{
-    CXString s = clang_getTypeSpelling(clang_getCursorType(decl));
-    bool yes = strstr(clang_getCString(s), "noreturn") != NULL;
-    clang_disposeString(s);
-    int attr = 0;
-    if (!yes)
-        clang_visitChildren(decl, find_noreturn_attr, &attr);
-    return yes || attr;
-}
-
-static bool is_noreturn(Lower *L, CXCursor decl, const char *name)
-{
-    int cached;
-    if (strmap_get(&L->fe->noreturn, name, &cached))
-        return cached;
-    bool yes = false;
-    for (int i = 0; known_noreturn[i] && !yes; i++)
-        yes = !strcmp(name, known_noreturn[i]);
-    if (!yes) {
-        /* Any declaration may carry the attribute: look at the one the
-         * call sees and at the canonical one. */
-        yes = decl_is_noreturn(decl) || decl_is_noreturn(clang_getCanonicalCursor(decl));
-    }
-    strmap_put(&L->fe->noreturn, name, yes);
-    return yes;
-}
 
 /* Defined by the analysed program (not libc, not a fortify wrapper). */
 static bool is_defined_here(CXCursor decl)
@@ -105,6 +48,27 @@ static bool param_is_pointer_to_const(CXType fn_type, int i)
     return t.kind == CXType_Pointer && clang_isConstQualifiedType(clang_getPointeeType(t));
 }
 
+/* Is argument i in the `...` of a prototype? */
+static bool is_variadic_position(CXType fn_type, int i)
+{
+    if (fn_type.kind == CXType_Pointer)
+        fn_type = clang_getPointeeType(fn_type);
+    fn_type = clang_getCanonicalType(fn_type);
+    return fn_type.kind == CXType_FunctionProto && clang_isFunctionTypeVariadic(fn_type) &&
+           i >= clang_getNumArgTypes(fn_type);
+}
+
+/* Does the callee only read argument i? Loggers are what real programs
+ * call between a check and a use: every argument of a printf-like
+ * function, and what is passed in a `...` (execlp's, a logger's) except
+ * to the scanf family, which stores through them. */
+static bool callee_only_reads(CXType fn_type, int attrs, int i)
+{
+    if (attrs & FN_PRINTF_LIKE)
+        return true;
+    return !(attrs & FN_SCANF_LIKE) && is_variadic_position(fn_type, i);
+}
+
 Operand lower_call(Lower *L, CXCursor e)
 {
     CXCursor *kids;
@@ -112,6 +76,7 @@ Operand lower_call(Lower *L, CXCursor e)
     if (n < 1)
         return operand_expr(L, e, NULL, 0);
     Call call = {.kind = CALLEE_INDIRECT};
+    int attrs = 0;
     CXCursor callee = cursor_strip(kids[0]);
     CXCursor decl = clang_getCursorReferenced(callee);
     if (clang_getCursorKind(callee) == CXCursor_DeclRefExpr &&
@@ -126,7 +91,8 @@ Operand lower_call(Lower *L, CXCursor e)
         }
         call.kind = is_defined_here(decl) ? CALLEE_DEFINED : CALLEE_EXTERNAL;
         call.libc = clang_Location_isInSystemHeader(clang_getCursorLocation(decl));
-        call.noreturn = is_noreturn(L, decl, call.callee);
+        attrs = fn_decl_attrs(L->fe, decl, call.callee);
+        call.noreturn = (attrs & FN_NORETURN) != 0;
     } else {
         lower_expr(L, kids[0]);   /* evaluates the function pointer */
     }
@@ -134,7 +100,8 @@ Operand lower_call(Lower *L, CXCursor e)
     CXType fn_type = clang_getCursorType(cursor_strip(kids[0]));
     for (int i = 1; i < n; i++) {
         Operand arg = lower_expr(L, kids[i]);
-        arg.to_const = param_is_pointer_to_const(fn_type, i - 1);
+        arg.to_const = param_is_pointer_to_const(fn_type, i - 1) ||
+                       callee_only_reads(fn_type, attrs, i - 1);
         arg.to_pointer = param_type(fn_type, i - 1).kind == CXType_Pointer;
         arg.end = cursor_end_loc(L->fe, kids[i]);
         ARENA_PUSH(L->a, call.args, call.nargs, cap, arg);

@@ -37,7 +37,8 @@ typedef struct Operand {
     int nreads;
     const char *text;       /* short source text, for messages and dumps */
     SrcLoc loc;
-    bool to_const;          /* a call argument passed as pointer-to-const: the
+    bool to_const;          /* a call argument passed as pointer-to-const, or to a
+                             * logger (printf-like, or in a `...`): the
                              * callee cannot write through it */
     bool to_pointer;        /* a call argument passed as a pointer */
     SrcLoc end;             /* call arguments: where the argument's text ends */

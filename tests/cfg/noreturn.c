@@ -17,3 +17,10 @@ int check_c11(int x) { if (x) die("c11"); return 0; }
 int check_gnu(int x) { if (x) fatal(3); return 0; }
 int check_macro(int x) { if (x) FAIL("macro"); return 0; }
 int check_assert(int x) { assert(x > 0); return x; }
+
+/* An attribute macro after a declaration that follows a noreturn one:
+ * strdup_or_null() returns (issue 11, A2). */
+#define ATTR_MALLOC __attribute__((__malloc__))
+extern _Noreturn void die2(void);
+char *strdup_or_null(const char *) ATTR_MALLOC;
+char *check_dup(const char *s) { char *d = strdup_or_null(s); if (!d) die2(); return d; }
