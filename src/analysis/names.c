@@ -136,6 +136,15 @@ static void remove_at(NameSet *s, int i)
     s->keys[i] = s->keys[--s->n];
 }
 
+/* Does a store to `written` go into the storage that key k points to
+ * (buf[0] or *p for k = p), rather than re-point k itself (*argp for
+ * k = *argp: the slot that held the name gets another value)? */
+static bool stores_into_content(const char *written, const char *k)
+{
+    size_t sw = strspn(written, "*"), sk = strspn(k, "*");
+    return sw > sk || (sw == sk && strlen(written) > strlen(k));
+}
+
 /* `written` is stored to: keys it re-points are dropped; if it writes into
  * the content of a key (buf[0], *p), no storage holds the name any more. */
 static void store(NameSet *s, const char *written)
@@ -145,7 +154,7 @@ static void store(NameSet *s, const char *written)
         if (ir_key_index_uses(written, k)) {
             remove_at(s, i);
         } else if (ir_key_overlaps(written, k)) {
-            bool into_content = written[0] == '*' || strlen(written) > strlen(k);
+            bool into_content = stores_into_content(written, k);
             if (into_content) {
                 s->n = 0;
                 return;
