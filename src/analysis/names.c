@@ -108,6 +108,20 @@ const char *names_fill_of(Arena *a, const Function *fn, int block, int index, co
     return sig;
 }
 
+const char *names_copied_from(Arena *a, const char *sig)
+{
+    /* a copy's later inputs are sizes; a format must have nothing else */
+    static const char *const whole[] = {"copy|", "printf|\"%s\"|", NULL};
+    for (int i = 0; sig && whole[i]; i++) {
+        size_t n = strlen(whole[i]);
+        const char *rest = sig + n, *bar = strchr(rest, '|');
+        if (strncmp(sig, whole[i], n) || *rest == '"' || (bar && i == 1))
+            continue;
+        return bar ? arena_strndup(a, rest, (size_t)(bar - rest)) : arena_strdup(a, rest);
+    }
+    return NULL;
+}
+
 const char *names_fill_before(Arena *a, const Function *fn, int block, int index,
                               const char *key)
 {

@@ -15,6 +15,9 @@ const char *names_fill_before(Arena *a, const Function *fn, int block, int index
 /* The signature of what fill call `ins` (at block, index) writes, or NULL
  * when ins is no fill call. */
 const char *names_fill_of(Arena *a, const Function *fn, int block, int index, const Ins *ins);
+/* The variable or field a fill signature copies whole (strcpy(buf, p),
+ * snprintf(buf, n, "%s", p): "p"), or NULL. */
+const char *names_copied_from(Arena *a, const char *sig);
 /* Is ins a call that fills its first argument (strcpy, snprintf...)? */
 bool names_is_fill(const Ins *ins);
 

@@ -56,8 +56,8 @@ const Operand *site_path(const Ins *ins, const FileFunc *f, int which)
     int arg = which == 0 ? f->path : f->path2;
     int dirfd = which == 0 ? f->dirfd : f->dirfd2;
     const Call *c = &ins->call;
-    if (arg < 0 || arg >= c->nargs)
-        return NULL;
+    if (arg < 0 || arg >= c->nargs || (f->roles & SOCKNAME))
+        return NULL;   /* a socket's name is a field of the argument */
     /* Relative to a descriptor the program holds: not a name lookup from
      * the current directory, so not this family of race. */
     if (dirfd >= 0 && dirfd < c->nargs && !(c->args[dirfd].has_ival && c->args[dirfd].ival == AT_FDCWD))

@@ -52,6 +52,11 @@ static ChildEnds child_ends(CXCursor c)
     return e;
 }
 
+static int same_extent(CXCursor a, CXCursor b)
+{
+    return clang_equalRanges(clang_getCursorExtent(a), clang_getCursorExtent(b));
+}
+
 CXCursor cursor_strip(CXCursor c)
 {
     for (;;) {
@@ -63,16 +68,17 @@ CXCursor cursor_strip(CXCursor c)
                 next = e.first;
         } else if (k == CXCursor_CStyleCastExpr) {
             next = child_ends(c).last;
+        } else if (k == CXCursor_CompoundLiteralExpr || k == CXCursor_InitListExpr) {
+            /* the implicit conversion to a transparent union (glibc's
+             * __CONST_SOCKADDR_ARG under _GNU_SOURCE): no text of its own */
+            CXCursor last = child_ends(c).last;   /* after a TypeRef */
+            if (!clang_Cursor_isNull(last) && same_extent(c, last))
+                next = last;
         }
         if (clang_Cursor_isNull(next) || !clang_isExpression(clang_getCursorKind(next)))
             return c;
         c = next;
     }
-}
-
-static int same_extent(CXCursor a, CXCursor b)
-{
-    return clang_equalRanges(clang_getCursorExtent(a), clang_getCursorExtent(b));
 }
 
 int cursor_is_binary_conditional(Arena *a, CXCursor c, CXCursor *x, CXCursor *y)

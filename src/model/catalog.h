@@ -17,7 +17,9 @@ typedef enum Group {
     G_MOUNT,        /* mount(), umount() */
 } Group;
 
-enum Role { CHECK = 1, USE = 2, OPEN = 4, NEWNAME = 8, NEWNAME2 = 16 };
+/* SOCKNAME: the path argument is a struct sockaddr * whose sun_path (an
+ * AF_UNIX socket's name) is the name; no other rule sees such a row. */
+enum Role { CHECK = 1, USE = 2, OPEN = 4, NEWNAME = 8, NEWNAME2 = 16, SOCKNAME = 32 };
 typedef enum FlagKind { F_NONE, F_OPEN, F_FOPEN, F_AT } FlagKind;
 typedef enum ResultKind { RES_STATUS, RES_FD, RES_FILE, RES_DIR, RES_PATH, RES_SIZE } ResultKind;
 

@@ -80,6 +80,14 @@ static bool same_place(SrcLoc a, SrcLoc b)
     return a.line == b.line && a.col == b.col && !strcmp(a.file, b.file);
 }
 
+Finding *findings_at(Findings *f, const Rule *rule, SrcLoc loc)
+{
+    for (int i = 0; i < f->n; i++)
+        if (f->items[i].rule == rule && same_place(f->items[i].loc, loc))
+            return &f->items[i];
+    return NULL;
+}
+
 /* Add f's notes that `into` lacks. */
 static void merge_notes(Findings *all, Finding *into, const Finding *f)
 {

@@ -40,6 +40,9 @@ typedef struct Findings {
 Finding *finding_add(Findings *f, const Rule *rule, const Function *fn, SrcLoc loc,
                      const char *message);
 void finding_note(Findings *f, Finding *finding, SrcLoc loc, const char *message);
+/* The finding of `rule` already reported at loc, or NULL: a rule that
+ * pairs a use with several checks adds a note to it instead. */
+Finding *findings_at(Findings *f, const Rule *rule, SrcLoc loc);
 /* Sort by file, line, column, rule; drop exact duplicates. */
 void findings_sort(Findings *f);
 /* Of two findings on the same call, drop the one a more specific rule

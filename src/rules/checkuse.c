@@ -171,15 +171,14 @@ static bool kernel_owned(const char *s)
            !strcmp(s, "/proc") || !strcmp(s, "/sys");
 }
 
-static bool names_kernel_object(const RuleInput *in, const Site *check)
+bool checkuse_kernel_name(const RuleInput *in, int block, int index, const char *key)
 {
-    const char *key = check->path->key;
     if (key[0] == '"') {
         char *s = arena_strndup(in->scratch, key + 1, strlen(key) - 2);
         return kernel_owned(s);
     }
     /* a buffer made by snprintf(buf, n, "/proc/%d/...", ...) */
-    const char *sig = names_fill_before(in->scratch, in->fn, check->block, check->index, key);
+    const char *sig = names_fill_before(in->scratch, in->fn, block, index, key);
     return sig && (strstr(sig, "|\"/proc/") || strstr(sig, "|\"/sys/")) &&
            !strncmp(strchr(sig, '|'), "|\"/", 3);
 }
@@ -290,7 +289,10 @@ static PairKind judge(const Pairing *p, const Site *use)
     int which = use->path == site_path(use->ins, use->func, 0) ? 0 : 1;
     if (use->func->roles & (which == 0 ? NEWNAME : NEWNAME2))
         return PAIR_NONE;   /* mkdir, symlink: fail if the name exists */
-    if (creates_exclusively(use) || (checks_for_links(check) && refuses_links(use)) ||
+    /* a name this call made (mkdir) is no link either: opening it with
+     * O_NOFOLLOW (and fstat() of the descriptor) is the safe way back in */
+    bool no_link_then = checks_for_links(check) || (check->func->roles & NEWNAME);
+    if (creates_exclusively(use) || (no_link_then && refuses_links(use)) ||
         removed_then_created_exclusively(p, use) || atomic_replacement(p, use))
         return PAIR_NONE;
     if (!flow_is_guarded(p->in->scratch, p->in->fn, p->in->dom, p->in->cdep, p->guards,
@@ -345,14 +347,11 @@ static void report(const RuleInput *in, Findings *out, const Site *check, const 
     const char *name = site_display_key(out->arena, check->path->key);
     const char *note = arena_printf(out->arena, "'%s' checked here by %s()", name,
                                     check->func->name);
-    for (int i = 0; i < out->n; i++) {   /* one finding per use: a note per check */
-        Finding *f = &out->items[i];
-        if (f->rule == in->rule && f->loc.line == use->ins->loc.line &&
-            f->loc.col == use->ins->loc.col && !strcmp(f->loc.file, use->ins->loc.file)) {
-            finding_note(out, f, check->ins->loc, note);
-            chain_notes(out, f, check, "checks");
-            return;
-        }
+    Finding *prev = findings_at(out, in->rule, use->ins->loc);   /* one per use: a note per check */
+    if (prev) {
+        finding_note(out, prev, check->ins->loc, note);
+        chain_notes(out, prev, check, "checks");
+        return;
     }
     const char *msg = arena_printf(out->arena,
         "%s() of '%s' after %s() checked it: another process can replace the file in "
@@ -369,7 +368,7 @@ static void report(const RuleInput *in, Findings *out, const Site *check, const 
 
 static void check_one(const RuleInput *in, Findings *out, const Site *check, PairKind want)
 {
-    if (names_kernel_object(in, check))
+    if (checkuse_kernel_name(in, check->block, check->index, check->path->key))
         return;
     Site uses[MAX_USES_PER_CHECK];
     int n = flow_uses(in->scratch, in->fn, check, check->path->key, uses, MAX_USES_PER_CHECK);

@@ -1,0 +1,133 @@
+/* name_after_create.c - CERT FIO01-C: a file the program has just made
+ * (mkdir, mkfifo, mknod, open with O_CREAT, symlink, bind() of an AF_UNIX
+ * socket, the new name of link or rename) gets its owner, mode or times
+ * changed by name, with no check in between:
+ *
+ *     mkdir(dir, 0700);
+ *     chown(dir, uid, gid);           <- dir may no longer be the new directory
+ *
+ * The creation is the check here: the program believes the name is still
+ * its new file, but whoever can write the parent directory can rename it
+ * away and put a link (or a file of their own) there, and the change by
+ * name follows it. A removal (unlink(X) ... chmod(X)) is the same
+ * belief about a name something else has made since. Not reported: the
+ * descriptor forms (fchown, fchmod), *at() calls relative to a directory
+ * descriptor, kernel-owned names. When the creation's result decides the
+ * change, toctou-check-use reports the pair; while an open() descriptor
+ * is in use, name-after-open does (precedence.def keeps theirs). */
+#include <string.h>
+
+#include "../analysis/creation.h"
+#include "../analysis/flow.h"
+#include "../analysis/names.h"
+#include "checkuse.h"
+#include "rules.h"
+
+enum { MAX_USES_PER_CREATION = 64 };
+
+typedef struct Made {
+    const char *keys[2];    /* the name, and what a socket's sun_path was copied from */
+    int nkeys;
+    const char *verb;       /* "created", "removed" */
+} Made;
+
+/* bind(s, (struct sockaddr *)&sa, ...): "sa.sun_path"; through a pointer
+ * addr: "addr->sun_path"; and the name strcpy()/snprintf("%s") put there. */
+static void socket_name(const RuleInput *in, const Site *s, Made *m)
+{
+    const Operand *a = &s->ins->call.args[s->func->path];
+    const char *sep = a->kind == OPND_ADDR ? "." : a->kind == OPND_LVALUE ? "->" : NULL;
+    if (!sep)
+        return;
+    const char *key = arena_printf(in->scratch, "%s%ssun_path", a->key, sep);
+    m->keys[m->nkeys++] = key;
+    const char *from = names_copied_from(
+        in->scratch, names_fill_before(in->scratch, in->fn, s->block, s->index, key));
+    if (from)
+        m->keys[m->nkeys++] = from;
+}
+
+static bool is_removal(const FileFunc *f)
+{
+    return f->group == G_NAMESPACE && f->path2 < 0 && !(f->roles & NEWNAME) &&
+           strcmp(f->name, "rmdir");
+}
+
+/* What the call makes (or removes) by name, if anything. */
+static Made made_by(const RuleInput *in, const Site *s)
+{
+    Made m = {{NULL, NULL}, 0, "created"};
+    const FileFunc *f = s->func;
+    const Operand *p = NULL;
+    if (f->roles & SOCKNAME)
+        socket_name(in, s, &m);
+    else if (f->roles & NEWNAME)
+        p = site_path(s->ins, f, 0);
+    else if (f->group == G_NAMESPACE && f->path2 >= 0)
+        p = site_path(s->ins, f, 1);   /* link()'s or rename()'s new name */
+    else if (f->group == G_OPEN && creation_of(s->ins, f) != CREATE_NO &&
+             creation_of(s->ins, f) != CREATE_UNKNOWN)
+        p = site_path(s->ins, f, 0);
+    else if (is_removal(f)) {
+        p = site_path(s->ins, f, 0);
+        m.verb = "removed";
+    }
+    if (p)
+        m.keys[m.nkeys++] = p->key;
+    return m;
+}
+
+static const char *fix_for(const Site *use)
+{
+    if (use->func->group == G_MODIFY && strstr(use->func->name, "own"))
+        return "open the new file with O_NOFOLLOW (O_DIRECTORY for a directory) and use "
+               "fchown() on the descriptor, or create it relative to a directory descriptor "
+               "and use fchownat(AT_SYMLINK_NOFOLLOW)";
+    return "set the mode at creation (the mode argument and umask()), or open the new file "
+           "with O_NOFOLLOW and use the descriptor (fchmod(), futimens())";
+}
+
+static void report(const RuleInput *in, Findings *out, const Site *made, const Made *m,
+                   const Site *use)
+{
+    const char *name = site_display_key(out->arena, use->path->key);
+    const char *note = arena_printf(out->arena, "'%s' %s here by %s()", name, m->verb,
+                                    made->func->name);
+    Finding *prev = findings_at(out, in->rule, use->ins->loc);   /* one per use: a note per check */
+    if (prev) {
+        finding_note(out, prev, made->ins->loc, note);
+        return;
+    }
+    bool removed = !strcmp(m->verb, "removed");
+    const char *msg = arena_printf(out->arena,
+        "%s() of '%s' after %s() %s it: %s; %s", use->func->name, name, made->func->name,
+        m->verb,
+        removed ? "whatever has the name now was made by someone else since"
+                : "the name is looked up again and may no longer be the new file (another "
+                  "process can rename it away and plant a link)",
+        fix_for(use));
+    Finding *f = finding_add(out, in->rule, in->fn, use->ins->loc, msg);
+    finding_note(out, f, made->ins->loc, note);
+}
+
+static void follow_name(const RuleInput *in, Findings *out, const Site *made, const Made *m,
+                        const char *key)
+{
+    if (checkuse_kernel_name(in, made->block, made->index, key))
+        return;
+    Site uses[MAX_USES_PER_CREATION];
+    int n = flow_uses(in->scratch, in->fn, made, key, uses, MAX_USES_PER_CREATION);
+    for (int i = 0; i < n; i++)
+        if (uses[i].func->group == G_MODIFY)
+            report(in, out, made, m, &uses[i]);
+}
+
+void rule_name_after_create(const RuleInput *in, Findings *out)
+{
+    for (SiteIter it = site_iter(in->fn, in->dom->idom); site_next(&it);) {
+        Site s = {it.block, it.index, it.ins, it.func, NULL};
+        Made m = made_by(in, &s);
+        for (int k = 0; k < m.nkeys; k++)
+            follow_name(in, out, &s, &m, m.keys[k]);
+    }
+}
