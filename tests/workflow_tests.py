@@ -120,3 +120,62 @@ def select_config(ctx):
         ctx.write(".fsrace.json", text)
         run = ctx.run("race.c", "--", label=text)
         expect_one_error(ctx, run, *patterns)
+
+
+# --------------------------------------------------------------------------
+# Suppression comments that name no rule
+
+SUPPRESS_C = """\
+#include <fcntl.h>
+#include <unistd.h>
+
+/* fsrace-ignore-function[lock-ordr]: typo (line 4) */
+int f(const char *p) {
+  if (access(p, R_OK) == 0)
+    return open(p, O_RDONLY);  // fsrace-ignore[toctou-chek-use, name-after-open]: 7
+  const char *s = "fsrace-ignore[in-a-string]";
+  (void)s;
+  if (access(p, W_OK) == 0)
+    return open(p, O_RDWR);  // NOLINT(bugprone-foo, fsrace-toctou-chek-use)
+  // NOLINTNEXTLINE(fsrace-*, fsrace-nope)
+  return open(p, O_RDONLY);  // fsrace-ignore[toctou-check-use]: known rule, no warning
+}
+"""
+
+
+@case("suppress-unknown-rule")
+def suppress_unknown_rule(ctx):
+    """A suppression comment naming no rule is a warning line with the file,
+    the line and the nearest rule; NOLINT entries of other tools and string
+    literals are left alone; the exit status still counts the findings."""
+    ctx.write("s.c", SUPPRESS_C)
+    run = ctx.run("--no-config", "s.c", "--")
+    ctx.expect_exit(run, 1)
+    expected = [
+        ("s.c", 4, "lock-ordr", "fsrace-ignore-function", "lock-order"),
+        ("s.c", 7, "toctou-chek-use", "fsrace-ignore", "toctou-check-use"),
+        ("s.c", 11, "fsrace-toctou-chek-use", "NOLINT", "fsrace-toctou-check-use"),
+        ("s.c", 12, "fsrace-nope", "NOLINTNEXTLINE", None),
+    ]
+    lines = stderr_lines(run)
+    warnings = [line for line in lines if line.startswith("fsrace: warning:")]
+    if len(warnings) != len(expected):
+        ctx.fail(run, f"{len(warnings)} warnings, expected {len(expected)}: {warnings}")
+    for file, line, typed, marker, nearest in expected:
+        pattern = (rf"^fsrace: warning: {re.escape(file)}:{line}: unknown rule "
+                   rf"'{re.escape(typed)}' in {marker} .*did you mean "
+                   + (rf"'{re.escape(nearest)}'\?$" if nearest else r"'[a-z-]+'\?$"))
+        if not any(re.search(pattern, w) for w in warnings):
+            ctx.fail(run, f"no warning for {typed!r} at {file}:{line}: {warnings}")
+    for word in ("in-a-string", "bugprone-foo"):
+        if word in run.proc.stderr:
+            ctx.fail(run, f"warned about {word!r}, which is not fsrace's")
+    again = ctx.run("--no-config", "s.c", "--", label="from the cache")
+    if stderr_lines(again) != lines:
+        ctx.fail(again, f"stderr differs on a cached run: {stderr_lines(again)}")
+    ctx.write("s.c", SUPPRESS_C.replace("chek", "check").replace("ordr", "order")
+              .replace("fsrace-nope", "fsrace-lock-order"))
+    run = ctx.run("--no-config", "s.c", "--", label="corrected")
+    ctx.expect_exit(run, 0)
+    if "warning" in run.proc.stderr:
+        ctx.fail(run, f"warnings after the typos were corrected: {stderr_lines(run)}")

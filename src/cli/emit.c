@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "../report/report.h"
+#include "../util/strmap.h"
 
 /* --color=auto: only on a terminal that can show colours, unless the
  * user opted out with NO_COLOR (any value, even empty). */
@@ -43,6 +44,28 @@ static Reported *collect(const JobList *jl, JobResult *res, Report *r, StrBuf *d
             all[r->n++].f = &res[i].findings.items[k];
     }
     return all;
+}
+
+/* Warn about suppression comments naming no rule, once per file analysed
+ * (only main files' functions are analysed, so only they matter). */
+static void check_suppression_names(const JobList *jl, const JobResult *res)
+{
+    StrMap seen = {0};
+    StrBuf out = {0};
+    for (int i = 0; i < jl->n; i++) {
+        if (!res[i].analysed && !res[i].cached)
+            continue;
+        char *real = realpath(jl->jobs[i].file, NULL);   /* one name for each file */
+        int dummy;
+        if (real && !strmap_get(&seen, real, &dummy)) {
+            strmap_put(&seen, real, 1);
+            suppressions_check_names(&out, real, jl->jobs[i].shown);
+        }
+        free(real);
+    }
+    fputs(sb_str(&out), stderr);
+    sb_free(&out);
+    strmap_free(&seen);
 }
 
 /* Drop suppressed findings (or mark them, with --show-suppressed). */
@@ -106,6 +129,7 @@ int emit_report(const Options *o, const char *cwd, const JobList *jl, JobResult 
     r.items = collect(jl, res, &r, &out, &trouble);
     if (!o->dump_cfg) {
         fingerprints_compute(r.items, r.n);
+        check_suppression_names(jl, res);
         apply_suppressions(o, &r);
         if (o->write_baseline && !write_baseline(o->write_baseline, &r))
             trouble = true;

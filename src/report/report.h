@@ -44,6 +44,10 @@ void fingerprints_compute(Reported *items, int n);
 /* suppress.c: the reason (maybe "") when an fsrace-ignore comment on the
  * finding's line, the line before, or at its function silences it. */
 const char *suppression_reason(Arena *a, const Finding *f);
+/* suppress.c: a "fsrace: warning: SHOWN:LINE: unknown rule ..." line in
+ * out for each rule id in a suppression comment of file that names no
+ * rule, with the nearest id; returns how many. */
+int suppressions_check_names(StrBuf *out, const char *file, const char *shown);
 
 /* Write buf to path (or stdout when path is NULL) without following a
  * symbolic link at path and without leaving a half-written file: write a

@@ -2,7 +2,7 @@
  * (the analysis never sees comments):
  *
  *   open(p, 0);  // fsrace-ignore[toctou-check-use]: p is our own temp dir
- *   // fsrace-ignore[rule-a, rule-b]: reason      (silences the next line)
+ *   // fsrace-ignore[toctou-check-use, name-after-open]: reason  (the next line)
  *   // fsrace-ignore-function[*]: reason          (above a definition)
  *   open(p, 0);  // NOLINT(fsrace-toctou-check-use)  (clang-tidy's form)
  *   // NOLINTNEXTLINE(fsrace-toctou-check-use)
@@ -11,6 +11,7 @@
  * the code, or on a comment-only line just above it. The reason is the
  * comment's text after "]:" and is shown by --show-suppressed. */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../rules/rules.h"
@@ -60,28 +61,39 @@ static bool comment_only(Line l)
     return i < l.len && (l.text[i] == '*' || (l.text[i] == '/' && comment_start(l) == i));
 }
 
-/* Does the list "a, b,c" (ids between [from, to)) name the rule? Entries
- * may need a prefix ("fsrace-" in NOLINT lists); "*" names every rule. */
+/* The next entry of a list "a, b,c" between [*from, to): its text and
+ * length, spaces trimmed; false at the end. */
+static bool next_entry(Line l, size_t *from, size_t to, const char **entry, size_t *n)
+{
+    if (*from >= to)
+        return false;
+    size_t start = skip_space(l, *from), end = start;
+    while (end < to && l.text[end] != ',')
+        end++;
+    size_t last = end;
+    while (last > start && isspace((unsigned char)l.text[last - 1]))
+        last--;
+    *entry = l.text + start;
+    *n = last - start;
+    *from = end + 1;
+    return true;
+}
+
+/* Does the list (ids between [from, to)) name the rule? Entries may need a
+ * prefix ("fsrace-" in NOLINT lists); "*" names every rule. */
 static bool list_names(Line l, size_t from, size_t to, const char *prefix, const char *id)
 {
-    while (from < to) {
-        from = skip_space(l, from);
-        size_t end = from;
-        while (end < to && l.text[end] != ',')
-            end++;
-        size_t last = end;
-        while (last > from && isspace((unsigned char)l.text[last - 1]))
-            last--;
-        const char *e = l.text + from;
-        size_t n = last - from, np = strlen(prefix);
-        bool star = (n == 1 && *e == '*') || (np && n == np + 1 && !strncmp(e, prefix, np) &&
-                                              e[np] == '*');
-        if (star)
+    const char *e;
+    size_t n, np = strlen(prefix);
+    while (next_entry(l, &from, to, &e, &n)) {
+        if (n == 1 && *e == '*')
             return true;
-        if (n > np && !strncmp(e, prefix, np) && n - np == strlen(id) &&
-            !strncmp(e + np, id, n - np))
+        if (n < np || strncmp(e, prefix, np))
+            continue;
+        e += np;
+        n -= np;
+        if ((n == 1 && *e == '*') || (n == strlen(id) && !strncmp(e, id, n)))
             return true;
-        from = end + 1;
     }
     return false;
 }
@@ -100,22 +112,36 @@ static const char *reason_after(Arena *a, Line l, size_t i)
     return arena_strndup(a, l.text + i, end - i > MAX_REASON ? MAX_REASON : end - i);
 }
 
-/* Find `marker` followed by a list naming the rule in l's comment part. */
-static const char *match_marker(Arena *a, Line l, size_t from, const char *marker, char close,
-                                const char *prefix, const char *id)
+/* The next `marker` at or after *at whose list is closed by `close`: the
+ * list is [*open, *end); *at moves past the marker. */
+static bool next_marker(Line l, size_t *at, const char *marker, char close, size_t *open,
+                        size_t *end)
 {
     size_t mlen = strlen(marker);
-    for (size_t i = from; i + mlen <= l.len; i++) {
+    for (size_t i = *at; i + mlen <= l.len; i++) {
         if (strncmp(l.text + i, marker, mlen) != 0)
             continue;
         if (i > 0 && (isalnum((unsigned char)l.text[i - 1]) || l.text[i - 1] == '-'))
             continue;   /* part of a longer word */
-        size_t open = i + mlen, end = open;
-        while (end < l.len && l.text[end] != close)
-            end++;
-        if (end < l.len && list_names(l, open, end, prefix, id))
-            return reason_after(a, l, end + 1);
+        *at = i + mlen;
+        *open = *end = i + mlen;
+        while (*end < l.len && l.text[*end] != close)
+            ++*end;
+        if (*end < l.len)
+            return true;
     }
+    *at = l.len;
+    return false;
+}
+
+/* Find `marker` followed by a list naming the rule in l's comment part. */
+static const char *match_marker(Arena *a, Line l, size_t from, const char *marker, char close,
+                                const char *prefix, const char *id)
+{
+    size_t open, end;
+    while (next_marker(l, &from, marker, close, &open, &end))
+        if (list_names(l, open, end, prefix, id))
+            return reason_after(a, l, end + 1);
     return NULL;
 }
 
@@ -174,6 +200,37 @@ static const char *at_function(Arena *a, const Finding *f)
     return r;
 }
 
+/* ---- comments that name no rule ------------------------------------ */
+
+static const struct { const char *marker; char close; const char *prefix; } markers[] = {
+    {"fsrace-ignore[", ']', ""},   {"fsrace-ignore-function[", ']', ""},
+    {"NOLINT(", ')', "fsrace-"},   {"NOLINTNEXTLINE(", ')', "fsrace-"},
+};
+
+/* One warning per entry of the list [open, end) that names no rule (in a
+ * NOLINT list, only entries with fsrace's prefix are fsrace's). */
+static int warn_unknown(StrBuf *out, const char *shown, unsigned line_no, Line l, size_t open,
+                        size_t end, const char *marker, const char *prefix)
+{
+    const char *e;
+    size_t n, np = strlen(prefix);
+    int warned = 0;
+    while (next_entry(l, &open, end, &e, &n)) {
+        if ((n == 1 && *e == '*') || n <= np || strncmp(e, prefix, np))
+            continue;
+        char id[128];
+        snprintf(id, sizeof id, "%.*s", (int)(n - np), e + np);
+        if (!strcmp(id, "*") || rules_find(id))
+            continue;
+        sb_printf(out, "fsrace: warning: %s:%u: unknown rule '%.*s' in %.*s (it silences "
+                       "nothing); did you mean '%s%s'?\n",
+                  shown, line_no, (int)n, e, (int)strlen(marker) - 1, marker, prefix,
+                  rules_nearest(id));
+        warned++;
+    }
+    return warned;
+}
+
 const char *suppression_reason(Arena *a, const Finding *f)
 {
     const char *id = f->rule->id;
@@ -191,4 +248,21 @@ int report_active(const Report *r)
     for (int i = 0; i < r->n; i++)
         n += !r->items[i].suppressed;
     return n;
+}
+
+int suppressions_check_names(StrBuf *out, const char *file, const char *shown)
+{
+    int warned = 0;
+    size_t len;
+    for (unsigned n = 1; source_line(file, n, &len); n++) {
+        Line l = line_at(file, n);
+        size_t from = comment_from(l);
+        for (size_t k = 0; k < sizeof markers / sizeof markers[0]; k++) {
+            size_t at = from, open, end;
+            while (next_marker(l, &at, markers[k].marker, markers[k].close, &open, &end))
+                warned += warn_unknown(out, shown, n, l, open, end, markers[k].marker,
+                                       markers[k].prefix);
+        }
+    }
+    return warned;
 }
