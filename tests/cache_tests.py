@@ -290,3 +290,108 @@ def entry_device(ctx):
     run = cached_run(ctx, race, label="device")
     expect_hits(ctx, run, 0)
     ctx.expect_finding(run, race)
+
+
+# --------------------------------------------------------------------------
+# Cached output is uncached output
+
+def stderr_without_stats(run):
+    """stderr less the --stats line (its counts and time differ by design)."""
+    return [line for line in run.proc.stderr.splitlines() if not STATS_RE.search(line)]
+
+
+def suite_groups(ctx):
+    """The annotated suite as runs: units with the same ARGS and CFLAGS
+    analysed together (which also exercises the whole-program rounds)."""
+    groups = {}
+    for files, args, cflags in ctx.harness.annotated_units():
+        groups.setdefault((tuple(args), tuple(cflags)), []).extend(files)
+    return sorted(groups.items())
+
+
+@case("suite-cached-equals-uncached")
+def suite_cached_equals_uncached(ctx):
+    """The whole annotated suite (tests/cases/**), in JSON and SARIF: a run
+    that fills a fresh cache, a run served from it and a --no-cache run
+    print the same bytes (a finding's fix was lost by the cache)."""
+    for index, ((args, cflags), files) in enumerate(suite_groups(ctx)):
+        cache = ctx.path(f"cache{index}")
+
+        def run(fmt, *how, label):
+            return ctx.run("--stats", "--format", fmt, *how, *args, *files, "--", *cflags,
+                           cwd=ctx.harness.root, label=f"{' '.join(args)} [{label}]")
+        cold = run("json", "--cache-dir", cache, label="cold")
+        warm = run("json", "--cache-dir", cache, label="warm")
+        expect_hits(ctx, warm, len(files))
+        plain = run("json", "--no-cache", label="no cache")
+        for other in (warm, plain):
+            if other.proc.stdout != cold.proc.stdout:
+                ctx.fail(other, "JSON differs from the run that filled the cache")
+            if stderr_without_stats(other) != stderr_without_stats(cold):
+                ctx.fail(other, "stderr differs from the run that filled the cache")
+            if other.proc.returncode != cold.proc.returncode:
+                ctx.fail(other, "exit status differs from the run that filled the cache")
+        warm_sarif = run("sarif", "--cache-dir", cache, label="warm sarif")
+        expect_hits(ctx, warm_sarif, len(files))
+        plain_sarif = run("sarif", "--no-cache", label="no cache sarif")
+        if warm_sarif.proc.stdout != plain_sarif.proc.stdout:
+            ctx.fail(warm_sarif, "SARIF from the cache differs from SARIF without it")
+
+
+SELECTION_C = """\
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+int f(const char *p) {
+  if (access(p, R_OK) == 0)
+    return open(p, O_RDONLY);
+  return -1;
+}
+char *name_for_a_caller(void) {
+  return tmpnam(NULL);
+}
+FILE *g(void) {
+  const char *path = "/tmp/app.log";
+  if (access(path, F_OK) != 0)
+    return fopen(path, "w");
+  return NULL;
+}
+"""
+ANALYSED_RE = re.compile(r"fsrace: stats: .*, (\d+) analysed,")
+
+
+def rules_reported(ctx, run):
+    """The (rule, line) pairs of a JSON run."""
+    try:
+        return sorted((f.rule, f.line) for f in ctx.harness.findings(run.proc, ctx.tmp))
+    except ValueError as exc:
+        ctx.fail(run, f"invalid JSON: {exc}")
+        return []
+
+
+@case("rule-selection-reuses-entries")
+def rule_selection_reuses_entries(ctx):
+    """Entries hold every rule's findings, filtered when reported: after a
+    default run, --enable all (an off-by-default rule) and --disable of a
+    rule that supersedes another parse nothing, and report what a run
+    without the cache reports."""
+    src = ctx.write("sel.c", SELECTION_C)
+    cached_run(ctx, src, label="default")
+    selections = {(): {("insecure-temp-file", 15), ("toctou-check-use", 6)},
+                  ("--enable", "all"): {("insecure-temp-file", 15), ("toctou-check-use", 6),
+                                        ("insecure-temp-name", 10)},
+                  ("--disable", "insecure-temp-file"): {("toctou-check-use", 6),
+                                                        ("toctou-check-use", 15)}}
+    for selection, wanted in selections.items():
+        label = " ".join(selection) or "default"
+        run = cached_run(ctx, *selection, src, label=label + " (cached)")
+        expect_hits(ctx, run, 1)
+        analysed = ANALYSED_RE.search(run.proc.stderr)
+        if not analysed or analysed.group(1) != "0":
+            ctx.fail(run, "a file was parsed again")
+        if set(rules_reported(ctx, run)) != wanted:
+            ctx.fail(run, f"reported {rules_reported(ctx, run)}, expected {sorted(wanted)}")
+        plain = ctx.run("--format", "json", "--no-cache", *selection, src,
+                        label=label + " (no cache)")
+        if plain.proc.stdout != run.proc.stdout:
+            ctx.fail(run, "output differs from the same selection without the cache")

@@ -299,6 +299,20 @@ class Harness:
         """Findings in proc's JSON stdout (raises ValueError if invalid)."""
         return parse_report(proc.stdout, cwd)
 
+    root = ROOT
+
+    @staticmethod
+    def annotated_units():
+        """(files relative to the repository root, ARGS, CFLAGS) of every
+        Part 1 unit, for cases that run the whole annotated suite."""
+        units = []
+        for unit in find_units(TESTS / "cases"):
+            sources = [read_source(path) for path in unit.files]
+            units.append(([os.path.relpath(p, ROOT) for p in unit.files],
+                          header_values(sources, "ARGS")[0],
+                          header_values(sources, "CFLAGS")[0]))
+        return units
+
 
 # --------------------------------------------------------------------------
 # Part 1: reading annotations

@@ -1,6 +1,6 @@
 /* cache.h - results of translation units, reused when nothing they depend
- * on changed: fsrace itself (the binary's hash), its configuration (rules
- * on, declared functions), the unit's compiler arguments, its main file's
+ * on changed: fsrace itself (the binary's hash), its configuration (the
+ * declared functions; entries hold every rule's findings), the unit's compiler arguments, its main file's
  * content, every file it included (mtime, size, inode), and, when the unit
  * was analysed with other files' summaries, those summaries.
  *

@@ -3,12 +3,14 @@
  * fails to parse or to match its key and is ignored, never trusted. */
 #include "entry.h"
 
+#include <limits.h>
 #include <string.h>
 
 #include "../rules/rules.h"
 #include "../util/json_read.h"
+#include "cache_dir.h"
 
-enum { ENTRY_VERSION = 2 };
+enum { ENTRY_VERSION = 3 };
 
 static void str_field(StrBuf *out, const char *name, const char *value, bool comma)
 {
@@ -43,7 +45,16 @@ static void write_finding(StrBuf *out, const Finding *f)
         sb_json_string(out, f->notes[k].message);
         sb_puts(out, "]");
     }
-    sb_puts(out, "]");
+    sb_puts(out, "], \"fix\": ");
+    if (!f->fix_replacement) {
+        sb_puts(out, "null");
+        return;
+    }
+    sb_putc(out, '[');
+    sb_json_string(out, f->fix_replacement);
+    sb_puts(out, ", ");
+    write_loc(out, f->fix_region.start);
+    sb_printf(out, ", %u, %u]", f->fix_region.end_line, f->fix_region.end_col);
 }
 
 static void write_effect(StrBuf *out, const Effect *e)
@@ -77,7 +88,7 @@ void entry_write_summary(StrBuf *out, const Summary *s)
 
 void entry_write(StrBuf *out, const char *key, const Deps *deps, const JobResult *res)
 {
-    sb_printf(out, "{\"fsrace_cache\": %d", ENTRY_VERSION);
+    sb_printf(out, CACHE_ENTRY_MAGIC "%d", ENTRY_VERSION);
     str_field(out, "key", key, true);
     sb_puts(out, ",\n \"deps\": [");
     for (int i = 0; i < deps->n; i++) {
@@ -112,13 +123,19 @@ void entry_write(StrBuf *out, const char *key, const Deps *deps, const JobResult
 
 /* ---- reading ---- */
 
-static bool get_num(const JsonValue *o, const char *key, long long *v)
+/* A JSON number that is a whole number in [lo, hi] (checked before any
+ * conversion: a tampered 1e300 must not reach a cast). */
+static bool whole(const JsonValue *x, double lo, double hi, long long *v)
 {
-    const JsonValue *x = json_get(o, key);
-    if (!x || x->kind != JSON_NUMBER)
+    if (!x || x->kind != JSON_NUMBER || !(x->number >= lo && x->number <= hi))
         return false;
     *v = (long long)x->number;
-    return true;
+    return (double)*v == x->number;
+}
+
+static bool get_num(const JsonValue *o, const char *key, double lo, double hi, long long *v)
+{
+    return whole(json_get(o, key), lo, hi, v);
 }
 
 static const char *get_str(Arena *a, const JsonValue *o, const char *key)
@@ -129,12 +146,27 @@ static const char *get_str(Arena *a, const JsonValue *o, const char *key)
 
 static bool read_loc(Arena *a, const JsonValue *v, SrcLoc *l)
 {
+    long long line, col;
     if (!v || v->kind != JSON_ARRAY || v->n != 3 || v->items[0]->kind != JSON_STRING ||
-        v->items[1]->kind != JSON_NUMBER || v->items[2]->kind != JSON_NUMBER)
+        !whole(v->items[1], 0, UINT_MAX, &line) || !whole(v->items[2], 0, UINT_MAX, &col))
         return false;
-    l->file = arena_strdup(a, v->items[0]->string);
-    l->line = (unsigned)v->items[1]->number;
-    l->col = (unsigned)v->items[2]->number;
+    *l = (SrcLoc){arena_strdup(a, v->items[0]->string), (unsigned)line, (unsigned)col};
+    return true;
+}
+
+/* null, or [replacement, [file, line, col], end_line, end_col]. */
+static bool read_fix(Arena *a, const JsonValue *v, Finding *f)
+{
+    long long end_line, end_col;
+    if (v && v->kind == JSON_NULL)
+        return true;
+    if (!v || v->kind != JSON_ARRAY || v->n != 4 || v->items[0]->kind != JSON_STRING ||
+        !read_loc(a, v->items[1], &f->fix_region.start) ||
+        !whole(v->items[2], 0, UINT_MAX, &end_line) || !whole(v->items[3], 0, UINT_MAX, &end_col))
+        return false;
+    f->fix_replacement = arena_strdup(a, v->items[0]->string);
+    f->fix_region.end_line = (unsigned)end_line;
+    f->fix_region.end_col = (unsigned)end_col;
     return true;
 }
 
@@ -148,7 +180,7 @@ static bool read_finding(JobResult *res, const JsonValue *v)
     const JsonValue *notes = json_get(v, "notes");
     if (!rule || !f.message || !f.function || !read_loc(a, json_get(v, "loc"), &f.loc) ||
         !read_loc(a, json_get(v, "function_loc"), &f.function_loc) || !notes ||
-        notes->kind != JSON_ARRAY)
+        notes->kind != JSON_ARRAY || !read_fix(a, json_get(v, "fix"), &f))
         return false;
     for (int k = 0; k < notes->n; k++) {
         const JsonValue *n = notes->items[k];
@@ -167,13 +199,18 @@ static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *
 {
     long long kind, group, roles, path, path2, flags, flagkind, result, fixed, fixed_flags,
         existence, line, col;
-    if (!get_num(v, "kind", &kind) || !get_num(v, "group", &group) ||
-        !get_num(v, "roles", &roles) || !get_num(v, "path", &path) ||
-        !get_num(v, "path2", &path2) || !get_num(v, "flags", &flags) ||
-        !get_num(v, "flagkind", &flagkind) || !get_num(v, "result", &result) ||
-        !get_num(v, "has_fixed", &fixed) || !get_num(v, "fixed_flags", &fixed_flags) ||
-        !get_num(v, "existence_only", &existence) ||
-        !get_num(v, "inner_line", &line) || !get_num(v, "inner_col", &col))
+    const double arg = 64, big = 1e15;
+    if (!get_num(v, "kind", EFFECT_CHECK, EFFECT_USE, &kind) ||
+        !get_num(v, "group", G_ACCESS, G_MOUNT, &group) ||
+        !get_num(v, "roles", 0, CHECK | USE | OPEN | NEWNAME | NEWNAME2, &roles) ||
+        !get_num(v, "path", -1, arg, &path) || !get_num(v, "path2", -1, arg, &path2) ||
+        !get_num(v, "flags", -1, arg, &flags) || !get_num(v, "flagkind", F_NONE, F_AT, &flagkind) ||
+        !get_num(v, "result", RES_STATUS, RES_SIZE, &result) ||
+        !get_num(v, "has_fixed", 0, 1, &fixed) ||
+        !get_num(v, "fixed_flags", -big, big, &fixed_flags) ||
+        !get_num(v, "existence_only", 0, 1, &existence) ||
+        !get_num(v, "inner_line", 0, UINT_MAX, &line) ||
+        !get_num(v, "inner_col", 0, UINT_MAX, &col))
         return false;
     FileFunc f = {.name = name, .group = (Group)group, .roles = (int)roles, .path = (int)path,
                   .path2 = (int)path2, .dirfd = -1, .dirfd2 = -1, .flags = (int)flags,
@@ -209,18 +246,18 @@ static bool read_summary(JobResult *res, const JsonValue *v)
 
 static bool read_deps(Arena *a, const JsonValue *v, Deps *deps)
 {
+    const double big = 1e15;
     if (!v || v->kind != JSON_ARRAY)
         return false;
     for (int i = 0; i < v->n; i++) {
         const JsonValue *d = v->items[i];
         if (d->kind != JSON_ARRAY || d->n != 5 || d->items[0]->kind != JSON_STRING)
             return false;
-        for (int k = 1; k < 5; k++)
-            if (d->items[k]->kind != JSON_NUMBER)
-                return false;
-        Dep dep = {arena_strdup(a, d->items[0]->string), (long long)d->items[1]->number,
-                   (long long)d->items[2]->number, (long long)d->items[3]->number,
-                   (long long)d->items[4]->number};
+        Dep dep = {arena_strdup(a, d->items[0]->string)};
+        if (!whole(d->items[1], -big, big, &dep.mtime_sec) ||
+            !whole(d->items[2], 0, 999999999, &dep.mtime_nsec) ||
+            !whole(d->items[3], 0, big, &dep.size) || !whole(d->items[4], 0, big, &dep.ino))
+            return false;
         ARENA_PUSH(a, deps->items, deps->n, deps->cap, dep);
     }
     return true;
@@ -254,7 +291,7 @@ bool entry_read(const char *text, size_t len, const char *key, JobResult *res, D
     const JsonValue *failed = root ? json_get(root, "failed") : NULL;
     const JsonValue *analysed = root ? json_get(root, "analysed") : NULL;
     const char *messages = root ? get_str(&res->arena, root, "messages") : NULL;
-    if (!root || !get_num(root, "fsrace_cache", &version) || version != ENTRY_VERSION ||
+    if (!root || !get_num(root, "fsrace_cache", 0, 1e6, &version) || version != ENTRY_VERSION ||
         !stored || strcmp(stored, key) || !failed || failed->kind != JSON_BOOL || !analysed ||
         analysed->kind != JSON_BOOL || !messages)
         return false;

@@ -272,6 +272,16 @@ static Deps dependencies(CXTranslationUnit tu, const Job *job, const AnalyzeOpti
     return deps;
 }
 
+/* From every rule's findings (what the cache holds) to what this run
+ * reports: the enabled rules', a more specific rule's finding superseding
+ * another's on the same call. */
+static void select_findings(JobResult *res)
+{
+    rules_keep_enabled(&res->findings);
+    findings_resolve_precedence(&res->findings);
+    findings_sort(&res->findings);
+}
+
 void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobResult *res)
 {
     res->findings.arena = &res->arena;
@@ -287,6 +297,7 @@ void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobRe
         key = cache_key(opt->cache, job, src.data, src.size, job->pool_digest);
         if (cache_load(opt->cache, key, res)) {
             res->cached = true;
+            select_findings(res);
             free(key);
             source_file_free(&src);
             return;
@@ -309,7 +320,6 @@ void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobRe
         analyse_unit(&u);
     arena_free(&unit_arena);
     fe_dispose(&fe);
-    findings_resolve_precedence(&res->findings);
     findings_sort(&res->findings);
     res->analysed = true;
     if (key) {
@@ -318,6 +328,7 @@ void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobRe
         cache_store(opt->cache, key, &deps, res);
         arena_free(&scratch);
     }
+    select_findings(res);
     free(key);
     clang_disposeTranslationUnit(tu);
     source_file_free(&src);

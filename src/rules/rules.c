@@ -88,8 +88,6 @@ void rules_run(const Function *fn, const DomTree *dom, const CtrlDeps *cdep, Fin
 {
     Arena scratch = {0};
     for (int i = 0; i < NRULES; i++) {
-        if (!rules_enabled(&table[i]))
-            continue;
         RuleInput in = {&table[i], fn, dom, cdep, &scratch};
         table[i].run(&in, out);
         arena_free(&scratch);
@@ -110,6 +108,15 @@ void rules_finish(Findings *out)
 {
     for (int k = 0; finishers[k].name; k++)
         for (int i = 0; i < NRULES; i++)
-            if (!strcmp(table[i].name, finishers[k].name) && rules_enabled(&table[i]))
+            if (!strcmp(table[i].name, finishers[k].name))
                 finishers[k].fn(&table[i], out);
+}
+
+void rules_keep_enabled(Findings *f)
+{
+    int kept = 0;
+    for (int i = 0; i < f->n; i++)
+        if (rules_enabled(f->items[i].rule))
+            f->items[kept++] = f->items[i];
+    f->n = kept;
 }
