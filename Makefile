@@ -38,6 +38,13 @@ MANDIR  ?= $(PREFIX)/share/man
 DOCDIR  ?= $(PREFIX)/share/doc/fsrace
 DOCS    := README.md $(sort $(wildcard docs/*.md docs/*.json))
 
+# Rule help: src/rules/help/ID.md, in rules.def's order; compiled in (for
+# --explain and SARIF) as $(BUILD)/gen/rule_help.h, and joined into
+# docs/rules.md by `make docs`.
+RULE_IDS  := $(shell sed -n 's/^RULE.[a-z_]*, *"\([a-z-]*\)".*/\1/p' src/rules/rules.def)
+RULE_HELP := $(RULE_IDS:%=src/rules/help/%.md)
+CPPFLAGS  += -I$(BUILD)/gen
+
 all: $(BUILD)/fsrace $(BUILD)/report_fixture $(BUILD)/cost_check $(BUILD)/manpage
 
 $(BUILD)/fsrace: $(OBJS)
@@ -55,6 +62,22 @@ $(BUILD)/cost_check: tests/unit/cost_check.c $(filter-out $(BUILD)/obj/main.o,$(
 $(BUILD)/manpage: tools/manpage.c src/cli/options.def src/rules/rules.def src/version.h
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ tools/manpage.c
+
+# Each help file as one string literal: RULE_HELP("id", "line\n" ...).
+$(BUILD)/gen/rule_help.h: $(RULE_HELP) src/rules/rules.def
+	@mkdir -p $(dir $@)
+	for f in $(RULE_HELP); do \
+	    printf 'RULE_HELP("%s",\n' "$$(basename $$f .md)"; \
+	    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' -e 's/^/"/' -e 's/$$/\\n"/' $$f; \
+	    printf ')\n'; \
+	done > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/rules/help.o: $(BUILD)/gen/rule_help.h
+
+docs: docs/rules.md
+
+docs/rules.md: src/rules/help/index.md $(RULE_HELP)
+	for f in $^; do cat $$f; [ $$f = $(lastword $^) ] || echo; done > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
@@ -79,5 +102,5 @@ uninstall:
 clean:
 	rm -rf build build-san
 
-.PHONY: all check clean install uninstall
+.PHONY: all check clean install uninstall docs
 -include $(DEPS)

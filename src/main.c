@@ -33,6 +33,20 @@ static void list_rules(void)
                rules_enabled(&all[i]) ? "on" : "off", all[i].cwe, all[i].cert, all[i].summary);
 }
 
+/* --explain RULE: the rule's help, or a usage error naming the nearest. */
+static int explain_rule(const char *id)
+{
+    const char *help = rules_help_markdown(id);
+    if (help) {
+        fputs(help, stdout);
+        return EXIT_CLEAN;
+    }
+    const char *nearest = rules_nearest(id);
+    fprintf(stderr, "fsrace: error: --explain: unknown rule '%s'%s%s%s (see fsrace --list-rules)\n",
+            id, nearest ? "; did you mean '" : "", nearest ? nearest : "", nearest ? "'?" : "");
+    return EXIT_TROUBLE;
+}
+
 /* What the results depend on besides the files: the declared functions
  * (for the cache key). Not the rules that are on: entries hold every
  * rule's findings, filtered when reported. */
@@ -146,6 +160,8 @@ int main(int argc, char **argv)
     else if (rc == 0 && o.version)
         printf("fsrace %s (libclang %d.%d)\n", FSRACE_VERSION, CINDEX_VERSION_MAJOR,
                CINDEX_VERSION_MINOR);
+    else if (rc == 0 && o.explain)
+        rc = explain_rule(o.explain);
     else if (rc == 0)
         rc = run(&o);
     options_free(&o);

@@ -209,3 +209,85 @@ def install_uninstall(ctx):
     if proc.returncode != 0 or left:
         ctx.fail(bad_input.Run(None, "make uninstall"),
                  f"exit {proc.returncode}, files left: {left[:10]}")
+
+
+# --------------------------------------------------------------------------
+# Rule help: src/rules/help/ID.md, --explain, docs/rules.md
+
+HELP_DIR = ROOT / "src" / "rules" / "help"
+# What every rule's help says, in these words (the brief of --explain).
+HELP_PARTS = ("**Reported**", "**Why it is a problem**", "**Not reported**",
+              "**Fix**", "```c bad\n", "```c fixed\n")
+EXAMPLE_RE = re.compile(r"^```c (bad|fixed)\n(.*?)^```$", re.S | re.M)
+# The examples are functions; the headers they need come from here.
+EXAMPLE_HEADERS = "".join(f"#include <{h}>\n" for h in (
+    "errno.h", "fcntl.h", "pthread.h", "stdio.h", "stdlib.h", "string.h",
+    "sys/file.h", "sys/stat.h", "unistd.h"))
+
+
+@case("explain")
+def explain(ctx):
+    """--explain RULE prints src/rules/help/RULE.md for every rule, which
+    has each part of a rule's help; an unknown rule is a usage error that
+    names the nearest."""
+    for rule in sorted(list_rules(ctx)):
+        run = ctx.run("--explain", rule, label=f"--explain {rule}")
+        ctx.expect_exit(run, 0)
+        source = HELP_DIR / f"{rule}.md"
+        if not source.exists():
+            ctx.fail(run, f"no {source.relative_to(ROOT)}")
+            continue
+        text = source.read_text()
+        if run.proc.stdout.decode("utf-8", "replace") != text:
+            ctx.fail(run, f"output differs from {source.relative_to(ROOT)}")
+        for part in HELP_PARTS:
+            if text.count(part) < 1 or (part.startswith("```") and text.count(part) != 1):
+                ctx.fail(run, f"{source.name} must have {part.strip()!r} (once for an example)")
+    run = ctx.run("--explain", "toctou-chek-use", label="--explain misspelt")
+    ctx.expect_exit(run, 2)
+    ctx.expect_stderr(run, r"did you mean 'toctou-check-use'", "the nearest rule")
+
+
+@case("rules-doc-generated")
+def rules_doc_generated(ctx):
+    """docs/rules.md is src/rules/help/index.md and every rule's help,
+    joined in --list-rules order (`make docs` writes it)."""
+    run = ctx.run("--list-rules")
+    order = [line.split()[0] for line in
+             run.proc.stdout.decode("utf-8", "replace").splitlines() if line]
+    parts = [HELP_DIR / "index.md", *(HELP_DIR / f"{r}.md" for r in order)]
+    wanted = "\n".join(p.read_text() for p in parts if p.exists())
+    if (ROOT / "docs" / "rules.md").read_text() != wanted:
+        ctx.fail(bad_input.Run(None, "docs/rules.md"),
+                 "differs from src/rules/help/*.md: run `make docs`")
+
+
+def example_findings(ctx, rule, kind, code):
+    """Run fsrace (with `rule` enabled) on one example; its findings' rules,
+    or None after a failure."""
+    name = f"{rule}-{kind}.c"
+    ctx.write(name, EXAMPLE_HEADERS + "\n" + code)
+    run = ctx.run("--no-cache", "--enable", rule, "--format", "json", name, "--",
+                  label=f"{rule} {kind} example")
+    ctx.expect_exit(run, 0, 1)
+    if run.proc.returncode not in (0, 1):
+        return None
+    return [f.rule for f in ctx.harness.findings(run.proc, ctx.tmp)], run
+
+
+@case("explain-examples")
+def explain_examples(ctx):
+    """Every rule's bad example is reported by that rule; its fixed example
+    compiles and is reported by no rule."""
+    for source in sorted(HELP_DIR.glob("*.md")):
+        examples = dict(EXAMPLE_RE.findall(source.read_text()))
+        rule = source.stem
+        for kind, code in sorted(examples.items()):
+            found = example_findings(ctx, rule, kind, code)
+            if found is None:
+                continue
+            rules, run = found
+            if kind == "bad" and rule not in rules:
+                ctx.fail(run, f"not reported by {rule} (found {rules})")
+            if kind == "fixed" and rules:
+                ctx.fail(run, f"not clean: {rules}")

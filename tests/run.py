@@ -80,7 +80,7 @@ There are seven parts.
 
 7. Documentation tests: the cases defined in tests/doc_tests.py (--help,
    the README, the man page and docs/rules.md agree; make install and
-   uninstall).
+   uninstall; --explain and its examples).
 
 Every fsrace process runs with a 60 s timeout, in parallel.  A timeout, a
 crash (killed by a signal, or exit status above 2) and any sanitizer report

@@ -109,7 +109,8 @@ int main(int argc, char **argv)
 #undef SECTION
 #undef OPTION
     fputs(".SH RULES\n"
-          "\\fBfsrace \\-\\-list\\-rules\\fR lists them.\n", stdout);
+          "\\fBfsrace \\-\\-list\\-rules\\fR lists them; \\fBfsrace \\-\\-explain\\fR "
+          "\\fIRULE\\fR explains one, with an example and its fix.\n", stdout);
 #define RULE(name, id, sev, on, cwe, cert, secsev, summary, help) \
     rule(id, &#sev[4], on, cwe, cert, summary);
 #include "../src/rules/rules.def"

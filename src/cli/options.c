@@ -167,7 +167,7 @@ int options_parse(int argc, char **argv, Options *o)
             o->files[o->nfiles++] = a;
         }
     }
-    bool wants_input = !o->help && !o->version && !o->list_rules;
+    bool wants_input = !o->help && !o->version && !o->list_rules && !o->explain;
     if (wants_input && !o->nfiles && !o->build_dir)
         return usage_error("%s", "no input files: give FILE... or -p BUILD_DIR");
     return 0;

@@ -34,6 +34,7 @@ typedef struct Options {
     const char *cache_dir;      /* --cache-dir DIR */
     bool no_cache;              /* --no-cache */
     bool stats;                 /* --stats */
+    const char *explain;        /* --explain RULE: print its help */
     bool dump_cfg, list_rules, version, help;
     Arena arena;                /* strings made while parsing */
 } Options;

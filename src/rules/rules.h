@@ -48,6 +48,9 @@ const Rule *rules_find(const char *id);
  * "all" is "*") on or off for this run; call before any analysis starts.
  * Returns how many rules matched. */
 int rules_select(const char *pattern, bool on);
+/* The rule's help (src/rules/help/ID.md): what it reports, why, a bad
+ * and a fixed example, what it leaves alone. NULL for an unknown id. */
+const char *rules_help_markdown(const char *id);
 /* The rule id nearest to a mistyped id or glob (for "did you mean"). */
 const char *rules_nearest(const char *typed);
 bool rules_enabled(const Rule *r);
