@@ -10,10 +10,10 @@ directory holding this script).  The last line of output is always
 cases print "FAIL <file>:<line>: <why>", -v also prints "ok ..." lines, and
 skipped cases print "SKIP ...".  -k keeps only the tests whose path (or, for
 bad-input cases, "bad_input/<name>", for report cases "report/<name>",
-for workflow cases "workflow/<name>", for cache cases "cache/<name>")
-contains SUBSTRING.
+for workflow cases "workflow/<name>", for cache cases "cache/<name>",
+for input cases "input/<name>") contains SUBSTRING.
 
-There are seven parts.
+There are eight parts.
 
 1. Annotated rule tests: every tests/cases/**/*.c is run as
        fsrace --format json [ARGS...] FILE -- [CFLAGS...]
@@ -82,6 +82,11 @@ There are seven parts.
    the README, the man page and docs/rules.md agree; make install and
    uninstall; --explain and its examples).
 
+8. Input tests: the cases defined in tests/input_tests.py (out-of-tree
+   builds under bear, compile database discovery and validation, path
+   filters, FIFOs and devices as inputs, -o onto an input, the
+   configuration file's JSON).
+
 Every fsrace process runs with a 60 s timeout, in parallel.  A timeout, a
 crash (killed by a signal, or exit status above 2) and any sanitizer report
 on stderr are failures.  After a timeout or crash a Part 1 test is a single
@@ -117,6 +122,7 @@ import report_tests  # noqa: E402
 import workflow_tests  # noqa: E402
 import cache_tests  # noqa: E402
 import doc_tests  # noqa: E402
+import input_tests  # noqa: E402
 
 
 # --------------------------------------------------------------------------
@@ -144,6 +150,7 @@ class Proc:
     stderr: str
     timed_out: bool = False
     launch_error: str = ""
+    timeout: int = TIMEOUT
 
 
 def run_process(argv, cwd, timeout=TIMEOUT):
@@ -163,7 +170,7 @@ def run_process(argv, cwd, timeout=TIMEOUT):
         out, err = child.communicate()
         timed_out = True
     return Proc(list(argv), child.returncode, out,
-                err.decode("utf-8", "replace"), timed_out)
+                err.decode("utf-8", "replace"), timed_out, timeout=timeout)
 
 
 def kill_group(pgid):
@@ -179,7 +186,7 @@ def fatal_problem(proc):
     if proc.launch_error:
         return f"cannot run {proc.argv[0]}: {proc.launch_error}"
     if proc.timed_out:
-        return f"timed out after {TIMEOUT} s"
+        return f"timed out after {proc.timeout} s"
     code = proc.returncode
     if code < 0:
         try:
@@ -285,9 +292,9 @@ class Harness:
     """What tests/bad_input.py may use from this runner."""
 
     @staticmethod
-    def run(argv, cwd):
+    def run(argv, cwd, timeout=TIMEOUT):
         """Run a process (see run_process)."""
-        return run_process(argv, cwd)
+        return run_process(argv, cwd, timeout)
 
     @staticmethod
     def problems(proc):
@@ -775,6 +782,10 @@ def collect_jobs(args, fsrace):
         if keep(f"doc/{case.name}"):
             jobs.append(((7, index), lambda c=case: run_bad_input(
                 c, fsrace, doc_tests)))
+    for index, case in enumerate(input_tests.CASES):
+        if keep(f"input/{case.name}"):
+            jobs.append(((8, index), lambda c=case: run_bad_input(
+                c, fsrace, input_tests)))
     return jobs
 
 

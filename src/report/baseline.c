@@ -6,15 +6,15 @@
  * line and message are only there for people reading the file. */
 #include "baseline.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../rules/rules.h"
 #include "../util/json_read.h"
+#include "../util/regular_file.h"
 #include "../version.h"
 
-enum { MAX_BASELINE_BYTES = 64 * 1024 * 1024 };
+enum { MAX_BASELINE_MIB = 64 };
 
 static void put_key(StrBuf *key, const char *file, const char *fingerprint)
 {
@@ -49,21 +49,6 @@ void baseline_format(StrBuf *out, const Report *r)
     sb_puts(out, "\n ]}\n");
 }
 
-static const char *read_file(const char *path, StrBuf *text)
-{
-    FILE *in = fopen(path, "rb");
-    if (!in)
-        return strerror(errno);
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, in)) > 0 && text->len <= MAX_BASELINE_BYTES)
-        sb_putn(text, chunk, n);
-    bool bad = ferror(in);
-    fclose(in);
-    if (bad)
-        return "cannot read it";
-    return text->len > MAX_BASELINE_BYTES ? "larger than 64 MiB" : NULL;
-}
 
 static const char *add_entries(const JsonValue *doc, Baseline *b)
 {
@@ -90,18 +75,18 @@ static const char *add_entries(const JsonValue *doc, Baseline *b)
 
 const char *baseline_load(const char *path, Baseline *b)
 {
-    StrBuf text = {0};
-    const char *why = read_file(path, &text);
+    FileBytes text = {0};
+    const char *why = regular_file_read(path, MAX_BASELINE_MIB, &text);
     if (!why) {
         Arena a = {0};
         const char *syntax;
-        const JsonValue *doc = json_parse(&a, sb_str(&text), text.len, &syntax);
+        const JsonValue *doc = json_parse(&a, text.data, text.size, &syntax);
         static char message[128];   /* only the main thread reads baselines */
         snprintf(message, sizeof message, "not valid JSON: %s", syntax ? syntax : "");
         why = doc ? add_entries(doc, b) : message;
         arena_free(&a);
     }
-    sb_free(&text);
+    file_bytes_free(&text);
     return why;
 }
 

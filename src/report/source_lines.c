@@ -4,7 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/regular_file.h"
 #include "report.h"
+
+/* As for the main files analysed (src/cli/source_file.c). */
+enum { MAX_SOURCE_MIB = 256 };
 
 typedef struct CachedFile {
     char *name;
@@ -40,17 +44,11 @@ static CachedFile *load(const char *name)
     CachedFile *f = &cache[ncache++];
     memset(f, 0, sizeof *f);
     f->name = strdup(name);
-    FILE *in = fopen(name, "rb");
-    if (!in)
-        return f;
-    StrBuf b = {0};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
-        sb_putn(&b, chunk, n);
-    fclose(in);
-    f->data = b.data ? b.data : strdup("");
-    f->size = b.len;
+    FileBytes b = {0};
+    if (regular_file_read(name, MAX_SOURCE_MIB, &b))
+        return f;   /* no excerpt: the analysis has said what was wrong */
+    f->data = b.data;
+    f->size = b.size;
     index_lines(f);
     return f;
 }
