@@ -123,7 +123,14 @@ static int run(const Options *o)
     summary_set_declared(&config.declared);
     double started = now();
     JobList jl = {0};
-    joblist_build(o, cwd, &jl);
+    joblist_build(o, cwd, &config.filter, &jl);
+    if (jl.fatal) {   /* a compile database that cannot be read: no run at all */
+        joblist_free(&jl);
+        summary_set_declared(NULL);
+        config_free(&config);
+        baseline_free(&baseline);
+        return EXIT_TROUBLE;
+    }
     JobResult *res = calloc((size_t)jl.n + 1, sizeof(JobResult));
     Cache cache = {.dirfd = -1};
     if (!o->no_cache && !o->dump_cfg)
@@ -135,7 +142,7 @@ static int run(const Options *o)
     if (o->stats)
         print_stats(&jl, res, &prog, started);
     int status = emit_report(o, cwd, &jl, res, o->baseline ? &baseline : NULL,
-                             jl.trouble || jl.n == 0);
+                             jl.trouble || (jl.n == 0 && !jl.filtered));
     baseline_free(&baseline);
     for (int i = 0; i < jl.n; i++)
         job_result_free(&res[i]);

@@ -170,3 +170,387 @@ def fifo_source_excerpt(ctx):
         ctx.expect_exit(run, 1)
         if "body.h" not in stdout_text(run):
             ctx.fail(run, "the finding in body.h is not reported")
+
+
+# --------------------------------------------------------------------------
+# Compile databases: out-of-tree builds, spellings, -p, discovery, JSON
+
+RACE_WITH_HEADER = RACE_C.replace("#include <unistd.h>",
+                                  "#include <unistd.h>\n#include \"cfg.h\"") \
+                         .replace("R_OK", "MODE")
+HEADER_LINE = RACE_LINE + 1     # the race's use, below the extra #include
+
+CONFIGURE = """\
+#!/bin/sh
+# In the autotools style: run from the build folder, it writes each
+# Makefile from its Makefile.in, with the way back to the sources.
+srcdir=$(dirname "$0")
+for mk in Makefile lib/Makefile; do
+    mkdir -p "$(dirname "$mk")"
+    case $mk in */*) up=../ ;; *) up= ;; esac
+    sed -e "s|@srcdir@|$up$srcdir/|" -e "s|@top_srcdir@|$up$srcdir|" \\
+        "$srcdir/$mk.in" > "$mk"
+done
+"""
+TOP_MAKEFILE_IN = """\
+srcdir = @srcdir@
+top_srcdir = @top_srcdir@
+VPATH = @srcdir@
+all: main.o
+\t$(MAKE) -C lib
+main.o: main.c
+\t$(CC) -I$(top_srcdir)/include -c $< -o $@
+"""
+LIB_MAKEFILE_IN = """\
+top_srcdir = @top_srcdir@
+all: x.o
+x.o: $(top_srcdir)/src/x.c
+\t$(CC) -I$(top_srcdir)/include -c $(top_srcdir)/src/x.c -o $@
+"""
+
+
+def autotools_project(ctx):
+    """proj/ with a configure script, a VPATH Makefile.in and lib/ that
+    compiles ../../proj/src/x.c; returns the two racy sources."""
+    ctx.write("proj/configure", CONFIGURE)
+    os.chmod(ctx.path("proj/configure"), 0o755)
+    ctx.write("proj/Makefile.in", TOP_MAKEFILE_IN)
+    ctx.write("proj/lib/Makefile.in", LIB_MAKEFILE_IN)
+    ctx.write("proj/include/cfg.h", "#define MODE R_OK\n")
+    return (ctx.write("proj/main.c", RACE_WITH_HEADER),
+            ctx.write("proj/src/x.c", RACE_WITH_HEADER.replace("int f(", "int g(")))
+
+
+def build_out_of_tree(ctx):
+    """../proj/configure && bear -- make, in build/; or raise Skip."""
+    for tool in ("bear", "make", "cc"):
+        if not shutil.which(tool):
+            raise Skip(f"{tool} is not installed (scripts/setup.sh installs it)")
+    os.mkdir(ctx.path("build"))
+    for argv in (["../proj/configure"], ["bear", "--", "make", "-s"]):
+        done = subprocess.run(argv, cwd=ctx.path("build"), capture_output=True,
+                              text=True, timeout=120, check=False)
+        if done.returncode:
+            raise Skip(f"{' '.join(argv)} failed: {done.stderr.strip()[:200]}")
+
+
+@case("out-of-tree-autotools-bear")
+def out_of_tree_autotools_bear(ctx):
+    """An autotools-style project configured and built out of tree under
+    bear: every source argument is spelled with '..'; both files are
+    analysed, each once."""
+    main, lib = autotools_project(ctx)
+    build_out_of_tree(ctx)
+    with open(ctx.path("build/compile_commands.json")) as db:
+        entries = json.load(db)
+    if not any(".." in arg for e in entries for arg in e.get("arguments", [])):
+        ctx.fail(bad_input.Run(None, "bear"), "bear recorded no argument with '..'")
+    run = ctx.run("--format", "json", "-p", ctx.path("build"))
+    ctx.expect_exit(run, 1)
+    ctx.expect_finding(run, main, line=HEADER_LINE)
+    ctx.expect_finding(run, lib, line=HEADER_LINE)
+    if "could not parse" in run.proc.stderr:
+        ctx.fail(run, f"a file was not parsed{bad_input.first_line(run.proc.stderr)}")
+    run = ctx.run("-p", ctx.path("build"), "--format", "json", cwd=ctx.path("build"),
+                  label="from build/")
+    ctx.expect_exit(run, 1)
+    ctx.expect_finding(run, lib, line=HEADER_LINE)
+
+
+def findings_of(ctx, run):
+    """The findings in run's JSON output (none if it is not JSON)."""
+    try:
+        return ctx.harness.findings(run.proc, ctx.tmp)
+    except ValueError:
+        return []
+
+
+def expect_once(ctx, run, path, line):
+    """Exactly one finding of the race at path:line."""
+    real = os.path.realpath(path)
+    count = sum(1 for f in findings_of(ctx, run) if f.file == real and f.line == line)
+    if count != 1:
+        ctx.fail(run, f"{os.path.basename(path)}:{line} reported {count} times, "
+                 "expected once")
+
+
+@case("compile-db-source-spellings")
+def compile_db_source_spellings(ctx):
+    """Entries whose source argument is './x.c', '../x.c' or
+    'sub/../x.c' while "file" says it otherwise; two entries for one file."""
+    ctx.write("p/inc/cfg.h", "#define MODE R_OK\n")
+    a = ctx.write("p/a.c", RACE_WITH_HEADER)
+    b = ctx.write("p/b.c", RACE_WITH_HEADER.replace("int f(", "int h("))
+    c = ctx.write("p/sub/c.c", RACE_WITH_HEADER.replace("int f(", "int k("))
+    os.makedirs(ctx.path("p/sub/obj"))
+    entries = [
+        {"directory": ctx.path("p"), "file": ctx.path("p/a.c"),
+         "arguments": ["cc", "-Iinc", "-c", "./a.c"]},
+        {"directory": ctx.path("p/sub"), "file": ctx.path("p/sub/../b.c"),
+         "arguments": ["cc", "-I../inc", "-c", "../b.c", "-o", "b.o"]},
+        {"directory": ctx.path("p/sub/obj"), "file": "../c.c",
+         "command": "cc -I../../inc -c ../obj/../c.c"},
+        {"directory": ctx.path("p"), "file": "a.c",
+         "arguments": ["cc", "-Iinc", "-c", "sub/../a.c"]},
+    ]
+    ctx.write("build/compile_commands.json", json.dumps(entries))
+    run = ctx.run("--format", "json", "-p", ctx.path("build"))
+    ctx.expect_exit(run, 1)
+    for path in (a, b, c):
+        expect_once(ctx, run, path, HEADER_LINE)
+
+
+@case("file-spellings")
+def file_spellings(ctx):
+    """One file named as a/x.c ./a/x.c a/../a/x.c and through a symbolic
+    link to its folder is analysed once."""
+    x = ctx.write("a/x.c", RACE_C)
+    os.symlink("a", ctx.path("link"))
+    run = ctx.run("--format", "json", "a/x.c", "./a/x.c", "a/../a/x.c", "link/x.c",
+                  x, "--")
+    ctx.expect_exit(run, 1)
+    expect_once(ctx, run, x, RACE_LINE)
+    for name in ("a/x.c", "./a/x.c"):
+        entries = [{"directory": ctx.tmp, "file": name,
+                    "arguments": ["cc", "-c", name]}]
+        ctx.write("build/compile_commands.json", json.dumps(entries))
+        run = ctx.run("--format", "json", "-p", "build", "./a/x.c", "a/../a/x.c",
+                      label=f"-p, entry {name}")
+        ctx.expect_exit(run, 1)
+        expect_once(ctx, run, x, RACE_LINE)
+        if "not in the compile database" in run.proc.stderr:
+            ctx.fail(run, "the file was not found in the database")
+
+
+@case("parse-failure-says-why")
+def parse_failure_says_why(ctx):
+    """An entry that names two sources: the message says which, and shows
+    the command, instead of 'error 4'."""
+    ctx.race()
+    ctx.write("other.c", "int other;\n")
+    entries = [{"directory": ctx.tmp, "file": "race.c",
+                "arguments": ["cc", "-c", "race.c", "other.c"]}]
+    ctx.write("build/compile_commands.json", json.dumps(entries))
+    run = ctx.run("-p", "build")
+    ctx.expect_exit(run, 2)
+    ctx.expect_stderr(run, r"race\.c: libclang could not parse it: .*other\.c.*one file",
+                      "the other input file")
+    if "error 4" in run.proc.stderr:
+        ctx.fail(run, "the message is still 'error 4'")
+
+
+@case("compile-db-response-file")
+def compile_db_response_file(ctx):
+    """An @FILE argument (CMake and Ninja write them) is expanded relative
+    to the entry's directory, as libclang's own reader did."""
+    src = ctx.write("p/a.c", RACE_WITH_HEADER)
+    ctx.write("p/inc/cfg.h", "#define MODE R_OK\n")
+    ctx.write("p/flags.rsp", "-I inc '-DUNUSED=a b'\n")
+    entries = [{"directory": ctx.path("p"), "file": "a.c",
+                "arguments": ["cc", "@flags.rsp", "-c", "a.c"]}]
+    ctx.write("build/compile_commands.json", json.dumps(entries))
+    run = ctx.run("--format", "json", "-p", "build")
+    ctx.expect_exit(run, 1)
+    ctx.expect_finding(run, src, line=HEADER_LINE)
+
+
+def header_project(ctx, where="p"):
+    """where/a.c needing -Iinc, and where/compile_commands.json saying so."""
+    src = ctx.write(f"{where}/a.c", RACE_WITH_HEADER)
+    ctx.write(f"{where}/inc/cfg.h", "#define MODE R_OK\n")
+    entries = [{"directory": ctx.path(where), "file": "a.c",
+                "arguments": ["cc", "-Iinc", "-c", "a.c"]}]
+    ctx.write(f"{where}/compile_commands.json", json.dumps(entries))
+    return src
+
+
+@case("p-names-the-file")
+def p_names_the_file(ctx):
+    """-p takes the build folder or the compile_commands.json path itself."""
+    src = header_project(ctx)
+    for arg in ("p", "p/compile_commands.json", ctx.path("p/compile_commands.json")):
+        run = ctx.run("--format", "json", "-p", arg, label=arg)
+        ctx.expect_exit(run, 1)
+        ctx.expect_finding(run, src, line=HEADER_LINE)
+
+
+@case("compile-db-discovered")
+def compile_db_discovered(ctx):
+    """Without -p and --, the nearest compile_commands.json above each file
+    gives its flags (as clang-tidy finds it); with -- it is not used."""
+    src = header_project(ctx)
+    os.mkdir(ctx.path(".git"))
+    for cwd in (ctx.tmp, ctx.path("p/inc")):
+        run = ctx.run("--format", "json", src, cwd=cwd, label=f"from {cwd}")
+        ctx.expect_exit(run, 1)
+        ctx.expect_finding(run, src, line=HEADER_LINE)
+    run = ctx.run("--format", "json", "p/a.c", "--", label="with --")
+    ctx.expect_exit(run, 2)
+    ctx.expect_stderr(run, r"cfg\.h", "cfg.h not found")
+    ctx.write("p/compile_commands.json", "[{\"directory\": \"/\",")
+    run = ctx.run("--format", "json", "p/a.c", ctx.race(), label="broken")
+    expect_one_error(ctx, run, r"compile_commands\.json: 1:\d+: ", "its line:column")
+    if run.proc.stdout.strip():
+        ctx.fail(run, "files were analysed although their database is broken")
+
+
+@case("compile-db-broken-stops")
+def compile_db_broken_stops(ctx):
+    """-p nonexist and a database that does not load stop the run: one
+    line, exit 2, no summary, nothing analysed with default flags."""
+    race = ctx.race()
+    ctx.write("bad/compile_commands.json", "[{\"directory\": ")
+    for label, args in (("nonexist", ("-p", "nonexist")),
+                        ("nonexist FILE", ("-p", "nonexist", race)),
+                        ("broken FILE", ("-p", "bad", race))):
+        run = ctx.run(*args, label=label)
+        ctx.expect_exit(run, 2)
+        if len(stderr_lines(run)) != 1:
+            ctx.fail(run, f"{len(stderr_lines(run))} lines on stderr, expected one")
+        if "finding" in run.proc.stderr + stdout_text(run):
+            ctx.fail(run, "a summary was printed")
+
+
+def truncated_db(ctx):
+    """A database of four entries cut in the middle of the last one."""
+    entries = [{"directory": ctx.tmp, "file": f"f{i}.c",
+                "arguments": ["cc", "-c", f"f{i}.c"]} for i in range(4)]
+    for i in range(4):
+        ctx.write(f"f{i}.c", RACE_C.replace("int f(", f"int f{i}("))
+    text = json.dumps(entries, indent=2)
+    cut = text[:text.rindex('"arguments"') + 5]
+    ctx.write("build/compile_commands.json", cut)
+    return cut
+
+
+@case("compile-db-strict-json")
+def compile_db_strict_json(ctx):
+    """A truncated database, and other JSON libclang's reader lets pass,
+    are exit 2 with line:column; nothing is analysed."""
+    cut = truncated_db(ctx)
+    lines = cut.split("\n")
+    run = ctx.run("-p", "build", label="truncated")
+    expect_one_error(ctx, run, rf"compile_commands\.json: {len(lines)}:\d+: ",
+                     f"line {len(lines)} and a column")
+    if "finding" in stdout_text(run):
+        ctx.fail(run, "entries before the cut were analysed")
+    for label, text, where in (
+            ("trailing comma", '[{"directory": "/", "file": "a.c", "command": "cc a.c"},]',
+             "1:"),
+            ("duplicate key", '[{"directory": "/", "file": "a.c",\n "file": "b.c", '
+             '"command": "cc a.c"}]', "2:2: .*duplicate"),
+            ("no file", '[{"directory": "/", "command": "cc a.c"}]', r"entry 1: .*file"),
+            ("not a list", '{"directory": "/"}', "list")):
+        ctx.write("build/compile_commands.json", text)
+        run = ctx.run("-p", "build", label=label)
+        expect_one_error(ctx, run, r"compile_commands\.json: .*" + where, label)
+
+
+# --------------------------------------------------------------------------
+# The configuration file's JSON
+
+def config_error(ctx, label, text, pattern, what):
+    """--config holding text: exit 2 with an error matching pattern."""
+    ctx.write(f"{label}.json", text)
+    run = ctx.run("--config", f"{label}.json", ctx.race(), "--", label=label)
+    expect_one_error(ctx, run, rf"{label}\.json: " + pattern, what)
+    return run
+
+
+@case("config-json-strict")
+def config_json_strict(ctx):
+    """Duplicate keys are an error with line:column; a UTF-8 byte order
+    mark is skipped; a 64-digit number is 'out of range'; a lone \\ud800
+    is named as such (not echoed as invalid UTF-8)."""
+    config_error(ctx, "dup", '{"functions": {\n  "f": {"role": "safe"},\n'
+                 '  "f": {"role": "safe"}}}', r"3:3: duplicate", "3:3 and duplicate")
+    config_error(ctx, "dup-top", '{"functions": {},\n "functions": {}}',
+                 r"2:2: duplicate", "2:2 and duplicate")
+    config_error(ctx, "big", '{"functions": {"f": {"role": "check", "like": "stat", '
+                 '"path": ' + "9" * 64 + '}}}', r"1:\d+: number out of range",
+                 "number out of range")
+    config_error(ctx, "index", '{"functions": {"f": {"role": "check", "like": "stat", '
+                 '"path": 65}}}', r"functions\.f: \"path\": number out of range",
+                 "number out of range")
+    run = config_error(ctx, "surrogate", '{"functions": {"f\\ud800": {"role": "safe"}}}',
+                       r"1:\d+: .*lone UTF-16 surrogate", "a lone surrogate")
+    if "\ufffd" in run.proc.stderr or "\\xed" in run.proc.stderr:
+        ctx.fail(run, "the surrogate was echoed")
+    ctx.write("bom.json", b"\xef\xbb\xbf" + json.dumps(
+        {"functions": {"probe": {"role": "check", "like": "access"}}}).encode())
+    src = ctx.write("w.c", RACE_C.replace("access(p, R_OK) == 0", "probe(p)")
+                    .replace("int f(", "int probe(const char *);\nint f("))
+    run = ctx.run("--format", "json", "--config", "bom.json", src, "--", label="bom")
+    ctx.expect_exit(run, 1)
+    ctx.expect_finding(run, src, line=RACE_LINE + 1)
+
+
+# --------------------------------------------------------------------------
+# Path filters: --include/--exclude, "include"/"exclude", folders as FILE
+
+def filter_project(ctx):
+    """src/a.c, src/gen/b.c, tests/t.c, third_party/z/v.c, all racy, in
+    one compile database build/compile_commands.json."""
+    names = ["src/a.c", "src/gen/b.c", "tests/t.c", "third_party/z/v.c"]
+    for i, name in enumerate(names):
+        ctx.write(name, RACE_C.replace("int f(", f"int f{i}("))
+    entries = [{"directory": ctx.tmp, "file": n, "arguments": ["cc", "-c", n]}
+               for n in names]
+    ctx.write("build/compile_commands.json", json.dumps(entries))
+    return names
+
+
+def analysed(ctx, run):
+    """The relative names of the files with findings."""
+    return sorted({os.path.relpath(f.file, ctx.tmp) for f in findings_of(ctx, run)})
+
+
+def expect_analysed(ctx, run, wanted):
+    """Exactly the files wanted have findings."""
+    got = analysed(ctx, run)
+    if got != sorted(wanted):
+        ctx.fail(run, f"analysed {got}, expected {sorted(wanted)}")
+
+
+@case("path-filters")
+def path_filters(ctx):
+    """--exclude and --include (repeatable, '**' as in .gitignore, relative
+    to the current directory), also in .fsrace.json (relative to its
+    folder), and a folder given as FILE with -p."""
+    names = filter_project(ctx)
+    os.mkdir(ctx.path(".git"))
+    for label, args, wanted in (
+            ("exclude", ["--exclude", "tests/**", "--exclude", "third_party"],
+             ["src/a.c", "src/gen/b.c"]),
+            ("include", ["--include", "src/**"], ["src/a.c", "src/gen/b.c"]),
+            ("include and exclude", ["--include", "src/**", "--exclude=gen"], ["src/a.c"]),
+            ("name pattern", ["--exclude", "*.c"], []),
+            ("folder as FILE", ["src"], ["src/a.c", "src/gen/b.c"]),
+            ("folder and exclude", ["src", "tests/", "--exclude", "src/gen/**"],
+             ["src/a.c", "tests/t.c"])):
+        run = ctx.run("--format", "json", "-p", "build", *args, label=label)
+        ctx.expect_exit(run, 1 if wanted else 0)
+        expect_analysed(ctx, run, wanted)
+    run = ctx.run("--format", "json", "--exclude", "**/v.c", *names, "--", label="files")
+    expect_analysed(ctx, run, names[:3])
+    run = ctx.run("--format", "json", "-p", "build", "--exclude", "../**", cwd=ctx.path("src"),
+                  label="relative to the current directory")
+    expect_analysed(ctx, run, [])
+    run = ctx.run("--format", "json", "-p", "../build", "--exclude", "v.c", "--exclude", "tests",
+                  cwd=ctx.path("src"), label="a name, for files outside the current directory")
+    expect_analysed(ctx, run, ["src/a.c", "src/gen/b.c", "tests/t.c"])
+    run = ctx.run("--format", "json", "-p", "../build", "--exclude", "src", "--exclude",
+                  os.path.basename(ctx.tmp), cwd=ctx.path("src"),
+                  label="a name above the current directory")
+    expect_analysed(ctx, run, names)
+    ctx.write(".fsrace.json", json.dumps({"exclude": ["tests/**", "third_party/**"]}))
+    for cwd in (ctx.tmp, ctx.path("src/gen")):
+        run = ctx.run("--format", "json", "-p", ctx.path("build"), cwd=cwd,
+                      label=f".fsrace.json, from {os.path.relpath(cwd, ctx.tmp)}")
+        expect_analysed(ctx, run, ["src/a.c", "src/gen/b.c"])
+    ctx.write(".fsrace.json", json.dumps({"include": ["src/gen/**"]}))
+    run = ctx.run("--format", "json", "-p", "build", label="config include")
+    expect_analysed(ctx, run, ["src/gen/b.c"])
+    ctx.write(".fsrace.json", json.dumps({"exclude": "tests/**"}))
+    run = ctx.run("-p", "build", label="config not a list")
+    expect_one_error(ctx, run, r"\.fsrace\.json: \"exclude\": expected a list", "a list")

@@ -15,6 +15,7 @@
 #include "../util/strmap.h"
 #include "../rules/rules.h"
 #include "job.h"
+#include "parse_failure.h"
 #include "source_file.h"
 
 void job_message(JobResult *res, const char *level, const char *fmt, ...)
@@ -77,8 +78,10 @@ static CXTranslationUnit parse(CXIndex index, const Job *job, const SourceFile *
     enum CXErrorCode err = clang_parseTranslationUnit2FullArgv(
         index, NULL, argv, argc, &unsaved, 1, CXTranslationUnit_KeepGoing, &tu);
     if (err != CXError_Success || !tu) {
-        job_message(res, "error", "%s: libclang could not parse it (error %d)", job->shown,
-                    (int)err);
+        StrBuf why = {0};
+        parse_failure_explain(&why, err, argv, argc);
+        job_message(res, "error", "%s: libclang could not parse it: %s", job->shown, sb_str(&why));
+        sb_free(&why);
         return NULL;
     }
     return tu;

@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,8 +68,10 @@ static int int_field(const JsonValue *v, const char *where, const char *key, int
 {
     if (!v)
         return 0;
-    if (v->kind != JSON_NUMBER || v->number < 0 || v->number > 64 || v->number != (int)v->number)
+    if (v->kind != JSON_NUMBER || v->number != (long long)v->number)
         return error(where, "\"%s\": expected an argument index (0, 1, ...)", key);
+    if (v->number < 0 || v->number > 64)
+        return error(where, "\"%s\": number out of range: an argument index is 0 to 64", key);
     *out = (int)v->number;
     return 0;
 }
@@ -103,20 +107,32 @@ static int read_declaration(Config *c, const char *file, const char *name, const
     return rc ? rc : declare(c, &d, where);
 }
 
-/* "line L, column C" of a byte offset. */
-static void position(const char *text, size_t offset, unsigned *line, unsigned *col)
+/* "include"/"exclude": a list of patterns relative to the folder of the
+ * configuration file (the project's root, where .fsrace.json lives). */
+static int read_patterns(Config *c, const char *path, const JsonValue *list, bool include)
 {
-    *line = 1;
-    *col = 1;
-    for (size_t i = 0; i < offset && text[i]; i++) {
-        *col = text[i] == '\n' ? 1 : *col + 1;
-        *line += text[i] == '\n';
+    const char *key = include ? "include" : "exclude";
+    if (!list)
+        return 0;
+    if (list->kind != JSON_ARRAY)
+        return error(path, "\"%s\": expected a list of path patterns such as \"tests/**\"", key);
+    char real[PATH_MAX];
+    if (!realpath(path, real))
+        return error(path, "%s", strerror(errno));
+    const char *base = dirname(real);
+    for (int i = 0; i < list->n; i++) {
+        const JsonValue *v = list->items[i];
+        if (v->kind != JSON_STRING || !*v->string)
+            return error(path, "\"%s\"[%d]: expected a path pattern (a non-empty string)", key, i);
+        pathfilter_add(&c->filter, &c->arena, base, v->string, include);
     }
+    return 0;
 }
 
 /* The members .fsrace.json may have; anything else is a typo. */
-static const char *const known_keys[] = {"functions", "enable", "disable", NULL};
-#define KNOWN_KEYS "\"functions\", \"enable\", \"disable\""
+static const char *const known_keys[] = {"functions", "enable", "disable", "include",
+                                         "exclude", NULL};
+#define KNOWN_KEYS "\"functions\", \"enable\", \"disable\", \"include\", \"exclude\""
 
 static bool known_key(const char *key)
 {
@@ -155,7 +171,7 @@ static int parse_file(Config *c, const char *path, SourceFile f)
     int rc = 0;
     if (!root) {
         unsigned line, col;
-        position(f.data, at, &line, &col);
+        json_position(f.data, at, &line, &col);
         rc = error(path, "%u:%u: %s", line, col, perr);
     } else if (root->kind != JSON_OBJECT) {
         rc = error(path, "expected an object with a \"functions\" member");
@@ -163,6 +179,10 @@ static int parse_file(Config *c, const char *path, SourceFile f)
     for (int i = 0; !rc && i < root->n; i++)
         if (!known_key(root->keys[i]))
             rc = error(path, "unknown key \"%s\" (%s)", root->keys[i], KNOWN_KEYS);
+    if (!rc)
+        rc = read_patterns(c, path, json_get(root, "include"), true);
+    if (!rc)
+        rc = read_patterns(c, path, json_get(root, "exclude"), false);
     const JsonValue *fns = rc ? NULL : json_get(root, "functions");
     if (fns && fns->kind != JSON_OBJECT)
         rc = error(path, "\"functions\": expected an object of declarations");
@@ -240,6 +260,8 @@ int config_load(const Options *o, const char *cwd, Config *c)
     int rc = o->config ? read_file(c, o->config) : o->no_config ? 0 : read_nearest(c, cwd);
     for (int i = 0; !rc && i < o->nfunctions; i++)
         rc = read_option(c, o->functions[i]);
+    for (int i = 0; !rc && i < o->npaths; i++)
+        pathfilter_add(&c->filter, &c->arena, cwd, o->paths[i] + 1, o->paths[i][0] == '+');
     return rc ? rc : options_apply_rules(o);
 }
 

@@ -2,7 +2,8 @@
  * .fsrace.json (found from the current directory upward, up to the
  * repository root) or --config FILE, and --function on the command line:
  *
- *   {"functions": {
+ *   {"exclude": ["third_party", "*_test.c"],
+ *    "functions": {
  *      "file_exists": {"role": "check", "like": "stat"},
  *      "xfopen":      {"role": "use", "like": "fopen", "path": 0, "flags": 1},
  *      "safe_open":   {"role": "safe"}
@@ -17,11 +18,13 @@
 #define FSRACE_CONFIG_H
 #include "../analysis/summary.h"
 #include "options.h"
+#include "pathfilter.h"
 
 typedef struct Config {
     Arena arena;
     SummaryTable declared;
     const char *path;       /* the file read, or NULL */
+    PathFilter filter;      /* its "include"/"exclude", then --include/--exclude */
 } Config;
 
 /* Read the configuration file and --function options into c, and select

@@ -1,39 +1,17 @@
-/* joblist_compdb.c - jobs from BUILD_DIR/compile_commands.json, read with
- * libclang's JSON compilation database. Relative paths (as bear writes
- * them) are resolved against each entry's "directory", which is also
- * passed to the parser as -working-directory, since libclang does not
- * chdir. Arguments that only matter for producing output (-c, -o, the
+/* joblist_compdb.c - jobs from compile_commands.json entries. Relative
+ * paths (as bear writes them, and out-of-tree builds with "../src/x.c")
+ * are resolved against each entry's "directory", which is also passed to
+ * the parser as -working-directory, since libclang does not chdir. The
+ * entry's source file is recognised among its arguments by real path,
+ * however it is spelled, and left out (the parser gets it once).
+ * Arguments that only matter for producing output (-c, -o, the
  * dependency-file flags) are dropped: the parse must write nothing. */
-#include <clang-c/CXCompilationDatabase.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
+#include <libgen.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "joblist.h"
-
-/* Problems libclang's loader would only call "cannot load": say which. */
-static bool database_readable(const char *path)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        fprintf(stderr, "fsrace: error: %s: %s\n", path, strerror(errno));
-        return false;
-    }
-    char buf[256];
-    ssize_t n;
-    bool blank = true;
-    while (blank && (n = read(fd, buf, sizeof buf)) > 0)
-        for (ssize_t i = 0; i < n && blank; i++)
-            blank = buf[i] == ' ' || buf[i] == '\n' || buf[i] == '\t' || buf[i] == '\r';
-    close(fd);
-    if (blank)
-        fprintf(stderr, "fsrace: error: %s: empty file, not a compile database\n", path);
-    return !blank;
-}
 
 /* Arguments dropped together with the value that follows them. */
 static bool drops_next(const char *a)
@@ -60,33 +38,36 @@ static bool drops_alone(const char *a)
     return false;
 }
 
-/* The entry's source file, however the arguments spell it: as "file"
- * says, absolute, or relative to "directory". */
-static bool is_source_arg(const char *a, const char *dir, const char *file, const char *abs)
+static const char *last_component(const char *path)
 {
-    if (!strcmp(a, file) || !strcmp(a, abs))
-        return true;
-    size_t n = strlen(dir);
-    return a[0] != '/' && !strncmp(abs, dir, n) && abs[n] == '/' &&
-           !strcmp(abs + n + 1, a[0] == '.' && a[1] == '/' ? a + 2 : a);
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
 }
 
-static void add_command(JobList *out, CXCompileCommand cmd, const char *dir, const char *file,
-                        const char *abs)
+/* Is argument a the entry's source file (real path `real`)? Only a
+ * non-option argument with the same last component is looked up. */
+static bool is_source_arg(JobList *l, const char *a, const char *dir, const char *real)
 {
-    unsigned n = clang_CompileCommand_getNumArgs(cmd);
-    Job j = {.file = abs, .shown = abs, .workdir = dir};
-    j.args = ARENA_ARRAY(&out->arena, const char *, n + 1);
-    for (unsigned i = 1; i < n; i++) {   /* argument 0 is the compiler */
-        CXString s = clang_CompileCommand_getArg(cmd, i);
-        const char *a = clang_getCString(s);
+    if (a[0] == '-' || strcmp(last_component(a), last_component(real)) != 0)
+        return false;
+    return !strcmp(joblist_real(l, dir, a), real);
+}
+
+void joblist_add_entry(JobList *l, const PathFilter *filter, const LoadedDb *db, int k,
+                       const char *shown)
+{
+    const CompdbEntry *e = &db->db.entries[k];
+    const char *real = db->real[k];
+    Job j = {.file = real, .shown = shown ? shown : real, .workdir = e->directory};
+    j.args = ARENA_ARRAY(&l->arena, const char *, e->argc);
+    for (int i = 1; i < e->argc; i++) {   /* argument 0 is the compiler */
+        const char *a = e->argv[i];
         if (drops_next(a))
             i++;
-        else if (!drops_alone(a) && !is_source_arg(a, dir, file, abs))
-            j.args[j.nargs++] = arena_strdup(&out->arena, a);
-        clang_disposeString(s);
+        else if (!drops_alone(a) && !is_source_arg(l, a, e->directory, real))
+            j.args[j.nargs++] = a;
     }
-    ARENA_PUSH(&out->arena, out->jobs, out->n, out->cap, j);
+    joblist_push(l, filter, j, real);
 }
 
 static bool is_c_family_only(const char *file)
@@ -100,97 +81,89 @@ static bool is_c_family_only(const char *file)
     return true;
 }
 
-/* Index in o->files of the FILE argument naming abs, or -1. */
-static int find_file_arg(const Options *o, const char *cwd, const char *abs)
+int joblist_add_entries_under(JobList *l, const PathFilter *filter, const LoadedDb *db,
+                              const char *dir)
 {
-    char want[PATH_MAX], have[PATH_MAX];
-    if (!realpath(abs, want))
-        return -1;
-    for (int i = 0; i < o->nfiles; i++) {
-        char joined[PATH_MAX];
-        snprintf(joined, sizeof joined, "%s%s%s", o->files[i][0] == '/' ? "" : cwd,
-                 o->files[i][0] == '/' ? "" : "/", o->files[i]);
-        if (realpath(joined, have) && !strcmp(want, have))
-            return i;
-    }
-    return -1;
-}
-
-static bool already_listed(const JobList *out, const char *abs)
-{
-    for (int i = 0; i < out->n; i++)
-        if (!strcmp(out->jobs[i].file, abs))
-            return true;
-    return false;
-}
-
-static void add_commands(const Options *o, const char *cwd, JobList *out, bool *used,
-                         CXCompileCommands cmds)
-{
-    unsigned n = clang_CompileCommands_getSize(cmds);
-    for (unsigned i = 0; i < n; i++) {
-        CXCompileCommand cmd = clang_CompileCommands_getCommand(cmds, i);
-        CXString d = clang_CompileCommand_getDirectory(cmd);
-        CXString f = clang_CompileCommand_getFilename(cmd);
-        const char *dir = joblist_abs(out, cwd, clang_getCString(d));
-        const char *file = arena_strdup(&out->arena, clang_getCString(f));
-        const char *abs = joblist_abs(out, dir, file);
-        clang_disposeString(d);
-        clang_disposeString(f);
-        int arg = o->nfiles ? find_file_arg(o, cwd, abs) : -1;
-        if ((o->nfiles && arg < 0) || !is_c_family_only(abs) || already_listed(out, abs))
+    size_t n = strlen(dir);
+    while (n > 0 && dir[n - 1] == '/')
+        n--;
+    int found = 0;
+    for (int k = 0; k < db->db.n; k++) {
+        const char *real = db->real[k];
+        if (strncmp(real, dir, n) != 0 || real[n] != '/')
             continue;
-        if (arg >= 0) {
-            used[arg] = true;
-            add_command(out, cmd, dir, file, abs);
-            out->jobs[out->n - 1].shown = o->files[arg];
-        } else {
-            add_command(out, cmd, dir, file, abs);
-        }
+        found++;
+        if (is_c_family_only(real))
+            joblist_add_entry(l, filter, db, k, NULL);
     }
+    return found;
 }
 
-/* libclang's loader prints its own multi-line complaints on stderr; ours
- * is one line. Runs before any worker thread exists. */
-static CXCompilationDatabase load_quietly(const char *dir, CXCompilationDatabase_Error *err)
+int joblist_db_entry(const LoadedDb *db, const char *real)
 {
-    fflush(stderr);
-    int saved = dup(STDERR_FILENO);
-    int devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
-    if (saved >= 0 && devnull >= 0)
-        dup2(devnull, STDERR_FILENO);
-    CXCompilationDatabase db = clang_CompilationDatabase_fromDirectory(dir, err);
-    if (saved >= 0) {
-        dup2(saved, STDERR_FILENO);
-        close(saved);
+    int k;
+    return strmap_get(&db->by_path, real, &k) ? k : -1;
+}
+
+static LoadedDb *add_db(JobList *l, const Compdb *db)
+{
+    LoadedDb loaded = {.db = *db};
+    loaded.real = ARENA_ARRAY(&l->arena, const char *, db->n);
+    for (int k = 0; k < db->n; k++) {
+        const CompdbEntry *e = &db->entries[k];
+        loaded.real[k] = joblist_real(l, e->directory, e->file);
+        if (!strmap_get(&loaded.by_path, loaded.real[k], NULL))
+            strmap_put(&loaded.by_path, loaded.real[k], k);
     }
-    if (devnull >= 0)
-        close(devnull);
+    ARENA_PUSH(&l->arena, l->dbs, l->ndbs, l->cap_dbs, loaded);
+    return &l->dbs[l->ndbs - 1];
+}
+
+/* Read the database at path; NULL with *why set, or with *why NULL when
+ * there is no such file (missing_ok). */
+static LoadedDb *load(JobList *l, const char *cwd, const char *path, const char **why)
+{
+    Compdb db = {0};
+    *why = compdb_load(&l->arena, path, cwd, &db);
+    return *why ? NULL : add_db(l, &db);
+}
+
+static void fatal(JobList *l, const char *path, const char *why)
+{
+    fprintf(stderr, "fsrace: error: %s: %s\n", path, why);
+    l->fatal = l->trouble = true;
+}
+
+LoadedDb *joblist_load_db(JobList *l, const char *cwd, const char *arg)
+{
+    const char *path = arena_printf(&l->arena, "%s/compile_commands.json", arg), *why;
+    LoadedDb *db = load(l, cwd, path, &why);
+    if (!db && !strcmp(why, strerror(ENOTDIR)))   /* -p names the file itself */
+        db = load(l, cwd, path = arg, &why);
+    if (!db)
+        fatal(l, path, why);
     return db;
 }
 
-void joblist_add_compdb(const Options *o, const char *cwd, JobList *out, bool *used)
+LoadedDb *joblist_find_db(JobList *l, const char *cwd, const char *file)
 {
-    const char *path = arena_printf(&out->arena, "%s/compile_commands.json", o->build_dir);
-    if (!database_readable(path)) {
-        out->trouble = true;
-        return;
+    char *dir = dirname(arena_strdup(&l->arena, file));
+    for (;;) {
+        const char *path = arena_printf(&l->arena, "%s/compile_commands.json",
+                                        strcmp(dir, "/") ? dir : "");
+        for (int i = 0; i < l->ndbs; i++)
+            if (!strcmp(l->dbs[i].db.path, path))
+                return &l->dbs[i];
+        const char *why;
+        LoadedDb *db = load(l, cwd, path, &why);
+        if (db || strcmp(why, strerror(ENOENT)) != 0) {
+            if (!db)
+                fatal(l, path, why);
+            return db;
+        }
+        char *slash = strrchr(dir, '/');
+        if (!slash || !strcmp(dir, "/"))
+            return NULL;
+        slash[slash == dir] = '\0';
     }
-    CXCompilationDatabase_Error err;
-    CXCompilationDatabase db = load_quietly(o->build_dir, &err);
-    if (err != CXCompilationDatabase_NoError || !db) {
-        fprintf(stderr, "fsrace: error: %s: not a valid JSON compile database\n", path);
-        out->trouble = true;
-        return;
-    }
-    CXCompileCommands cmds = clang_CompilationDatabase_getAllCompileCommands(db);
-    if (!cmds || clang_CompileCommands_getSize(cmds) == 0) {
-        fprintf(stderr, "fsrace: error: %s: no compile commands in it\n", path);
-        out->trouble = true;
-    } else {
-        add_commands(o, cwd, out, used, cmds);
-    }
-    if (cmds)
-        clang_CompileCommands_dispose(cmds);
-    clang_CompilationDatabase_dispose(db);
 }

@@ -67,6 +67,18 @@ static int parse_disable(const char *v, Options *o)
     return 0;
 }
 
+static int parse_include(const char *v, Options *o)
+{
+    o->paths[o->npaths++] = arena_printf(&o->arena, "+%s", v);
+    return 0;
+}
+
+static int parse_exclude(const char *v, Options *o)
+{
+    o->paths[o->npaths++] = arena_printf(&o->arena, "-%s", v);
+    return 0;
+}
+
 static int parse_function(const char *v, Options *o)
 {
     o->functions[o->nfunctions++] = v;
@@ -149,7 +161,8 @@ int options_parse(int argc, char **argv, Options *o)
     o->files = calloc((size_t)argc + 1, sizeof(char *));
     o->toggles = calloc((size_t)argc + 1, sizeof(char *));
     o->functions = calloc((size_t)argc + 1, sizeof(char *));
-    if (!o->files || !o->toggles || !o->functions)
+    o->paths = calloc((size_t)argc + 1, sizeof(char *));
+    if (!o->files || !o->toggles || !o->functions || !o->paths)
         return EXIT_TROUBLE;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -178,6 +191,7 @@ void options_free(Options *o)
     free(o->files);
     free(o->toggles);
     free(o->functions);
+    free(o->paths);
     arena_free(&o->arena);
 }
 

@@ -1,6 +1,7 @@
 /* options.h - the command line, in the clang-tidy tradition:
  *   fsrace [options] FILE... [-- COMPILER_FLAGS...]
- *   fsrace -p BUILD_DIR [options] [FILE...]                            */
+ *   fsrace -p BUILD_DIR [options] [FILE...]
+ * where BUILD_DIR may also be the compile_commands.json file itself.   */
 #ifndef FSRACE_OPTIONS_H
 #define FSRACE_OPTIONS_H
 #include <stdbool.h>
@@ -12,7 +13,7 @@ typedef enum Format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_HTML } Form
 typedef enum ColorMode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } ColorMode;
 
 typedef struct Options {
-    const char *build_dir;      /* -p: directory holding compile_commands.json */
+    const char *build_dir;      /* -p: directory holding compile_commands.json, or that file */
     const char **files;         /* FILE... */
     int nfiles;
     const char **flags;         /* after --: compiler flags for every FILE */
@@ -31,6 +32,8 @@ typedef struct Options {
     bool no_config;             /* --no-config */
     const char **functions;     /* --function NAME=ROLE,... */
     int nfunctions;
+    const char **paths;         /* "+glob" for --include glob, "-glob" for --exclude glob */
+    int npaths;
     const char *cache_dir;      /* --cache-dir DIR */
     bool no_cache;              /* --no-cache */
     bool stats;                 /* --stats */

@@ -1,10 +1,12 @@
 /* json_read.c - recursive descent over RFC 8259 JSON; see json_read.h. */
 #include "json_read.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "strbuf.h"
+#include "strmap.h"
 
 enum { MAX_DEPTH = 64 };
 
@@ -71,12 +73,14 @@ static void put_utf8(StrBuf *b, unsigned cp)
     }
 }
 
-/* \uXXXX (and a following low surrogate) at ps->p, just after the 'u'. */
+/* \uXXXX (and a following low surrogate) at ps->p, just after the 'u'.
+ * A surrogate that is not part of a pair, and \u0000, have no place in
+ * the UTF-8, NUL-terminated strings fsrace uses: they are errors. */
 static bool unicode_escape(Parser *ps, StrBuf *b)
 {
     int hi = ps->end - ps->p >= 4 ? hex4(ps->p) : -1;
     if (hi < 0)
-        return false;
+        return fail(ps, "bad \\u escape: expected four hexadecimal digits"), false;
     ps->p += 4;
     unsigned cp = (unsigned)hi;
     if (hi >= 0xD800 && hi <= 0xDBFF && ps->end - ps->p >= 6 && ps->p[0] == '\\' &&
@@ -86,6 +90,15 @@ static bool unicode_escape(Parser *ps, StrBuf *b)
             cp = 0x10000 + (((unsigned)hi - 0xD800) << 10) + ((unsigned)lo - 0xDC00);
             ps->p += 6;
         }
+    }
+    if (cp >= 0xD800 && cp <= 0xDFFF) {
+        ps->p -= 6;
+        return fail(ps, "a \\u escape of a lone UTF-16 surrogate (\\ud800-\\udfff must come "
+                        "in high-low pairs)"), false;
+    }
+    if (cp == 0) {
+        ps->p -= 6;
+        return fail(ps, "\\u0000 (a NUL character) in a string is not supported"), false;
     }
     put_utf8(b, cp);
     return true;
@@ -113,7 +126,10 @@ static const char *string(Parser *ps)
         unsigned char c = (unsigned char)*ps->p++;
         if (c < 0x20 || (c == '\\' && !escape(ps, &b))) {
             sb_free(&b);
-            fail(ps, "bad character or escape in a string");
+            if (c < 0x20)
+                ps->p--;
+            fail(ps, c < 0x20 ? "a control character in a string (write it as an escape)"
+                              : "bad escape in a string");
             return NULL;
         }
         if (c != '\\')
@@ -130,19 +146,58 @@ static const char *string(Parser *ps)
     return s;
 }
 
+/* Length of the digits at s (before end). */
+static size_t digits(const char *s, const char *end)
+{
+    size_t n = 0;
+    while (s + n < end && s[n] >= '0' && s[n] <= '9')
+        n++;
+    return n;
+}
+
+/* Length of the number at s, as RFC 8259 spells it: -?int frac? exp?,
+ * the integer part without leading zeros; 0 when it is not one. */
+static size_t number_length(const char *s, const char *end)
+{
+    const char *p = s + (s < end && *s == '-');
+    size_t n = digits(p, end);
+    if (n == 0 || (n > 1 && *p == '0'))
+        return 0;
+    p += n;
+    if (p < end && *p == '.') {
+        if (!(n = digits(p + 1, end)))
+            return 0;
+        p += 1 + n;
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        p += 1 + (p + 1 < end && (p[1] == '+' || p[1] == '-'));
+        if (!(n = digits(p, end)))
+            return 0;
+        p += n;
+    }
+    return (size_t)(p - s);
+}
+
+/* Numbers longer than this are not ones fsrace's files hold. */
+enum { MAX_NUMBER_CHARS = 40 };
+
 static JsonValue *number(Parser *ps, JsonValue *v)
 {
-    char buf[64];
-    size_t n = 0;
-    while (ps->p + n < ps->end && n < sizeof buf - 1 && strchr("+-0123456789.eE", ps->p[n]) &&
-           ps->p[n])
-        n++;
+    if (*ps->p != '-' && (*ps->p < '0' || *ps->p > '9'))
+        return fail(ps, "expected a value (an object, list, string, number, true, false "
+                        "or null)");
+    size_t n = number_length(ps->p, ps->end);
+    if (n == 0)
+        return fail(ps, "bad number");
+    char buf[MAX_NUMBER_CHARS + 1];
+    if (n > MAX_NUMBER_CHARS)
+        return fail(ps, "number out of range (more than 40 characters)");
     memcpy(buf, ps->p, n);
     buf[n] = '\0';
-    char *stop;
-    v->number = strtod(buf, &stop);
-    if (n == 0 || *stop)
-        return fail(ps, "bad number");
+    errno = 0;
+    v->number = strtod(buf, NULL);
+    if (errno == ERANGE && (v->number > 1 || v->number < -1))
+        return fail(ps, "number out of range");
     ps->p += n;
     v->kind = JSON_NUMBER;
     return v;
@@ -164,8 +219,46 @@ static void push(Parser *ps, JsonValue *v, const char *key, JsonValue *item)
     v->items[v->n++] = item;
 }
 
+/* Has the object v a member named key already? Objects of more than a
+ * few members are looked up in `seen` (filled as it grows), so a file
+ * declaring 40,000 functions stays linear. */
+static bool duplicate(const JsonValue *v, const char *key, StrMap *seen)
+{
+    enum { SCAN = 16 };
+    if (v->n < SCAN) {
+        for (int i = 0; i < v->n; i++)
+            if (!strcmp(v->keys[i], key))
+                return true;
+        return false;
+    }
+    if (!seen->n)
+        for (int i = 0; i < v->n; i++)
+            strmap_put(seen, v->keys[i], i);
+    if (strmap_get(seen, key, NULL))
+        return true;
+    strmap_put(seen, key, v->n);
+    return false;
+}
+
+/* One "name": of an object; NULL (with the error at the name) if it is
+ * malformed or repeats an earlier name. */
+static const char *member_name(Parser *ps, const JsonValue *v, StrMap *seen)
+{
+    const char *at = ps->p, *key;
+    if (ps->p >= ps->end || *ps->p != '"' || !(key = string(ps)))
+        return fail(ps, "expected a member name"), NULL;
+    if (duplicate(v, key, seen)) {
+        ps->p = at;
+        return fail(ps, "duplicate member name (each may appear once)"), NULL;
+    }
+    skip_ws(ps);
+    if (ps->p >= ps->end || *ps->p++ != ':')
+        return fail(ps, "expected ':'"), NULL;
+    return key;
+}
+
 /* Elements of an array or members of an object, after the bracket. */
-static JsonValue *container(Parser *ps, JsonValue *v, int depth)
+static JsonValue *items(Parser *ps, JsonValue *v, int depth, StrMap *seen)
 {
     bool object = v->kind == JSON_OBJECT;
     char close = object ? '}' : ']';
@@ -177,13 +270,8 @@ static JsonValue *container(Parser *ps, JsonValue *v, int depth)
     for (;;) {
         const char *key = NULL;
         skip_ws(ps);
-        if (object) {
-            if (ps->p >= ps->end || *ps->p != '"' || !(key = string(ps)))
-                return fail(ps, "expected a member name");
-            skip_ws(ps);
-            if (ps->p >= ps->end || *ps->p++ != ':')
-                return fail(ps, "expected ':'");
-        }
+        if (object && !(key = member_name(ps, v, seen)))
+            return NULL;
         JsonValue *item = value(ps, depth + 1);
         if (!item)
             return NULL;
@@ -199,6 +287,14 @@ static JsonValue *container(Parser *ps, JsonValue *v, int depth)
         }
         return fail(ps, object ? "expected ',' or '}'" : "expected ',' or ']'");
     }
+}
+
+static JsonValue *container(Parser *ps, JsonValue *v, int depth)
+{
+    StrMap seen = {0};
+    JsonValue *done = items(ps, v, depth, &seen);
+    strmap_free(&seen);
+    return done;
 }
 
 static JsonValue *value(Parser *ps, int depth)
@@ -233,6 +329,8 @@ JsonValue *json_parse_at(Arena *a, const char *text, size_t len, const char **er
                          size_t *offset)
 {
     Parser ps = {a, text, text + len, NULL};
+    if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))   /* a UTF-8 byte order mark */
+        ps.p += 3;
     JsonValue *v = value(&ps, 0);
     skip_ws(&ps);
     if (v && ps.p != ps.end)
@@ -246,6 +344,16 @@ JsonValue *json_parse_at(Arena *a, const char *text, size_t len, const char **er
 JsonValue *json_parse(Arena *a, const char *text, size_t len, const char **error)
 {
     return json_parse_at(a, text, len, error, NULL);
+}
+
+void json_position(const char *text, size_t offset, unsigned *line, unsigned *col)
+{
+    *line = 1;
+    *col = 1;
+    for (size_t i = 0; i < offset && text[i]; i++) {
+        *col = text[i] == '\n' ? 1 : *col + 1;
+        *line += text[i] == '\n';
+    }
 }
 
 const JsonValue *json_get(const JsonValue *obj, const char *key)

@@ -28,6 +28,8 @@ JsonValue *json_parse(Arena *a, const char *text, size_t len, const char **error
 /* Same, also telling where parsing stopped (the error's byte offset). */
 JsonValue *json_parse_at(Arena *a, const char *text, size_t len, const char **error,
                          size_t *offset);
+/* Line and column (from 1, in bytes) of a byte offset in text. */
+void json_position(const char *text, size_t offset, unsigned *line, unsigned *col);
 /* obj[key] when obj is an object holding key, else NULL. */
 const JsonValue *json_get(const JsonValue *obj, const char *key);
 
