@@ -142,11 +142,30 @@ static bool answers_existence_only(const SummaryInput *in, const Site *inner)
     return f->group == G_STAT && buf && !flow_read_after(in->scratch, in->fn, inner, buf);
 }
 
+/* The successor of a branch `key == 0` / `key != 0` taken when key is
+ * NULL (a bare `if (key)` is `key != 0`), or -1 for another branch. */
+static int null_successor(const Block *blk)
+{
+    if (blk->term != TERM_BRANCH || blk->nsucc != 2 || blk->cmp.value != 0)
+        return -1;
+    return blk->cmp.op == CMP_EQ ? blk->succ[0] : blk->cmp.op == CMP_NE ? blk->succ[1] : -1;
+}
+
+/* Does block x, control dependent on branch `on`, run when `on` takes
+ * its edge to succ (x is succ or post-dominates it)? */
+static bool runs_on_edge(const DomTree *post, int succ, int x)
+{
+    return succ == x || (post->idom[succ] >= 0 && dom_dominates(post, x, succ));
+}
+
 /* Does block b run only when another pointer parameter is NULL (the
  * wrapper acts by name only without its context: util-linux's
  * ul_path_access(pc, ...) falls back to access() when pc is NULL)? Callers
- * pass the context, so such an effect is not the function's. */
-static bool only_without_other_param(const SummaryInput *in, int param, int b)
+ * pass the context, so such an effect is not the function's. An effect on
+ * the side where the parameter is not NULL (after `assert(src)` or `if
+ * (!src) return`) is the function's. */
+static bool only_without_other_param(const SummaryInput *in, const DomTree *post, int param,
+                                     int b)
 {
     const Function *fn = in->fn;
     bool *seen = ARENA_ARRAY(in->scratch, bool, fn->nblocks);
@@ -157,10 +176,11 @@ static bool only_without_other_param(const SummaryInput *in, int param, int b)
         int x = work[--n];
         for (int i = 0; i < in->cdep->n[x]; i++) {
             int on = in->cdep->on[x][i];
-            const Compare *cmp = &fn->blocks[on]->cmp;
-            int j = cmp->key ? param_index(fn, cmp->key) : -1;
-            bool null_test = (cmp->op == CMP_EQ || cmp->op == CMP_NE) && cmp->value == 0;
-            if (j >= 0 && j != param && fn->vars[j].pointer && null_test)
+            const Block *blk = fn->blocks[on];
+            int j = blk->cmp.key ? param_index(fn, blk->cmp.key) : -1;
+            int null_side = null_successor(blk);
+            if (j >= 0 && j != param && fn->vars[j].pointer && null_side >= 0 &&
+                runs_on_edge(post, null_side, x))
                 return true;
             if (!seen[on]) {
                 seen[on] = true;
@@ -177,7 +197,7 @@ static void add_effect(Arena *a, Summary *s, EffectKind kind, FileFunc as)
     ARENA_PUSH(a, s->effects, s->n, s->cap, e);
 }
 
-static void summarize_param(const SummaryInput *in, Summary *s, int param)
+static void summarize_param(const SummaryInput *in, const DomTree *post, Summary *s, int param)
 {
     const Function *fn = in->fn;
     Ins none = {0};
@@ -188,7 +208,7 @@ static void summarize_param(const SummaryInput *in, Summary *s, int param)
         const Site *site = &sites[i];
         const FileFunc *f = site->func;
         int which = site->path == site_path(site->ins, f, 0) ? 0 : 1;
-        if (only_without_other_param(in, param, site->block))
+        if (only_without_other_param(in, post, param, site->block))
             continue;
         if ((f->roles & CHECK) && !has_effect(s, EFFECT_CHECK, param) &&
             returns_outcome(in, site)) {
@@ -212,8 +232,9 @@ static void summarize_param(const SummaryInput *in, Summary *s, int param)
 Summary summarize(const SummaryInput *in)
 {
     Summary s = {.name = in->fn->name, .exported = in->fn->exported};
+    DomTree post = dom_build_post(in->scratch, in->fn);
     for (int p = 0; p < in->fn->nparams && p < in->fn->nvars; p++)
         if (in->fn->vars[p].pointer)
-            summarize_param(in, &s, p);
+            summarize_param(in, &post, &s, p);
     return s;
 }

@@ -1,0 +1,75 @@
+// CFLAGS: -D_GNU_SOURCE
+/* A NULL test of another parameter hides only the effects on the branch
+ * where that parameter is NULL (issue 11, A3): `assert(src)` or
+ * `if (!src) return` in a copy helper must not hide its use of dest. The
+ * context wrappers of context.c (by name only without their context) stay
+ * silent. */
+#include <assert.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int copy_asserted(const char *src, const char *dest) {
+  assert(src);
+  return open(dest, O_WRONLY | O_CREAT | O_TRUNC, 0644);   // NOTE[toctou-check-use "copy_asserted() uses its argument"]
+}
+
+static int copy_returning(const char *src, const char *dest) {
+  if (!src)
+    return -1;
+  return open(dest, O_WRONLY | O_CREAT | O_TRUNC, 0644);   // NOTE[toctou-check-use "copy_returning() uses its argument"]
+}
+
+static int copy_nested(const char *src, const char *dest) {
+  int fd = -1;
+  if (src != NULL) {
+    fd = open(dest, O_WRONLY | O_TRUNC);        // NOTE[toctou-check-use "copy_nested() uses its argument"]
+  }
+  return fd;
+}
+
+/* A check on the non-NULL branch is a check too. */
+static int writable_if(const char *who, const char *p) {
+  if (who == NULL)
+    return 0;
+  return access(p, W_OK) == 0;                  // NOTE[toctou-check-use]
+}
+
+int install(const char *src, const char *dest) {
+  if (access(dest, W_OK) != 0)                  // NOTE[toctou-check-use]
+    return -1;
+  return copy_asserted(src, dest);              // WARNING[toctou-check-use "copy_asserted() of 'dest' after access()"]
+}
+
+int install2(const char *src, const char *dest) {
+  if (access(dest, W_OK) != 0)                  // NOTE[toctou-check-use]
+    return -1;
+  return copy_returning(src, dest);             // WARNING[toctou-check-use "copy_returning() of 'dest'"]
+}
+
+int install3(const char *src, const char *dest) {
+  if (access(dest, W_OK) != 0)                  // NOTE[toctou-check-use]
+    return -1;
+  return copy_nested(src, dest);                // WARNING[toctou-check-use "copy_nested() of 'dest'"]
+}
+
+int install4(const char *user, const char *dest) {
+  if (!writable_if(user, dest))
+    return -1;
+  return unlink(dest);                          // WARNING[toctou-check-use "unlink() of 'dest' after writable_if()"]
+}
+
+/* Safe twin: the by-name effect runs only where the other parameter is
+ * NULL; the caller passes it. */
+static int open_in(const char *dir, const char *p) {
+  if (dir == NULL)
+    return open(p, O_WRONLY | O_TRUNC);
+  return -1;
+}
+
+int reinstall(const char *dir, const char *dest) {
+  if (access(dest, W_OK) != 0)
+    return -1;
+  return open_in(dir, dest);                    // no-warning
+}
