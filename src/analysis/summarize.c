@@ -191,6 +191,32 @@ static bool only_without_other_param(const SummaryInput *in, const DomTree *post
     return false;
 }
 
+/* Does the site create its name anew (mkdir, mkfifo, the target of
+ * link)? */
+static bool site_creates(const Site *site)
+{
+    int which = site->path == site_path(site->ins, site->func, 0) ? 0 : 1;
+    return site->func->roles & (which == 0 ? NEWNAME : NEWNAME2);
+}
+
+/* Does a creation of the parameter run before the use on every path
+ * (mkdir(p), then open(p, O_DIRECTORY|O_NOFOLLOW) to fchown it)? The
+ * creation fails if anything is there: after it the name is the
+ * function's own new file, and a caller's check decides nothing about
+ * the use (what happens after the creation is judged inside). */
+static bool after_own_creation(const SummaryInput *in, const Site *sites, int n, const Site *use)
+{
+    for (int i = 0; i < n; i++) {
+        const Site *c = &sites[i];
+        if (c == use || !site_creates(c))
+            continue;
+        if (c->block == use->block ? c->index < use->index
+                                   : dom_dominates(in->dom, c->block, use->block))
+            return true;
+    }
+    return false;
+}
+
 static void add_effect(Arena *a, Summary *s, EffectKind kind, FileFunc as)
 {
     Effect e = {kind, as};
@@ -207,7 +233,6 @@ static void summarize_param(const SummaryInput *in, const DomTree *post, Summary
     for (int i = 0; i < n; i++) {
         const Site *site = &sites[i];
         const FileFunc *f = site->func;
-        int which = site->path == site_path(site->ins, f, 0) ? 0 : 1;
         if (only_without_other_param(in, post, param, site->block))
             continue;
         if ((f->roles & CHECK) && !has_effect(s, EFFECT_CHECK, param) &&
@@ -216,8 +241,8 @@ static void summarize_param(const SummaryInput *in, const DomTree *post, Summary
             as.existence_only = answers_existence_only(in, site);
             add_effect(in->arena, s, EFFECT_CHECK, as);
         }
-        bool creates_new = f->roles & (which == 0 ? NEWNAME : NEWNAME2);
-        if ((f->roles & USE) && !creates_new && !has_effect(s, EFFECT_USE, param)) {
+        if ((f->roles & USE) && !site_creates(site) && !has_effect(s, EFFECT_USE, param) &&
+            !after_own_creation(in, sites, n, site)) {
             FileFunc as = wrapper_view(fn, site, param, USE);
             map_flags(fn, site, &as);
             if ((f->roles & OPEN) && returns_handle(in->scratch, fn, site)) {
