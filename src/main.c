@@ -17,6 +17,7 @@
 #include "cli/emit.h"
 #include "cli/joblist.h"
 #include "cli/options.h"
+#include "cli/outputs.h"
 #include "cache/cache.h"
 #include "cli/config.h"
 #include "cli/program.h"
@@ -124,7 +125,7 @@ static int run(const Options *o)
     double started = now();
     JobList jl = {0};
     joblist_build(o, cwd, &config.filter, &jl);
-    if (jl.fatal) {   /* a compile database that cannot be read: no run at all */
+    if (jl.fatal || !outputs_check(o, &jl, &config)) {   /* nothing to run */
         joblist_free(&jl);
         summary_set_declared(NULL);
         config_free(&config);

@@ -554,3 +554,64 @@ def path_filters(ctx):
     ctx.write(".fsrace.json", json.dumps({"exclude": "tests/**"}))
     run = ctx.run("-p", "build", label="config not a list")
     expect_one_error(ctx, run, r"\.fsrace\.json: \"exclude\": expected a list", "a list")
+
+
+# --------------------------------------------------------------------------
+# -o and --write-baseline onto an input; the mode of a replaced report
+
+def expect_unchanged(ctx, run, path, before):
+    """path still holds the bytes `before`."""
+    with open(path, "rb") as f:
+        if f.read() != before:
+            ctx.fail(run, f"{os.path.basename(path)} was overwritten")
+
+
+@case("output-is-an-input")
+def output_is_an_input(ctx):
+    """-o naming a source file (under any spelling or a hard link), the
+    compile database, the baseline or the configuration is refused before
+    anything is written; --write-baseline onto a source file too."""
+    race = ctx.race()
+    os.link(race, ctx.path("hard.c"))
+    entries = [{"directory": ctx.tmp, "file": "race.c", "arguments": ["cc", "-c", "race.c"]}]
+    ctx.write("build/compile_commands.json", json.dumps(entries))
+    ctx.write("cfg.json", "{}")
+    run = ctx.run("--write-baseline", "base.json", race, "--", label="baseline")
+    inputs = {p: open(p, "rb").read() for p in
+              (race, ctx.path("build/compile_commands.json"), ctx.path("cfg.json"),
+               ctx.path("base.json"))}
+    for label, args in (
+            ("-o the source", ["-o", "race.c", "race.c", "--"]),
+            ("-o ./the source", ["-o", "./race.c", race, "--"]),
+            ("-o a hard link", ["-o", "hard.c", "race.c", "--"]),
+            ("-o the database", ["-p", "build", "-o", "build/compile_commands.json"]),
+            ("-o the database named by -p", ["-p", "build/compile_commands.json", "-o",
+                                             "build/compile_commands.json"]),
+            ("-o the baseline", ["--baseline", "base.json", "-o", "base.json", "race.c", "--"]),
+            ("-o the configuration", ["--config", "cfg.json", "-o", "cfg.json", "race.c", "--"]),
+            ("--write-baseline the source", ["--write-baseline", "race.c", "race.c", "--"])):
+        run = ctx.run(*args, label=label)
+        expect_one_error(ctx, run, r"is .*input.*refusing", "that it is an input")
+        for path, before in inputs.items():
+            expect_unchanged(ctx, run, path, before)
+    run = ctx.run("--baseline", "base.json", "--write-baseline", "base.json", "race.c", "--",
+                  label="--write-baseline updating --baseline")
+    ctx.expect_exit(run, 0)
+
+
+@case("output-keeps-mode")
+def output_keeps_mode(ctx):
+    """A report (or baseline) that replaces an existing file keeps that
+    file's permissions: a 0600 report stays 0600; a new one follows the
+    umask."""
+    ctx.race()
+    for option, name in (("-o", "report.txt"), ("--write-baseline", "base.json")):
+        ctx.write(name, "old\n")
+        os.chmod(ctx.path(name), 0o600)
+        run = ctx.run(option, name, "race.c", "--", label=option)
+        mode = stat.S_IMODE(os.stat(ctx.path(name)).st_mode)
+        if mode != 0o600:
+            ctx.fail(run, f"{name} became {mode:o}, expected 600")
+        with open(ctx.path(name)) as f:
+            if f.read() == "old\n":
+                ctx.fail(run, f"{name} was not replaced")

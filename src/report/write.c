@@ -13,9 +13,11 @@
 
 #include "report.h"
 
-/* Refuse a destination that is a symbolic link or not a regular file. */
-static const char *check_destination(const char *path)
+/* Refuse a destination that is a symbolic link or not a regular file;
+ * *mode is the permissions of the file it replaces, or -1 for none. */
+static const char *check_destination(const char *path, int *mode)
 {
+    *mode = -1;
     int fd = open(path, O_PATH | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0)
         return errno == ENOENT ? NULL : strerror(errno);
@@ -27,6 +29,8 @@ static const char *check_destination(const char *path)
         why = "is a symbolic link; refusing to write through it";
     else if (!S_ISREG(st.st_mode))
         why = "exists and is not a regular file";
+    else
+        *mode = (int)(st.st_mode & 0777);
     close(fd);
     return why;
 }
@@ -45,7 +49,9 @@ static const char *write_all(int fd, const char *data, size_t len)
     return NULL;
 }
 
-static const char *write_replacing(const char *path, const StrBuf *buf)
+/* A replaced report keeps its permissions (a 0600 report stays private);
+ * a new one gets 0666 less the umask, as open() would give it. */
+static const char *write_replacing(const char *path, const StrBuf *buf, int mode)
 {
     char *copy = strdup(path);
     char *tmp = malloc(strlen(path) + 32);
@@ -64,7 +70,7 @@ static const char *write_replacing(const char *path, const StrBuf *buf)
     mode_t mask = umask(0);
     umask(mask);
     const char *why = NULL;
-    if (fchmod(fd, 0666 & ~mask) != 0)
+    if (fchmod(fd, mode >= 0 ? (mode_t)mode : 0666 & ~mask) != 0)
         why = strerror(errno);
     if (!why)
         why = write_all(fd, buf->data ? buf->data : "", buf->len);
@@ -84,6 +90,7 @@ const char *report_write(const char *path, const StrBuf *buf)
         fwrite(buf->data ? buf->data : "", 1, buf->len, stdout);
         return fflush(stdout) == 0 ? NULL : strerror(errno);
     }
-    const char *why = check_destination(path);
-    return why ? why : write_replacing(path, buf);
+    int mode;
+    const char *why = check_destination(path, &mode);
+    return why ? why : write_replacing(path, buf, mode);
 }
