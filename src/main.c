@@ -135,7 +135,7 @@ static int run(const Options *o)
     JobResult *res = calloc((size_t)jl.n + 1, sizeof(JobResult));
     Cache cache = {.dirfd = -1};
     if (!o->no_cache && !o->dump_cfg)
-        cache_open(&cache, o->cache_dir, config_digest(&config));
+        cache_open(&cache, o->cache_dir, config_digest(&config), cwd);
     AnalyzeOptions aopt = {.dump_cfg = o->dump_cfg, .cwd = cwd,
                            .cache = cache.dirfd >= 0 ? &cache : NULL};
     Program prog = {0};

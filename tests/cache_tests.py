@@ -395,3 +395,111 @@ def rule_selection_reuses_entries(ctx):
                         label=label + " (no cache)")
         if plain.proc.stdout != run.proc.stdout:
             ctx.fail(run, "output differs from the same selection without the cache")
+
+
+# --------------------------------------------------------------------------
+# What the key covers
+
+RACE_VIA_HEADER = """\
+#include <fcntl.h>
+#include <unistd.h>
+#include "h.h"
+int f(const char *p) {
+  if (READABLE(p))
+    return open(p, O_RDONLY);
+  return -1;
+}
+"""
+RACY_H = "#define READABLE(p) (access(p, R_OK) == 0)\n"
+SAFE_H = "#define READABLE(p) (p != 0)\n"
+HEADER_RACE_LINE = 6
+
+
+def expect_clean(ctx, run):
+    """The JSON run reports no finding."""
+    if rules_reported(ctx, run):
+        ctx.fail(run, f"stale findings {rules_reported(ctx, run)}")
+
+
+@case("key-two-checkouts")
+def key_two_checkouts(ctx):
+    """Two checkouts with the same a.c and different h.h, run from each as
+    `fsrace a.c`: each gets its own result (the safe one's "0 findings"
+    was handed to the racy one)."""
+    for name, header in (("safe", SAFE_H), ("racy", RACY_H)):
+        ctx.write(f"{name}/a.c", RACE_VIA_HEADER)
+        ctx.write(f"{name}/h.h", header)
+    safe = cached_run(ctx, "a.c", cwd=ctx.path("safe"), label="safe checkout")
+    ctx.expect_exit(safe, 0)
+    racy = cached_run(ctx, "a.c", cwd=ctx.path("racy"), label="racy checkout")
+    ctx.expect_exit(racy, 1)
+    expect_hits(ctx, racy, 0)
+    try:
+        found = ctx.harness.findings(racy.proc, ctx.path("racy"))
+    except ValueError as exc:
+        found = []
+        ctx.fail(racy, f"invalid JSON: {exc}")
+    if not any(f.line == HEADER_RACE_LINE and f.file == os.path.realpath(ctx.path("racy/a.c"))
+               for f in found):
+        ctx.fail(racy, "the race in the racy checkout is not reported")
+
+
+@case("key-shadowing-header")
+def key_shadowing_header(ctx):
+    """-Iinc1 -Iinc2: a new inc1/h.h now shadows inc2/h.h (inc1 absent at
+    first, then empty, then holding it)."""
+    src = ctx.write("a.c", RACE_VIA_HEADER)
+    ctx.write("inc2/h.h", SAFE_H)
+    flags = ("--", "-Iinc1", "-Iinc2")
+    first = cached_run(ctx, "a.c", *flags, label="inc1 absent")
+    ctx.expect_exit(first, 0)
+    os.mkdir(ctx.path("inc1"))
+    again = cached_run(ctx, "a.c", *flags, label="inc1 empty")
+    expect_hits(ctx, again, 1)
+    ctx.write("inc1/h.h", RACY_H)
+    shadowed = cached_run(ctx, "a.c", *flags, label="inc1/h.h created")
+    expect_hits(ctx, shadowed, 0)
+    ctx.expect_finding(shadowed, src, line=HEADER_RACE_LINE)
+
+
+@case("key-quoted-include-shadowing")
+def key_quoted_include_shadowing(ctx):
+    """#include "h.h" found through -Iinc: a new h.h next to the including
+    file comes first."""
+    src = ctx.write("src/a.c", RACE_VIA_HEADER)
+    ctx.write("inc/h.h", SAFE_H)
+    first = cached_run(ctx, "src/a.c", "--", "-Iinc", label="from inc")
+    ctx.expect_exit(first, 0)
+    ctx.write("src/h.h", RACY_H)
+    second = cached_run(ctx, "src/a.c", "--", "-Iinc", label="next to a.c")
+    expect_hits(ctx, second, 0)
+    ctx.expect_finding(second, src, line=HEADER_RACE_LINE)
+
+
+@case("key-cpath")
+def key_cpath(ctx):
+    """CPATH and C_INCLUDE_PATH choose the header: changing them is a miss."""
+    src = ctx.write("a.c", RACE_VIA_HEADER.replace('"h.h"', "<h.h>"))
+    ctx.write("safe/h.h", SAFE_H)
+    ctx.write("racy/h.h", RACY_H)
+    for var in ("CPATH", "C_INCLUDE_PATH"):
+        cache = f"cache-{var}"
+        safe = cached_run(ctx, src, cache=cache, env={var: ctx.path("safe")},
+                          label=f"{var}=safe")
+        ctx.expect_exit(safe, 0)
+        racy = cached_run(ctx, src, cache=cache, env={var: ctx.path("racy")},
+                          label=f"{var}=racy")
+        expect_hits(ctx, racy, 0)
+        ctx.expect_finding(racy, src, line=HEADER_RACE_LINE)
+
+
+@case("key-missing-header-created")
+def key_missing_header_created(ctx):
+    """A unit whose header was missing is analysed again once it exists."""
+    src = ctx.write("a.c", RACE_VIA_HEADER)
+    missing = cached_run(ctx, src, "--", "-Iinc", label="h.h missing")
+    ctx.expect_exit(missing, 2)
+    ctx.write("inc/h.h", RACY_H)
+    found = cached_run(ctx, src, "--", "-Iinc", label="h.h created")
+    expect_hits(ctx, found, 0)
+    ctx.expect_finding(found, src, line=HEADER_RACE_LINE)

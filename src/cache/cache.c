@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "../version.h"
+#include "../util/path.h"
 #include "cache_dir.h"
 
 unsigned long long cache_hash(unsigned long long h, const void *data, size_t len)
@@ -50,7 +51,7 @@ static char *default_dir(void)
     return NULL;
 }
 
-void cache_open(Cache *c, const char *dir, const char *config_digest)
+void cache_open(Cache *c, const char *dir, const char *config_digest, const char *cwd)
 {
     memset(c, 0, sizeof *c);
     c->dirfd = -1;
@@ -65,18 +66,46 @@ void cache_open(Cache *c, const char *dir, const char *config_digest)
     if (c->dirfd < 0)
         fprintf(stderr, "fsrace: warning: cache directory %s: %s; caching off\n", path, why);
     c->dir = path;
+    c->cwd = cwd;
     c->limit_bytes = cache_dir_limit();
-    if (asprintf(&c->salt, "%016llx|%s", exe_hash(), config_digest) < 0)
+    if (c->dirfd < 0)
+        return;
+    c->system_dirs = search_system_dirs();
+    /* The compiler's directories are part of every parse: a new GCC or
+     * libclang starts a new generation of entries. */
+    unsigned long long system = cache_hash(CACHE_HASH_SEED, c->system_dirs,
+                                           strlen(c->system_dirs));
+    if (asprintf(&c->salt, "%016llx|%s|%016llx", exe_hash(), config_digest, system) < 0)
         c->salt = NULL;
 }
+
+/* The environment variables clang's driver and preprocessor read (its
+ * documented ones, and the Darwin and clang-cl ones the driver honours):
+ * each can change the parse, so each is part of the key. */
+static const char *const clang_env[] = {
+    "CPATH", "C_INCLUDE_PATH", "CPLUS_INCLUDE_PATH", "OBJC_INCLUDE_PATH",
+    "OBJCPLUS_INCLUDE_PATH", "SOURCE_DATE_EPOCH", "CCC_OVERRIDE_OPTIONS", "COMPILER_PATH",
+    "SDKROOT", "MACOSX_DEPLOYMENT_TARGET", "IPHONEOS_DEPLOYMENT_TARGET",
+    "TVOS_DEPLOYMENT_TARGET", "WATCHOS_DEPLOYMENT_TARGET", "XROS_DEPLOYMENT_TARGET",
+    "DRIVERKIT_DEPLOYMENT_TARGET", "INCLUDE", "EXTERNAL_INCLUDE", "CL", "_CL_",
+};
 
 char *cache_key(const Cache *c, const Job *job, const char *content, size_t len,
                 const char *pool_digest)
 {
     StrBuf b = {0};
-    sb_printf(&b, "v1|%s|file=%s|dir=%s|pool=%s|main=%016llx|args", c->salt, job->file,
-              job->workdir ? job->workdir : "", pool_digest ? pool_digest : "-",
+    Arena a = {0};
+    const char *dir = job->workdir ? job->workdir : c->cwd;
+    sb_printf(&b, "v2|%s|cwd=%s|dir=%s|file=%s|pool=%s|main=%016llx|env", c->salt, c->cwd, dir,
+              path_absolute(&a, dir, job->file), pool_digest ? pool_digest : "-",
               cache_hash(CACHE_HASH_SEED, content, len));
+    arena_free(&a);
+    for (size_t i = 0; i < sizeof clang_env / sizeof clang_env[0]; i++) {
+        const char *value = getenv(clang_env[i]);
+        if (value)
+            sb_printf(&b, "\x1f%s=%s", clang_env[i], value);
+    }
+    sb_puts(&b, "|args");
     for (int i = 0; i < job->nargs; i++) {
         sb_putc(&b, '\x1f');
         sb_puts(&b, job->args[i]);
@@ -84,22 +113,19 @@ char *cache_key(const Cache *c, const Job *job, const char *content, size_t len,
     return b.data;
 }
 
+Deps cache_dependencies(const Cache *c, CXTranslationUnit tu, const Job *job, Arena *a)
+{
+    const char *base = job->workdir ? job->workdir : c->cwd;
+    SearchDirs dirs = {0};
+    search_dirs_of(job, base, c->system_dirs, a, &dirs);
+    Deps deps = {0};
+    deps_collect(tu, &dirs, base, a, &deps);
+    return deps;
+}
+
 static void entry_name(const char *key, char name[32])
 {
     cache_entry_name(cache_hash(CACHE_HASH_SEED, key, strlen(key)), name);
-}
-
-static bool deps_unchanged(const Deps *deps)
-{
-    for (int i = 0; i < deps->n; i++) {
-        const Dep *d = &deps->items[i];
-        struct stat st;
-        if (stat(d->path, &st) != 0 || st.st_mtim.tv_sec != d->mtime_sec ||
-            st.st_mtim.tv_nsec != d->mtime_nsec || st.st_size != d->size ||
-            (long long)st.st_ino != d->ino)
-            return false;
-    }
-    return true;
 }
 
 bool cache_load(const Cache *c, const char *key, JobResult *res)
@@ -159,5 +185,6 @@ void cache_close(Cache *c)
     }
     free((char *)c->dir);
     free(c->salt);
+    free(c->system_dirs);
     c->dirfd = -1;
 }

@@ -15,19 +15,24 @@
 typedef struct Cache {
     int dirfd;              /* -1: caching off */
     const char *dir;
-    char *salt;             /* fsrace's hash + configuration digest */
+    const char *cwd;        /* fsrace's working directory */
+    char *salt;             /* fsrace's hash, configuration and system digests */
+    char *system_dirs;      /* the compiler's include directories (search.h) */
     long long limit_bytes;
 } Cache;
 
 /* Open (creating it) the cache directory; on a problem, one warning line
  * and caching off. dir NULL: the default location. */
-void cache_open(Cache *c, const char *dir, const char *config_digest);
+void cache_open(Cache *c, const char *dir, const char *config_digest, const char *cwd);
 void cache_close(Cache *c);   /* also trims the cache to its size limit */
 
-/* The key of a job: its main file's bytes, arguments, and the digest of
- * the summaries from other files it was given ("-" for none). */
+/* The key of a job: the working directories, its main file's absolute
+ * name and bytes, the environment clang reads, its arguments, and the
+ * digest of the summaries from other files it was given ("-" for none). */
 char *cache_key(const Cache *c, const Job *job, const char *content, size_t len,
                 const char *pool_digest);
+/* What a parsed job depended on (deps.h), to store with its entry. */
+Deps cache_dependencies(const Cache *c, CXTranslationUnit tu, const Job *job, Arena *a);
 /* A valid entry for key, read into res; false on a miss. */
 bool cache_load(const Cache *c, const char *key, JobResult *res);
 void cache_store(const Cache *c, const char *key, const Deps *deps, const JobResult *res);

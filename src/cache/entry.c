@@ -10,7 +10,7 @@
 #include "../util/json_read.h"
 #include "cache_dir.h"
 
-enum { ENTRY_VERSION = 3 };
+enum { ENTRY_VERSION = 4 };
 
 static void str_field(StrBuf *out, const char *name, const char *value, bool comma)
 {
@@ -96,6 +96,11 @@ void entry_write(StrBuf *out, const char *key, const Deps *deps, const JobResult
         sb_puts(out, i ? ",\n  [" : "\n  [");
         sb_json_string(out, d->path);
         sb_printf(out, ", %lld, %lld, %lld, %lld]", d->mtime_sec, d->mtime_nsec, d->size, d->ino);
+    }
+    sb_puts(out, "],\n \"absent\": [");
+    for (int i = 0; i < deps->nabsent; i++) {
+        sb_puts(out, i ? ",\n  " : "\n  ");
+        sb_json_string(out, deps->absent[i]);
     }
     sb_printf(out, "],\n \"failed\": %s, \"analysed\": %s", res->failed ? "true" : "false",
               res->analysed ? "true" : "false");
@@ -263,6 +268,19 @@ static bool read_deps(Arena *a, const JsonValue *v, Deps *deps)
     return true;
 }
 
+static bool read_absent(Arena *a, const JsonValue *v, Deps *deps)
+{
+    if (!v || v->kind != JSON_ARRAY)
+        return false;
+    for (int i = 0; i < v->n; i++) {
+        if (v->items[i]->kind != JSON_STRING)
+            return false;
+        const char *path = arena_strdup(a, v->items[i]->string);
+        ARENA_PUSH(a, deps->absent, deps->nabsent, deps->cap_absent, path);
+    }
+    return true;
+}
+
 static bool read_array(JobResult *res, const JsonValue *v, bool (*one)(JobResult *, const JsonValue *))
 {
     if (!v || v->kind != JSON_ARRAY)
@@ -299,6 +317,7 @@ bool entry_read(const char *text, size_t len, const char *key, JobResult *res, D
     res->failed = failed->boolean;
     res->analysed = analysed->boolean;
     if (!read_deps(&res->arena, json_get(root, "deps"), deps) ||
+        !read_absent(&res->arena, json_get(root, "absent"), deps) ||
         !read_array(res, json_get(root, "findings"), read_finding) ||
         !read_array(res, json_get(root, "exports"), read_summary) ||
         !read_array(res, json_get(root, "callees"), read_callee))

@@ -1,20 +1,11 @@
 /* entry.h - a translation unit's results as a cache entry (JSON text):
  * findings, messages, the summaries it exports, the functions it calls,
- * and the files it depends on with their (mtime, size, inode). */
+ * and what it depends on (deps.h). */
 #ifndef FSRACE_ENTRY_H
 #define FSRACE_ENTRY_H
 #include "../cli/job.h"
 #include "../util/strbuf.h"
-
-typedef struct Dep {
-    const char *path;       /* absolute */
-    long long mtime_sec, mtime_nsec, size, ino;
-} Dep;
-
-typedef struct Deps {
-    Dep *items;
-    int n, cap;
-} Deps;
+#include "deps.h"
 
 void entry_write(StrBuf *out, const char *key, const Deps *deps, const JobResult *res);
 /* A summary as the JSON members of an object (also for digests). */

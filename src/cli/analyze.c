@@ -243,38 +243,6 @@ static void analyse_unit(Unit *u)
     record_callees(u);
 }
 
-typedef struct DepWalk {
-    Arena *arena;
-    Deps *deps;
-    const char *base;   /* for relative names */
-} DepWalk;
-
-static void add_dep(CXFile file, CXSourceLocation *stack, unsigned depth, CXClientData data)
-{
-    (void)stack, (void)depth;
-    DepWalk *w = data;
-    CXString s = clang_getFileName(file);
-    const char *name = clang_getCString(s);
-    const char *path = name[0] == '/' ? arena_strdup(w->arena, name)
-                                      : arena_printf(w->arena, "%s/%s", w->base, name);
-    clang_disposeString(s);
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return;
-    Dep d = {path, st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_size, (long long)st.st_ino};
-    ARENA_PUSH(w->arena, w->deps->items, w->deps->n, w->deps->cap, d);
-}
-
-/* Every file the unit read (the main file too), as it is now. */
-static Deps dependencies(CXTranslationUnit tu, const Job *job, const AnalyzeOptions *opt,
-                         Arena *a)
-{
-    Deps deps = {0};
-    DepWalk w = {a, &deps, job->workdir ? job->workdir : opt->cwd};
-    clang_getInclusions(tu, add_dep, &w);
-    return deps;
-}
-
 /* From every rule's findings (what the cache holds) to what this run
  * reports: the enabled rules', a more specific rule's finding superseding
  * another's on the same call. */
@@ -327,7 +295,7 @@ void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobRe
     res->analysed = true;
     if (key) {
         Arena scratch = {0};
-        Deps deps = dependencies(tu, job, opt, &scratch);
+        Deps deps = cache_dependencies(opt->cache, tu, job, &scratch);
         cache_store(opt->cache, key, &deps, res);
         arena_free(&scratch);
     }

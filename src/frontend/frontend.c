@@ -6,48 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/path.h"
 #include "lower.h"
-
-/* "dir/./a/../b.c" -> "dir/b.c" for absolute paths. */
-static char *normalize(Arena *a, const char *path)
-{
-    char *out = arena_alloc(a, strlen(path) + 2);
-    size_t len = 0;
-    const char *p = path;
-    while (*p) {
-        while (*p == '/')
-            p++;
-        size_t n = strcspn(p, "/");
-        if (n == 0)
-            break;
-        if (n == 1 && p[0] == '.') {
-            /* skip */
-        } else if (n == 2 && p[0] == '.' && p[1] == '.') {
-            while (len > 0 && out[len - 1] != '/')
-                len--;
-            if (len > 0)
-                len--;
-        } else {
-            out[len++] = '/';
-            memcpy(out + len, p, n);
-            len += n;
-        }
-        p += n;
-    }
-    if (len == 0)
-        out[len++] = '/';
-    out[len] = '\0';
-    return out;
-}
 
 static const char *make_display(FrontEnd *fe, const char *name)
 {
-    const char *abs = name;
-    if (name[0] != '/') {
-        const char *base = fe->workdir ? fe->workdir : fe->cwd;
-        abs = arena_printf(fe->arena, "%s/%s", base ? base : ".", name);
-    }
-    abs = normalize(fe->arena, abs);
+    const char *abs = path_absolute(fe->arena, fe->workdir ? fe->workdir : fe->cwd, name);
     size_t n = fe->cwd ? strlen(fe->cwd) : 0;
     if (n > 1 && !strncmp(abs, fe->cwd, n) && abs[n] == '/')
         return abs + n + 1;
