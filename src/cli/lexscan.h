@@ -1,0 +1,53 @@
+/* lexscan.h - what a C file says before it is parsed: its includes, the
+ * macros it defines and the identifiers its code names, read lexically
+ * once per run. Used to guess a unit's cost (cost.c) and to tell units
+ * that cannot produce a finding (prefilter.c). */
+#ifndef FSRACE_LEXSCAN_H
+#define FSRACE_LEXSCAN_H
+#include <stdbool.h>
+
+#include "../util/arena.h"
+#include "../util/strmap.h"
+
+typedef struct Include {
+    const char *name;           /* as written between "" or <> */
+    bool quoted;                /* "": looked up beside the includer first */
+} Include;
+
+typedef struct Macro {
+    const char *name;
+    const char **idents;        /* identifiers of its body */
+    int n, cap;
+    const char **pasted;        /* identifiers beside ## (parameters as "") */
+    int npasted, cap_pasted;
+} Macro;
+
+/* One file, read once per run. */
+typedef struct FileScan {
+    long long bytes;
+    Include *includes;
+    int nincludes, cap_includes;
+    bool computed_include;      /* #include MACRO: cannot be followed */
+    Macro *macros;
+    int nmacros, cap_macros;
+    const char **idents;        /* identifiers its code (not directives)
+                                 * names as values or callees: not struct
+                                 * tags, not members after . or -> */
+    int nidents, cap_idents;
+} FileScan;
+
+typedef struct ScanCache {
+    Arena arena;
+    StrMap index;               /* path -> position in files, -1 unreadable */
+    FileScan **files;
+    int n, cap;
+} ScanCache;
+
+/* The scan of path (memoised), or NULL when it is not a readable regular
+ * file. Never blocks on a FIFO; files over 4 MiB count by size only. */
+const FileScan *scan_file(ScanCache *c, const char *path);
+/* Scan text that is not a file (a -D definition written as #define). */
+void scan_text(ScanCache *c, FileScan *out, const char *data, size_t len);
+void scan_cache_free(ScanCache *c);
+
+#endif
