@@ -72,14 +72,16 @@ static double now(void)
 static void print_stats(const JobList *jl, const JobResult *res, const Program *prog,
                         double started)
 {
-    int hits = 0, failed = 0;
+    int hits = 0, failed = 0, idle = 0;
     for (int i = 0; i < jl->n; i++) {
         hits += res[i].cached;
         failed += res[i].failed;
+        idle += res[i].idle;
     }
-    fprintf(stderr, "fsrace: stats: %d files, %d cache hits, %d analysed, %d analysed again "
-                    "with other files' summaries, %d not completely analysed, %.2f s\n",
-            jl->n, hits, jl->n - hits, prog->reanalysed, failed, now() - started);
+    fprintf(stderr, "fsrace: stats: %d files, %d cache hits, %d not parsed (nothing to check), "
+                    "%d analysed, %d analysed again with other files' summaries, %d not "
+                    "completely analysed, %.2f s\n",
+            jl->n, hits, idle, jl->n - hits - idle, prog->reanalysed, failed, now() - started);
 }
 
 static int default_jobs(void)
@@ -137,7 +139,8 @@ static int run(const Options *o)
     if (!o->no_cache && !o->dump_cfg)
         cache_open(&cache, o->cache_dir, config_digest(&config), cwd);
     AnalyzeOptions aopt = {.dump_cfg = o->dump_cfg, .cwd = cwd,
-                           .cache = cache.dirfd >= 0 ? &cache : NULL};
+                           .cache = cache.dirfd >= 0 ? &cache : NULL,
+                           .prefilter = !o->no_prefilter};
     Program prog = {0};
     program_run(&prog, jl.jobs, jl.n, &aopt, o->jobs ? o->jobs : default_jobs(), res);
     if (o->stats)

@@ -659,3 +659,20 @@ def schedule_by_includes(ctx):
         ctx.fail(run, f"alone.c costs {costs.get(alone)}, expected its own size")
     if not costs.get(unity, 0) > costs.get(alone, 0) > os.path.getsize(unity):
         ctx.fail(run, "the unity file should come first, though its own bytes are fewer")
+
+
+@case("prefilter-skips")
+def prefilter_skips(ctx):
+    """A file whose code names no function fsrace knows is not parsed (so
+    even its compile error goes unseen); --no-prefilter parses it. A racy
+    file beside it is parsed and reported either way."""
+    quiet = ctx.write("quiet.c", "int add(int a, int b) { return a + b }\n")
+    racy = ctx.race()
+    run = ctx.run("--no-cache", "--stats", quiet, racy, "--")
+    ctx.expect_exit(run, 1)
+    ctx.expect_stderr(run, r"stats: 2 files, 0 cache hits, 1 not parsed", "one file not parsed")
+    full = ctx.run("--no-cache", "--no-prefilter", "--stats", quiet, racy, "--",
+                   label="--no-prefilter")
+    ctx.expect_exit(full, 2)
+    ctx.expect_stderr(full, r"quiet\.c: does not compile", "the compile error")
+    ctx.expect_stderr(full, r"0 not parsed", "every file parsed")

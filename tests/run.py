@@ -539,7 +539,21 @@ def run_unit(unit, fsrace, known_rules):
     files = [os.path.relpath(p, ROOT) for p in unit.files]
     argv = [fsrace, "--format", "json", *args, *files, "--", *cflags]
     proc = run_process(argv, ROOT)
-    return errors + check_unit(sources, proc, (code, path, line), known_rules)
+    results = check_unit(sources, proc, (code, path, line), known_rules)
+    return errors + results + [prefilter_result(argv, path, line)]
+
+
+def prefilter_result(argv, path, line):
+    """The pre-filter case: parsing every file (--no-prefilter) gives the
+    same report, byte for byte, and the same exit status (both without
+    the cache, which is tested on its own)."""
+    proc = run_process([argv[0], "--no-cache", *argv[1:]], ROOT)
+    full = run_process([argv[0], "--no-cache", "--no-prefilter", *argv[1:]], ROOT)
+    if (full.returncode, full.stdout) == (proc.returncode, proc.stdout):
+        return Result(path, line, True, "same report with --no-prefilter")
+    return Result(path, line, False, "the report differs with --no-prefilter "
+                  f"(exit {proc.returncode} vs {full.returncode}): the pre-filter "
+                  "skipped a unit that matters (src/cli/prefilter.c)")
 
 
 def malformed_results(sources):

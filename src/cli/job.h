@@ -14,6 +14,10 @@ typedef struct Job {
     const char **args;      /* compiler arguments, without compiler and file */
     int nargs;
     const char *pool_digest; /* digest of other files' summaries it calls, or NULL */
+    bool idle;              /* the pre-filter showed it cannot produce a
+                             * finding (yet): not parsed */
+    const char **idle_names; /* then: the identifiers its code reaches */
+    int nidle_names;
 } Job;
 
 typedef struct JobResult {
@@ -24,6 +28,7 @@ typedef struct JobResult {
     bool failed;            /* not (completely) analysed */
     bool analysed;          /* parsed and its functions checked */
     bool cached;            /* taken from the cache, not analysed again */
+    bool idle;              /* not parsed: the pre-filter found nothing */
     SummaryTable exports;   /* summaries of its exported functions */
     const char **callees;   /* functions it calls that it does not define */
     int ncallees, cap_callees;
@@ -34,6 +39,7 @@ typedef struct AnalyzeOptions {
     const char *cwd;        /* working directory, to show short paths */
     const SummaryTable *program;   /* summaries from the other files, or NULL */
     const struct Cache *cache;     /* results of earlier runs, or NULL */
+    bool prefilter;         /* skip units that cannot produce a finding */
 } AnalyzeOptions;
 
 /* Parse, lower and check one translation unit (thread-safe per index). */

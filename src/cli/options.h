@@ -36,6 +36,7 @@ typedef struct Options {
     int npaths;
     const char *cache_dir;      /* --cache-dir DIR */
     bool no_cache;              /* --no-cache */
+    bool no_prefilter;          /* --no-prefilter: parse every file */
     bool stats;                 /* --stats */
     const char *explain;        /* --explain RULE: print its help */
     bool dump_cfg, list_rules, version, help;

@@ -6,6 +6,7 @@
 
 #include "../cache/cache.h"
 #include "../util/strmap.h"
+#include "prefilter.h"
 #include "workers.h"
 
 /* Each round carries summaries one file further up a chain of wrappers;
@@ -87,6 +88,7 @@ static void redo(Program *p, const Job *jobs, const int *todo, int count,
     for (int k = 0; k < count; k++) {
         sub[k] = jobs[todo[k]];
         sub[k].pool_digest = pool_digest(p, &results[todo[k]]);
+        sub[k].idle = false;    /* it names a function that does something */
     }
     AnalyzeOptions with_pool = *opt;
     with_pool.program = &p->pool;
@@ -100,10 +102,30 @@ static void redo(Program *p, const Job *jobs, const int *todo, int count,
     free(fresh);
 }
 
-void program_run(Program *p, const Job *jobs, int n, const AnalyzeOptions *opt, int nthreads,
+/* The jobs, those that cannot produce a finding marked idle. */
+static Job *mark_idle(Program *p, const Job *jobs, int n, const AnalyzeOptions *opt)
+{
+    Job *mine = ARENA_ARRAY(&p->arena, Job, n + 1);
+    memcpy(mine, jobs, sizeof(Job) * (size_t)n);
+    if (!opt->prefilter || opt->dump_cfg)
+        return mine;
+    Prefilter pf = {0};
+    PrefilterUnit *units = calloc((size_t)n + 1, sizeof(PrefilterUnit));
+    for (int i = 0; i < n; i++)
+        prefilter_scan(&pf, &jobs[i], opt->cwd, &units[i]);
+    for (int i = 0; i < n; i++)
+        mine[i].idle = !prefilter_may_matter(&pf, &units[i], NULL, &mine[i].idle_names,
+                                             &mine[i].nidle_names, &p->arena);
+    free(units);
+    prefilter_free(&pf);
+    return mine;
+}
+
+void program_run(Program *p, const Job *given, int n, const AnalyzeOptions *opt, int nthreads,
                  JobResult *results)
 {
     p->pool.arena = &p->arena;
+    const Job *jobs = mark_idle(p, given, n, opt);
     workers_run(jobs, n, opt, nthreads, results);
     if (opt->dump_cfg || n < 2)
         return;

@@ -1,0 +1,316 @@
+/* prefilter.c - units that cannot produce a finding, told apart before
+ * parsing, so that libclang parses only the units that can matter.
+ *
+ * fsrace analyses the functions defined in a unit's main file, and every
+ * finding starts at a call the rules know by name: a catalogued file
+ * function, a lock or temporary-name call, a declared (configured)
+ * function, or a program function whose pooled summary has an effect. A
+ * call reaches the main file either by name or through macros. So a unit
+ * whose main-file code names none of those, directly or through the
+ * bodies of the macros it names (transitively, over every definition any
+ * scanned file or -D gives the name), cannot produce a finding, and is not
+ * parsed. The scan is conservative: a macro that pastes (##) a parameter,
+ * or a fragment of a trigger name, counts as a trigger; a computed
+ * #include, or flags that move the system headers (--sysroot, -nostdinc,
+ * --target...), make the unit matter. Includes are followed on every
+ * directory that might hold them (the union of the candidates, not
+ * clang's first match), system directories too, since a library's header
+ * may define `#define g_stat stat`.
+ *
+ * The identifiers a skipped unit names stand in for its callees, so the
+ * whole-program rounds analyse it as soon as one of them gets a summary
+ * with an effect (program.c). --no-prefilter turns all this off; the tests
+ * check that the findings are the same either way. */
+#include "prefilter.h"
+
+#include <dlfcn.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <clang-c/Index.h>
+
+#include "../analysis/summary.h"
+#include "../model/catalog.h"
+#include "lexscan.h"
+
+/* Functions outside the catalogue that rules react to (lock-order,
+ * insecure-temp-*, name-after-open's temporaries, lockfile-race). A rule
+ * that reacts to a new name outside functions.def adds it here. */
+static const char *const extra_triggers[] = {
+    "pthread_mutex_lock", "pthread_mutex_timedlock", "pthread_mutex_clocklock",
+    "pthread_mutex_trylock", "pthread_mutex_unlock", "pthread_rwlock_rdlock",
+    "pthread_rwlock_wrlock", "pthread_rwlock_timedrdlock", "pthread_rwlock_timedwrlock",
+    "pthread_rwlock_tryrdlock", "pthread_rwlock_trywrlock", "pthread_rwlock_unlock",
+    "pthread_spin_lock", "pthread_spin_trylock", "pthread_spin_unlock", "mtx_lock",
+    "mtx_timedlock", "mtx_trylock", "mtx_unlock", "flock", "lockf", "lockf64", "fcntl",
+    "fcntl64", "tmpnam", "tmpnam_r", "tempnam", "mktemp", "_mktemp", "_wmktemp", "_tempnam",
+    "_wtempnam", "_wtmpnam", "_tmpnam", "tmpnam_s", "_wtmpnam_s", "_mktemp_s", "_wmktemp_s",
+    "mkstemp", "mkostemp", "mkstemps", "mkostemps", "mkdtemp", "tmpfile", "tmpfile64",
+    NULL,
+};
+
+/* Options that change where system headers come from. */
+static const char *const moves_headers[] = {
+    "--sysroot", "-isysroot", "-nostdinc", "-nostdlibinc", "--target", "-target", "-B",
+    "--gcc-toolchain", "-resource-dir", "-iprefix", "-iwithprefix", "-imacros", NULL,
+};
+
+typedef struct Walk {
+    ScanCache *scans;
+    Arena *arena;
+    const char **dirs;          /* every directory an include may come from */
+    int ndirs;
+    StrMap seen;
+    bool unsure;
+} Walk;
+
+static bool starts_with_any(const char *arg, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (!strncmp(arg, list[i], strlen(list[i])))
+            return true;
+    return false;
+}
+
+/* clang's own headers: <libclang's directory>/clang/<major>/include. */
+static const char *resource_include(Arena *a)
+{
+    Dl_info info;
+    CXString v = clang_getClangVersion();
+    const char *ver = strstr(clang_getCString(v), "version ");
+    int major = ver ? atoi(ver + 8) : 0;
+    clang_disposeString(v);
+    if (!dladdr((void *)clang_getClangVersion, &info) || !info.dli_fname || !major)
+        return NULL;
+    const char *slash = strrchr(info.dli_fname, '/');
+    if (!slash)
+        return NULL;
+    return arena_printf(a, "%.*s/clang/%d/include", (int)(slash - info.dli_fname),
+                        info.dli_fname, major);
+}
+
+static void add_dir(Walk *w, const char *base, const char *dir)
+{
+    w->dirs[w->ndirs++] = dir[0] == '/' ? dir : arena_printf(w->arena, "%s/%s", base, dir);
+}
+
+/* Directories and forced includes from the unit's arguments, and the
+ * system directories; unsure when the flags move the system headers. */
+static void read_args(Walk *w, const Job *job, const char *base, const char **forced, int *nforced)
+{
+    static const char *const with_dir[] = {"-I", "-iquote", "-isystem", "-idirafter", NULL};
+    w->dirs = ARENA_ARRAY(w->arena, const char *, job->nargs + 8);
+    for (int i = 0; i < job->nargs; i++) {
+        const char *arg = job->args[i];
+        if (starts_with_any(arg, moves_headers))
+            w->unsure = true;
+        for (int k = 0; with_dir[k]; k++) {
+            size_t n = strlen(with_dir[k]);
+            if (!strcmp(arg, with_dir[k]) && i + 1 < job->nargs)
+                add_dir(w, base, job->args[++i]);
+            else if (!strncmp(arg, with_dir[k], n) && arg[n])
+                add_dir(w, base, arg + n);
+        }
+        if (!strcmp(arg, "-include") && i + 1 < job->nargs)
+            forced[(*nforced)++] = job->args[++i];
+    }
+    static const char *const system_dirs[] = {"/usr/local/include",
+#if defined(__x86_64__)
+                                              "/usr/include/x86_64-linux-gnu",
+#elif defined(__aarch64__)
+                                              "/usr/include/aarch64-linux-gnu",
+#endif
+                                              "/usr/include", NULL};
+    const char *res = resource_include(w->arena);
+    if (!res)
+        w->unsure = true;
+    else
+        w->dirs[w->ndirs++] = res;
+    for (int k = 0; system_dirs[k]; k++)
+        w->dirs[w->ndirs++] = system_dirs[k];
+}
+
+static void visit(Walk *w, const char *path);
+
+static void visit_candidate(Walk *w, const char *dir, const char *name)
+{
+    visit(w, name[0] == '/' ? name : arena_printf(w->arena, "%s/%s", dir, name));
+}
+
+/* Scans path and, transitively, every candidate for each of its includes. */
+static void visit(Walk *w, const char *path)
+{
+    if (strmap_get(&w->seen, path, NULL))
+        return;
+    strmap_put(&w->seen, path, 1);
+    const FileScan *f = scan_file(w->scans, path);
+    if (!f)
+        return;
+    if (f->computed_include)
+        w->unsure = true;
+    const char *slash = strrchr(path, '/');
+    const char *here = slash ? arena_strndup(w->arena, path, (size_t)(slash - path)) : ".";
+    for (int i = 0; i < f->nincludes; i++) {
+        const Include *inc = &f->includes[i];
+        if (inc->name[0] == '/') {
+            visit(w, inc->name);
+            continue;
+        }
+        if (inc->quoted)
+            visit_candidate(w, here, inc->name);
+        for (int d = 0; d < w->ndirs; d++)
+            visit_candidate(w, w->dirs[d], inc->name);
+    }
+}
+
+/* -DNAME=body as the macro it defines. */
+static void add_defines(Prefilter *pf, const Job *job)
+{
+    for (int i = 0; i < job->nargs; i++) {
+        const char *d = NULL;
+        if (!strcmp(job->args[i], "-D") && i + 1 < job->nargs)
+            d = job->args[++i];
+        else if (!strncmp(job->args[i], "-D", 2))
+            d = job->args[i] + 2;
+        if (!d)
+            continue;
+        const char *eq = strchr(d, '=');
+        char *text = eq ? arena_printf(&pf->scans.arena, "#define %.*s %s\n", (int)(eq - d), d, eq + 1)
+                        : arena_printf(&pf->scans.arena, "#define %s 1\n", d);
+        FileScan *f = ARENA_NEW(&pf->scans.arena, FileScan);
+        scan_text(&pf->scans, f, text, strlen(text));
+        ARENA_PUSH(&pf->arena, pf->defines, pf->ndefines, pf->cap_defines, f);
+    }
+}
+
+void prefilter_scan(Prefilter *pf, const Job *job, const char *cwd, PrefilterUnit *out)
+{
+    const char *base = job->workdir ? job->workdir : cwd;
+    Walk w = {.scans = &pf->scans, .arena = &pf->arena};
+    const char **forced = ARENA_ARRAY(&pf->arena, const char *, job->nargs + 1);
+    int nforced = 0;
+    read_args(&w, job, base, forced, &nforced);
+    const char *main_path = job->file[0] == '/' ? job->file
+                                                : arena_printf(&pf->arena, "%s/%s", base, job->file);
+    for (int i = 0; i < nforced; i++)
+        visit_candidate(&w, base, forced[i]);
+    visit(&w, main_path);
+    add_defines(pf, job);
+    strmap_free(&w.seen);
+    out->main = scan_file(&pf->scans, main_path);
+    out->unsure = w.unsure || !out->main;
+}
+
+/* Every definition of every macro scanned so far, by name. */
+static void index_macros(Prefilter *pf)
+{
+    strmap_free(&pf->macro_index);
+    pf->nmacros = 0;
+    for (int f = 0; f < pf->scans.n + pf->ndefines; f++) {
+        const FileScan *s = f < pf->scans.n ? pf->scans.files[f] : pf->defines[f - pf->scans.n];
+        for (int m = 0; m < s->nmacros; m++) {
+            MacroDefs defs = {0};
+            int at;
+            if (!strmap_get(&pf->macro_index, s->macros[m].name, &at)) {
+                ARENA_PUSH(&pf->arena, pf->macros, pf->nmacros, pf->cap_macros, defs);
+                at = pf->nmacros - 1;
+                strmap_put(&pf->macro_index, s->macros[m].name, at);
+            }
+            ARENA_PUSH(&pf->arena, pf->macros[at].defs, pf->macros[at].n, pf->macros[at].cap,
+                       &s->macros[m]);
+        }
+    }
+    pf->indexed_files = pf->scans.n;
+}
+
+static bool is_fixed_trigger(const char *name)
+{
+    if (catalog_find(name) || summary_is_declared(name))
+        return true;
+    for (int i = 0; extra_triggers[i]; i++)
+        if (!strcmp(extra_triggers[i], name))
+            return true;
+    return false;
+}
+
+/* A ## operand that could complete a trigger name: a parameter, or a
+ * fragment of a catalogued or extra name. */
+static bool paste_may_make_trigger(const Macro *m)
+{
+    int ncat;
+    const FileFunc *cat = catalog_all(&ncat);
+    for (int i = 0; i < m->npasted; i++) {
+        const char *frag = m->pasted[i];
+        if (!frag[0])
+            return true;
+        for (int k = 0; k < ncat; k++)
+            if (strstr(cat[k].name, frag))
+                return true;
+        for (int k = 0; extra_triggers[k]; k++)
+            if (strstr(extra_triggers[k], frag))
+                return true;
+    }
+    return false;
+}
+
+/* Does the unit's code name a trigger, through any macros? Fills names
+ * with every identifier it reached (its possible callees). */
+static bool names_trigger(Prefilter *pf, const PrefilterUnit *u, const StrMap *pooled,
+                          StrMap *names)
+{
+    const char **stack = NULL;
+    int top = 0, cap = 0;
+    Arena scratch = {0};
+    for (int i = 0; i < u->main->nidents; i++)
+        ARENA_PUSH(&scratch, stack, top, cap, u->main->idents[i]);
+    bool hit = false;
+    while (top > 0 && !hit) {
+        const char *name = stack[--top];
+        if (strmap_get(names, name, NULL))
+            continue;
+        strmap_put(names, name, 1);
+        hit = is_fixed_trigger(name) || (pooled && strmap_get(pooled, name, NULL));
+        int at;
+        if (hit || !strmap_get(&pf->macro_index, name, &at))
+            continue;
+        for (int d = 0; d < pf->macros[at].n && !hit; d++) {
+            const Macro *m = pf->macros[at].defs[d];
+            hit = m->npasted && paste_may_make_trigger(m);
+            for (int k = 0; k < m->n; k++)
+                ARENA_PUSH(&scratch, stack, top, cap, m->idents[k]);
+        }
+    }
+    arena_free(&scratch);
+    return hit;
+}
+
+bool prefilter_may_matter(Prefilter *pf, const PrefilterUnit *u, const StrMap *pooled,
+                          const char ***names, int *nnames, Arena *a)
+{
+    if (u->unsure)
+        return true;
+    if (pf->indexed_files != pf->scans.n || !pf->macro_index.slots)
+        index_macros(pf);
+    StrMap reached = {0};
+    bool hit = names_trigger(pf, u, pooled, &reached);
+    *nnames = 0;
+    if (!hit && names) {
+        *names = ARENA_ARRAY(a, const char *, reached.n + 1);
+        for (int i = 0; i < reached.cap; i++)
+            if (reached.slots[i].key && !catalog_find(reached.slots[i].key))
+                (*names)[(*nnames)++] = arena_strdup(a, reached.slots[i].key);
+    }
+    strmap_free(&reached);
+    return hit;
+}
+
+void prefilter_free(Prefilter *pf)
+{
+    scan_cache_free(&pf->scans);
+    strmap_free(&pf->macro_index);
+    arena_free(&pf->arena);
+    memset(pf, 0, sizeof *pf);
+}

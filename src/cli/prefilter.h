@@ -1,0 +1,43 @@
+/* prefilter.h - telling, before parsing, which units cannot produce a
+ * finding (see prefilter.c). */
+#ifndef FSRACE_PREFILTER_H
+#define FSRACE_PREFILTER_H
+#include <stdbool.h>
+
+#include "job.h"
+#include "lexscan.h"
+
+/* Every definition a macro name has in the scanned files. */
+typedef struct MacroDefs {
+    const Macro **defs;
+    int n, cap;
+} MacroDefs;
+
+typedef struct Prefilter {
+    Arena arena;
+    ScanCache scans;            /* every file reached, read once */
+    FileScan **defines;         /* -D definitions, as scanned text */
+    int ndefines, cap_defines;
+    StrMap macro_index;         /* name -> position in macros */
+    MacroDefs *macros;
+    int nmacros, cap_macros;
+    int indexed_files;          /* scans.n when macro_index was built */
+} Prefilter;
+
+typedef struct PrefilterUnit {
+    const FileScan *main;       /* the main file's scan, NULL if unreadable */
+    bool unsure;                /* cannot tell: the unit must be parsed */
+} PrefilterUnit;
+
+/* Scan the unit's main file and everything it may include. */
+void prefilter_scan(Prefilter *pf, const Job *job, const char *cwd, PrefilterUnit *out);
+/* May the unit produce a finding, with pooled (NULL or a set of program
+ * function names whose summaries have effects) as further triggers? When
+ * it may not and names is not NULL, *names gets every identifier its code
+ * reaches (in arena a): the callees it could have. Call after every unit
+ * was scanned. */
+bool prefilter_may_matter(Prefilter *pf, const PrefilterUnit *u, const StrMap *pooled,
+                          const char ***names, int *nnames, Arena *a);
+void prefilter_free(Prefilter *pf);
+
+#endif
