@@ -676,3 +676,16 @@ def prefilter_skips(ctx):
     ctx.expect_exit(full, 2)
     ctx.expect_stderr(full, r"quiet\.c: does not compile", "the compile error")
     ctx.expect_stderr(full, r"0 not parsed", "every file parsed")
+
+
+@case("prefilter-body-include")
+def prefilter_body_include(ctx):
+    """A file included inside a function body is that function's code: the
+    pre-filter reads its calls as the main file's, so the unit is parsed
+    and the race in the included lines is reported."""
+    ctx.write("body.inc", "  if (access(p, R_OK) == 0)\n    return open(p, O_RDONLY);\n")
+    main = ctx.write("m.c", "#include <fcntl.h>\n#include <unistd.h>\n"
+                     "int f(const char *p) {\n#include \"body.inc\"\n  return -1;\n}\n")
+    run = ctx.run("--no-cache", "--format", "json", main, "--")
+    ctx.expect_exit(run, 1)
+    ctx.expect_finding(run, ctx.path("body.inc"), line=2)

@@ -18,6 +18,7 @@ typedef struct Lexer {
     FileScan *out;
     const char *p, *end;
     StrMap seen;                /* identifiers already in out->idents */
+    int depth;                  /* of { } in the code so far */
 } Lexer;
 
 static bool is_ident_start(char ch)
@@ -114,7 +115,7 @@ static void read_include(Lexer *L)
     skip_blanks(L);
     if (L->p < L->end && (*L->p == '"' || *L->p == '<')) {
         char close = *L->p == '"' ? '"' : '>';
-        Include inc = {.quoted = close == '"'};
+        Include inc = {.quoted = close == '"', .in_braces = L->depth > 0};
         const char *name = ++L->p;
         while (L->p < L->end && *L->p != close && *L->p != '\n')
             L->p++;
@@ -220,7 +221,7 @@ static bool is_tag_keyword(const char *s)
 
 void scan_text(ScanCache *c, FileScan *out, const char *data, size_t len)
 {
-    Lexer L = {c, out, data, data + len, {0}};
+    Lexer L = {c, out, data, data + len, {0}, 0};
     bool line_start = true;
     char prev = ' ';            /* 'T': a tag keyword, '.': member access */
     while (L.p < L.end) {
@@ -247,8 +248,10 @@ void scan_text(ScanCache *c, FileScan *out, const char *data, size_t len)
         } else if (ch == '"' || ch == '\'') {
             skip_literal(&L);
             prev = '"';
-        } else
+        } else {
             prev = skip_other(&L);
+            L.depth += prev == '{' ? 1 : prev == '}' && L.depth > 0 ? -1 : 0;
+        }
     }
     strmap_free(&L.seen);
 }

@@ -12,6 +12,7 @@
 typedef struct Include {
     const char *name;           /* as written between "" or <> */
     bool quoted;                /* "": looked up beside the includer first */
+    bool in_braces;             /* inside { }: its code is the includer's */
 } Include;
 
 typedef struct Macro {

@@ -64,6 +64,7 @@ typedef struct Walk {
     const char **dirs;          /* every directory an include may come from */
     int ndirs;
     StrMap seen;
+    PrefilterUnit *unit;
     bool unsure;
 } Walk;
 
@@ -133,37 +134,48 @@ static void read_args(Walk *w, const Job *job, const char *base, const char **fo
         w->dirs[w->ndirs++] = system_dirs[k];
 }
 
-static void visit(Walk *w, const char *path);
+static const FileScan *visit(Walk *w, const char *path, bool body);
 
-static void visit_candidate(Walk *w, const char *dir, const char *name)
+static const FileScan *visit_candidate(Walk *w, const char *dir, const char *name, bool body)
 {
-    visit(w, name[0] == '/' ? name : arena_printf(w->arena, "%s/%s", dir, name));
+    return visit(w, name[0] == '/' ? name : arena_printf(w->arena, "%s/%s", dir, name), body);
 }
 
-/* Scans path and, transitively, every candidate for each of its includes. */
-static void visit(Walk *w, const char *path)
+/* Scans path and, transitively, every candidate for each of its includes.
+ * In a body (a file included inside { } of the main file, and what it
+ * includes), the code counts as the main file's; a body include that
+ * cannot be read makes the unit unsure. */
+static const FileScan *visit(Walk *w, const char *path, bool body)
 {
-    if (strmap_get(&w->seen, path, NULL))
-        return;
-    strmap_put(&w->seen, path, 1);
+    const char *key = body ? arena_printf(w->arena, "{%s", path) : path;
+    if (strmap_get(&w->seen, key, NULL))
+        return scan_file(w->scans, path);
+    strmap_put(&w->seen, key, 1);
     const FileScan *f = scan_file(w->scans, path);
     if (!f)
-        return;
+        return NULL;
+    if (body)
+        ARENA_PUSH(w->arena, w->unit->body, w->unit->nbody, w->unit->cap_body, f);
     if (f->computed_include)
         w->unsure = true;
     const char *slash = strrchr(path, '/');
     const char *here = slash ? arena_strndup(w->arena, path, (size_t)(slash - path)) : ".";
     for (int i = 0; i < f->nincludes; i++) {
         const Include *inc = &f->includes[i];
-        if (inc->name[0] == '/') {
-            visit(w, inc->name);
-            continue;
+        bool in_body = body || inc->in_braces;
+        const FileScan *found = NULL;
+        if (inc->name[0] == '/')
+            found = visit(w, inc->name, in_body);
+        else {
+            if (inc->quoted)
+                found = visit_candidate(w, here, inc->name, in_body);
+            for (int d = 0; d < w->ndirs; d++)
+                found = visit_candidate(w, w->dirs[d], inc->name, in_body) ? : found;
         }
-        if (inc->quoted)
-            visit_candidate(w, here, inc->name);
-        for (int d = 0; d < w->ndirs; d++)
-            visit_candidate(w, w->dirs[d], inc->name);
+        if (in_body && !found)
+            w->unsure = true;
     }
+    return f;
 }
 
 /* -DNAME=body as the macro it defines. */
@@ -189,15 +201,15 @@ static void add_defines(Prefilter *pf, const Job *job)
 void prefilter_scan(Prefilter *pf, const Job *job, const char *cwd, PrefilterUnit *out)
 {
     const char *base = job->workdir ? job->workdir : cwd;
-    Walk w = {.scans = &pf->scans, .arena = &pf->arena};
+    Walk w = {.scans = &pf->scans, .arena = &pf->arena, .unit = out};
     const char **forced = ARENA_ARRAY(&pf->arena, const char *, job->nargs + 1);
     int nforced = 0;
     read_args(&w, job, base, forced, &nforced);
     const char *main_path = job->file[0] == '/' ? job->file
                                                 : arena_printf(&pf->arena, "%s/%s", base, job->file);
     for (int i = 0; i < nforced; i++)
-        visit_candidate(&w, base, forced[i]);
-    visit(&w, main_path);
+        visit_candidate(&w, base, forced[i], false);
+    visit(&w, main_path, false);
     add_defines(pf, job);
     strmap_free(&w.seen);
     out->main = scan_file(&pf->scans, main_path);
@@ -266,6 +278,9 @@ static bool names_trigger(Prefilter *pf, const PrefilterUnit *u, const StrMap *p
     Arena scratch = {0};
     for (int i = 0; i < u->main->nidents; i++)
         ARENA_PUSH(&scratch, stack, top, cap, u->main->idents[i]);
+    for (int b = 0; b < u->nbody; b++)
+        for (int i = 0; i < u->body[b]->nidents; i++)
+            ARENA_PUSH(&scratch, stack, top, cap, u->body[b]->idents[i]);
     bool hit = false;
     while (top > 0 && !hit) {
         const char *name = stack[--top];

@@ -26,6 +26,9 @@ typedef struct Prefilter {
 
 typedef struct PrefilterUnit {
     const FileScan *main;       /* the main file's scan, NULL if unreadable */
+    const FileScan **body;      /* files included inside its { }: their
+                                 * code is the main file's code */
+    int nbody, cap_body;
     bool unsure;                /* cannot tell: the unit must be parsed */
 } PrefilterUnit;
 
