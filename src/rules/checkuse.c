@@ -12,7 +12,8 @@
  *
  * Never a race: creation that fails if the name exists (O_CREAT|O_EXCL,
  * fopen "x", mkdir, symlink...); O_NOFOLLOW after an lstat() link check;
- * kernel-owned names (/proc, /sys, /dev but /dev/shm, "/"); an open
+ * kernel-owned names (/proc but a process's root and cwd, /sys, /dev but
+ * /dev/shm, "/"); an open
  * re-validated with fstat() against the check (CERT POS35-C). */
 #include <fcntl.h>
 #include <string.h>
@@ -159,13 +160,33 @@ typedef struct Pairing {
     const bool *guards;         /* branches on the result, errno or buffer */
 } Pairing;
 
+/* Does the name, from "/proc/" on, go through a process's root or
+ * working directory (/proc/<pid>/root/..., /proc/self/cwd/...,
+ * /proc/<pid>/task/<tid>/root/...)? That is the process's file system,
+ * which it can change, not a kernel object. `s` may be a format string
+ * ("/proc/%d/root%s"), and end with the literal's closing quote. */
+static bool proc_foreign_fs(const char *s)
+{
+    if (strncmp(s, "/proc/", 6))
+        return false;
+    const char *c = s + 6 + strcspn(s + 6, "/");   /* past <pid> */
+    if (!strncmp(c, "/task/", 6))
+        c += 6 + strcspn(c + 6, "/");               /* past <tid> */
+    if (*c != '/')
+        return false;
+    c++;
+    size_t n = !strncmp(c, "root", 4) ? 4 : !strncmp(c, "cwd", 3) ? 3 : 0;
+    return n && strchr("/%\"", c[n]);
+}
+
 /* Names no other process can replace: the root directory and the kernel's
- * file systems (/dev is root's, but /dev/shm and /dev/mqueue are shared). */
+ * file systems (/dev is root's, but /dev/shm and /dev/mqueue are shared;
+ * /proc/<pid>/root and cwd lead into a process's own file system). */
 static bool kernel_owned(const char *s)
 {
     if (!strcmp(s, "/"))
         return true;
-    if (!strncmp(s, "/dev/shm", 8) || !strncmp(s, "/dev/mqueue/", 12))
+    if (!strncmp(s, "/dev/shm", 8) || !strncmp(s, "/dev/mqueue/", 12) || proc_foreign_fs(s))
         return false;
     return !strncmp(s, "/proc/", 6) || !strncmp(s, "/sys/", 5) || !strncmp(s, "/dev/", 5) ||
            !strcmp(s, "/proc") || !strcmp(s, "/sys");
@@ -179,8 +200,9 @@ bool checkuse_kernel_name(const RuleInput *in, int block, int index, const char 
     }
     /* a buffer made by snprintf(buf, n, "/proc/%d/...", ...) */
     const char *sig = names_fill_before(in->scratch, in->fn, block, index, key);
-    return sig && (strstr(sig, "|\"/proc/") || strstr(sig, "|\"/sys/")) &&
-           !strncmp(strchr(sig, '|'), "|\"/", 3);
+    const char *fmt = sig ? strchr(sig, '|') : NULL;
+    return fmt && (strstr(sig, "|\"/proc/") || strstr(sig, "|\"/sys/")) &&
+           !strncmp(fmt, "|\"/", 3) && !proc_foreign_fs(fmt + 2);
 }
 
 /* Removing a name that exists and then creating it exclusively (unlink(
