@@ -76,8 +76,11 @@ $(BUILD)/obj/rules/help.o: $(BUILD)/gen/rule_help.h
 
 docs: docs/rules.md
 
-docs/rules.md: src/rules/help/index.md $(RULE_HELP)
-	for f in $^; do cat $$f; [ $$f = $(lastword $^) ] || echo; done > $@.tmp && mv $@.tmp $@
+# Each rule's section starts with an anchor named by its id, which SARIF's
+# helpUri points at (--help-uri-base).
+docs/rules.md: src/rules/help/index.md $(RULE_HELP) Makefile
+	{ cat src/rules/help/index.md; for id in $(RULE_IDS); do \
+	    printf '\n<a id="%s"></a>\n\n' $$id; cat src/rules/help/$$id.md; done; } > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)

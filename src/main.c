@@ -145,8 +145,9 @@ static int run(const Options *o)
     program_run(&prog, jl.jobs, jl.n, &aopt, o->jobs ? o->jobs : default_jobs(), res);
     if (o->stats)
         print_stats(&jl, res, &prog, started);
+    const char *help_uri_base = o->help_uri_base ? o->help_uri_base : config.help_uri_base;
     int status = emit_report(o, cwd, &jl, res, o->baseline ? &baseline : NULL,
-                             jl.trouble || (jl.n == 0 && !jl.filtered));
+                             jl.trouble || (jl.n == 0 && !jl.filtered), help_uri_base);
     baseline_free(&baseline);
     for (int i = 0; i < jl.n; i++)
         job_result_free(&res[i]);

@@ -251,12 +251,14 @@ def explain(ctx):
 @case("rules-doc-generated")
 def rules_doc_generated(ctx):
     """docs/rules.md is src/rules/help/index.md and every rule's help,
-    joined in --list-rules order (`make docs` writes it)."""
+    in --list-rules order, each after an anchor named by the rule's id
+    (SARIF's helpUri points there); `make docs` writes it."""
     run = ctx.run("--list-rules")
     order = [line.split()[0] for line in
              run.proc.stdout.decode("utf-8", "replace").splitlines() if line]
-    parts = [HELP_DIR / "index.md", *(HELP_DIR / f"{r}.md" for r in order)]
-    wanted = "\n".join(p.read_text() for p in parts if p.exists())
+    wanted = (HELP_DIR / "index.md").read_text() + "".join(
+        f'\n<a id="{r}"></a>\n\n' + (HELP_DIR / f"{r}.md").read_text()
+        for r in order if (HELP_DIR / f"{r}.md").exists())
     if (ROOT / "docs" / "rules.md").read_text() != wanted:
         ctx.fail(bad_input.Run(None, "docs/rules.md"),
                  "differs from src/rules/help/*.md: run `make docs`")

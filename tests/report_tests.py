@@ -372,6 +372,77 @@ def sarif_structure(ctx):
                      f"vs {json_fps}")
 
 
+HELP_URI_BASE = "https://example.org/fsrace/blob/main"
+BROKEN_C = "int broken(void) { return 0 }\n"
+
+
+def sarif_of(ctx, run):
+    """(the run object of a SARIF log on stdout, its rules) or (None, [])."""
+    doc = stdout_json(ctx, run)
+    if doc is None:
+        return None, []
+    sarif_run = doc["runs"][0]
+    return sarif_run, sarif_run["tool"]["driver"]["rules"]
+
+
+def check_help_links(ctx, run, sarif_run, rules, base):
+    """helpUri and informationUri point into the docs under `base`, or are
+    absent when no base is configured."""
+    info = sarif_run["tool"]["driver"].get("informationUri")
+    wanted_info = base and base + "/README.md"
+    if info != wanted_info:
+        ctx.fail(run, f"informationUri {info!r}, expected {wanted_info!r}")
+    for rule in rules:
+        wanted = base and f"{base}/docs/rules.md#{rule['id']}"
+        if rule.get("helpUri") != wanted:
+            ctx.fail(run, f"rule {rule['id']}: helpUri {rule.get('helpUri')!r}, "
+                     f"expected {wanted!r}")
+
+
+@case("sarif-invocations-help")
+def sarif_invocations_help(ctx):
+    """SARIF's invocation: executionSuccessful, one error notification on a
+    file that did not compile (valid for the multitool and GitHub); each
+    rule's help.markdown is its --explain text; helpUri and informationUri
+    from --help-uri-base or .fsrace.json's "helpUriBase", none without."""
+    ctx.race()
+    ctx.write("broken.c", BROKEN_C)
+    run = ctx.run("--format", "sarif", "--help-uri-base", HELP_URI_BASE + "/",
+                  "race.c", "broken.c", "--", label="race.c broken.c")
+    ctx.expect_exit(run, 2)
+    sarif_run, rules = sarif_of(ctx, run)
+    if sarif_run is None:
+        return
+    inv = sarif_run.get("invocations", [{}])[0]
+    notes = inv.get("toolExecutionNotifications", [])
+    where = [n.get("locations", [{}])[0].get("physicalLocation", {})
+             .get("artifactLocation", {}).get("uri") for n in notes]
+    if inv.get("executionSuccessful") is not False or where != ["broken.c"] \
+            or notes[0].get("level") != "error" \
+            or "does not compile" not in notes[0].get("message", {}).get("text", ""):
+        ctx.fail(run, f"invocations: {json.dumps(inv)[:400]}")
+    check_help_links(ctx, run, sarif_run, rules, HELP_URI_BASE)
+    for rule in rules:
+        explain = ctx.run("--explain", rule["id"], label=f"--explain {rule['id']}")
+        if rule.get("help", {}).get("markdown") != explain.proc.stdout.decode():
+            ctx.fail(run, f"rule {rule['id']}: help.markdown is not --explain's text")
+    path = write_output(ctx, "broken.sarif", run)
+    validate_with_multitool(ctx, path, "broken.sarif")
+    validate_with_schema(ctx, sarif_schema_path(), [path], "broken.sarif")
+    ctx.write(".fsrace.json", json.dumps({"helpUriBase": HELP_URI_BASE}))
+    clean = ctx.run("--format", "sarif", "race.c", "--", label="config helpUriBase")
+    sarif_run, rules = sarif_of(ctx, clean)
+    if sarif_run is not None:
+        check_help_links(ctx, clean, sarif_run, rules, HELP_URI_BASE)
+        inv = sarif_run.get("invocations", [{}])[0]
+        if inv.get("executionSuccessful") is not True or inv.get("toolExecutionNotifications"):
+            ctx.fail(clean, f"a clean run's invocations: {json.dumps(inv)[:300]}")
+    plain = ctx.run("--format", "sarif", "--no-config", "race.c", "--", label="no base")
+    sarif_run, rules = sarif_of(ctx, plain)
+    if sarif_run is not None:
+        check_help_links(ctx, plain, sarif_run, rules, None)
+
+
 # --------------------------------------------------------------------------
 # JSON schema
 

@@ -131,8 +131,9 @@ static int read_patterns(Config *c, const char *path, const JsonValue *list, boo
 
 /* The members .fsrace.json may have; anything else is a typo. */
 static const char *const known_keys[] = {"functions", "enable", "disable", "include",
-                                         "exclude", NULL};
-#define KNOWN_KEYS "\"functions\", \"enable\", \"disable\", \"include\", \"exclude\""
+                                         "exclude", "helpUriBase", NULL};
+#define KNOWN_KEYS \
+    "\"functions\", \"enable\", \"disable\", \"include\", \"exclude\", \"helpUriBase\""
 
 static bool known_key(const char *key)
 {
@@ -190,6 +191,12 @@ static int parse_file(Config *c, const char *path, SourceFile f)
         rc = read_declaration(c, path, fns->keys[i], fns->items[i]);
     rc = rc ? rc : read_selection(c, path, root, "enable", true);
     rc = rc ? rc : read_selection(c, path, root, "disable", false);
+    const JsonValue *base = rc ? NULL : json_get(root, "helpUriBase");
+    if (base && (base->kind != JSON_STRING || !*base->string))
+        rc = error(path, "\"helpUriBase\": expected a URL, such as "
+                         "\"https://github.com/ORG/fsrace/blob/main/\"");
+    else if (base)
+        c->help_uri_base = base->string;
     source_file_free(&f);
     c->path = path;
     return rc;

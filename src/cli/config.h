@@ -25,6 +25,7 @@ typedef struct Config {
     SummaryTable declared;
     const char *path;       /* the file read, or NULL */
     PathFilter filter;      /* its "include"/"exclude", then --include/--exclude */
+    const char *help_uri_base; /* "helpUriBase": where the docs are published */
 } Config;
 
 /* Read the configuration file and --function options into c, and select

@@ -24,6 +24,33 @@ static bool use_color(const Options *o)
            isatty(STDOUT_FILENO);
 }
 
+/* The job's "fsrace: LEVEL: ..." lines as run notes on its file. */
+static void collect_run_notes(const Job *job, StrBuf *messages, Report *r)
+{
+    for (const char *line = sb_str(messages); *line;) {
+        size_t len = strcspn(line, "\n");
+        const char *level = !strncmp(line, "fsrace: error: ", 15)     ? "error"
+                            : !strncmp(line, "fsrace: warning: ", 17) ? "warning"
+                                                                      : NULL;
+        if (level) {
+            size_t skip = strlen("fsrace: : ") + strlen(level);
+            RunNote *n = &r->run_notes[r->nrun_notes++];
+            n->file = job->shown;
+            n->level = level;
+            n->message = arena_strndup(&r->arena, line + skip, len - skip);
+        }
+        line += len + (line[len] == '\n');
+    }
+}
+
+static int count_lines(StrBuf *b)
+{
+    int n = 0;
+    for (const char *p = sb_str(b); *p; p++)
+        n += *p == '\n';
+    return n;
+}
+
 /* Every finding of every job, in job order; the CFG dumps into `dump`. */
 static Reported *collect(const JobList *jl, JobResult *res, Report *r, StrBuf *dump,
                          bool *trouble)
@@ -32,10 +59,15 @@ static Reported *collect(const JobList *jl, JobResult *res, Report *r, StrBuf *d
     for (int i = 0; i < jl->n; i++)
         total += res[i].findings.n;
     Reported *all = calloc((size_t)total + 1, sizeof(Reported));
+    int lines = 0;
+    for (int i = 0; i < jl->n; i++)
+        lines += count_lines(&res[i].messages) + 1;
+    r->run_notes = ARENA_ARRAY(&r->arena, RunNote, lines);
     if (!all)
         abort();
     for (int i = 0; i < jl->n; i++) {
         fputs(sb_str(&res[i].messages), stderr);
+        collect_run_notes(&jl->jobs[i], &res[i].messages, r);
         *trouble |= res[i].failed;
         r->files_failed += res[i].failed;
         r->files_analysed += res[i].analysed;
@@ -122,9 +154,9 @@ static bool write_baseline(const char *path, const Report *r)
 }
 
 int emit_report(const Options *o, const char *cwd, const JobList *jl, JobResult *res,
-                const Baseline *baseline, bool trouble)
+                const Baseline *baseline, bool trouble, const char *help_uri_base)
 {
-    Report r = {.color = use_color(o), .cwd = cwd};
+    Report r = {.color = use_color(o), .cwd = cwd, .help_uri_base = help_uri_base};
     StrBuf out = {0};
     r.items = collect(jl, res, &r, &out, &trouble);
     if (!o->dump_cfg) {
@@ -135,6 +167,7 @@ int emit_report(const Options *o, const char *cwd, const JobList *jl, JobResult 
             trouble = true;
         if (baseline)
             apply_baseline(baseline, &r);
+        r.trouble = trouble;
         format(o, &r, &out);
     }
     if (!write_or_complain(o->output, &out))

@@ -5,8 +5,9 @@
 #include "joblist.h"
 
 /* Print the run's messages, write the report (and baseline), and return
- * the exit status. `baseline` is the loaded --baseline, or NULL. */
+ * the exit status. `baseline` is the loaded --baseline, or NULL;
+ * `help_uri_base` where the docs are published (SARIF links), or NULL. */
 int emit_report(const Options *o, const char *cwd, const JobList *jl, JobResult *res,
-                const Baseline *baseline, bool trouble);
+                const Baseline *baseline, bool trouble, const char *help_uri_base);
 
 #endif

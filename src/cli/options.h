@@ -39,6 +39,7 @@ typedef struct Options {
     bool no_prefilter;          /* --no-prefilter: parse every file */
     bool stats;                 /* --stats */
     const char *explain;        /* --explain RULE: print its help */
+    const char *help_uri_base;  /* --help-uri-base URL: where the docs are */
     bool dump_cfg, list_rules, version, help;
     Arena arena;                /* strings made while parsing */
 } Options;

@@ -16,6 +16,14 @@ typedef struct Reported {
     const char *suppressed;     /* the comment's reason when suppressed, else NULL */
 } Reported;
 
+/* A problem of the run with one input, for SARIF's
+ * toolExecutionNotifications: "fsrace: LEVEL: FILE: MESSAGE" on stderr. */
+typedef struct RunNote {
+    const char *file;       /* the input, as the user named it */
+    const char *level;      /* "error" or "warning" */
+    const char *message;    /* the stderr line without "fsrace: LEVEL: " */
+} RunNote;
+
 typedef struct Report {
     Reported *items;        /* in output order; suppressed ones only if shown */
     int n;
@@ -25,6 +33,10 @@ typedef struct Report {
     int baselined;          /* hidden because the baseline has them */
     bool color;             /* text: ANSI colours */
     const char *cwd;        /* SARIF's %SRCROOT%: relative paths start here */
+    bool trouble;           /* the run had trouble (exit status 2) */
+    RunNote *run_notes;     /* problems with inputs, in job order */
+    int nrun_notes;
+    const char *help_uri_base; /* where the docs are published, or NULL */
     Arena arena;            /* suppression reasons */
 } Report;
 

@@ -123,7 +123,22 @@ static void lowercase(StrBuf *out, const char *s)
         sb_putc(out, (char)tolower((unsigned char)*s));
 }
 
-static void rule_descriptor(StrBuf *out, const Rule *r)
+/* base + path + anchor as a JSON string, with one '/' between base and
+ * path (base is the URL the user gave: --help-uri-base). */
+static void doc_uri(StrBuf *out, const char *base, const char *path, const char *anchor)
+{
+    StrBuf u = {0};
+    sb_puts(&u, base);
+    if (!*base || base[strlen(base) - 1] != '/')
+        sb_putc(&u, '/');
+    sb_puts(&u, path);
+    if (anchor)
+        sb_printf(&u, "#%s", anchor);
+    sb_json_string(out, sb_str(&u));
+    sb_free(&u);
+}
+
+static void rule_descriptor(StrBuf *out, const Rule *r, const char *help_uri_base)
 {
     sb_puts(out, "        {\"id\": ");
     sb_json_string(out, r->id);
@@ -135,12 +150,17 @@ static void rule_descriptor(StrBuf *out, const Rule *r)
     sb_json_string(out, r->help);
     sb_puts(out, "},\n         \"help\": {\"text\": ");
     sb_json_string(out, r->help);
+    /* The same text as --explain and docs/rules.md: src/rules/help/ID.md. */
+    const char *markdown = rules_help_markdown(r->id);
     sb_puts(out, ", \"markdown\": ");
-    StrBuf md = {0};
-    sb_printf(&md, "**%s** (%s, CERT %s)\n\n%s", r->summary, r->cwe, r->cert, r->help);
-    sb_json_string(out, sb_str(&md));
-    sb_free(&md);
-    sb_printf(out, "},\n         \"defaultConfiguration\": {\"level\": \"%s\", \"enabled\": %s},",
+    sb_json_string(out, markdown ? markdown : r->help);
+    sb_puts(out, "},");
+    if (help_uri_base) {
+        sb_puts(out, "\n         \"helpUri\": ");
+        doc_uri(out, help_uri_base, "docs/rules.md", r->id);
+        sb_puts(out, ",");
+    }
+    sb_printf(out, "\n         \"defaultConfiguration\": {\"level\": \"%s\", \"enabled\": %s},",
               severity_name(r->severity), r->on_by_default ? "true" : "false");
     sb_puts(out, "\n         \"properties\": {\"tags\": [\"security\", \"external/cwe/");
     lowercase(out, r->cwe);
@@ -239,6 +259,25 @@ static void result(StrBuf *out, const Reported *it)
     sb_puts(out, "}");
 }
 
+/* Whether the run succeeded, and a notification for each problem with an
+ * input (a file that could not be analysed completely, an incomplete
+ * function): code scanning shows them as the tool's warnings. */
+static void invocations(StrBuf *out, const Report *r)
+{
+    sb_printf(out, "    \"invocations\": [{\"executionSuccessful\": %s,\n"
+                   "      \"toolExecutionNotifications\": [",
+              r->trouble ? "false" : "true");
+    for (int i = 0; i < r->nrun_notes; i++) {
+        const RunNote *n = &r->run_notes[i];
+        sb_printf(out, "%s\n        {\"level\": \"%s\", ", i ? "," : "", n->level);
+        message(out, n->message);
+        sb_puts(out, ", \"locations\": [{\"physicalLocation\": {\"artifactLocation\": ");
+        artifact_location(out, n->file);
+        sb_puts(out, "}}]}");
+    }
+    sb_puts(out, "]}],\n");
+}
+
 /* %SRCROOT% as an absolute file URI ending in '/'. */
 static void srcroot(StrBuf *out, const char *cwd)
 {
@@ -252,14 +291,21 @@ void report_sarif(StrBuf *out, const Report *r)
     sb_puts(out, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
                  "  \"version\": \"2.1.0\",\n  \"runs\": [{\n"
                  "    \"tool\": {\"driver\": {\"name\": \"fsrace\", \"version\": \"" FSRACE_VERSION
-                 "\", \"semanticVersion\": \"" FSRACE_VERSION "\",\n      \"rules\": [\n");
+                 "\", \"semanticVersion\": \"" FSRACE_VERSION "\",\n");
+    if (r->help_uri_base) {
+        sb_puts(out, "      \"informationUri\": ");
+        doc_uri(out, r->help_uri_base, "README.md", NULL);
+        sb_puts(out, ",\n");
+    }
+    sb_puts(out, "      \"rules\": [\n");
     int n;
     const Rule *all = rules_all(&n);
     for (int i = 0; i < n; i++) {
-        rule_descriptor(out, &all[i]);
+        rule_descriptor(out, &all[i], r->help_uri_base);
         sb_puts(out, i + 1 < n ? ",\n" : "\n");
     }
     sb_puts(out, "      ]}},\n");
+    invocations(out, r);
     if (r->cwd && r->cwd[0] == '/')
         srcroot(out, r->cwd);
     sb_puts(out, "    \"columnKind\": \"utf16CodeUnits\",\n    \"results\": [\n");
