@@ -153,6 +153,26 @@ static bool write_baseline(const char *path, const Report *r)
     return ok;
 }
 
+/* --export-fixes, then --fix (last: the report quotes the files as they
+ * were analysed). */
+static bool apply_fixes(const Options *o, const JobList *jl, const Report *r)
+{
+    bool ok = true;
+    if (o->export_fixes) {
+        StrBuf yaml = {0};
+        fixes_export_yaml(&yaml, r, jl->n ? jl->jobs[0].file : NULL);
+        ok = write_or_complain(o->export_fixes, &yaml);
+        sb_free(&yaml);
+    }
+    if (o->fix) {
+        StrBuf log = {0};
+        ok &= fixes_apply(r, &log);
+        fputs(sb_str(&log), stderr);
+        sb_free(&log);
+    }
+    return ok;
+}
+
 int emit_report(const Options *o, const char *cwd, const JobList *jl, JobResult *res,
                 const Baseline *baseline, bool trouble, const char *help_uri_base)
 {
@@ -171,6 +191,8 @@ int emit_report(const Options *o, const char *cwd, const JobList *jl, JobResult 
         format(o, &r, &out);
     }
     if (!write_or_complain(o->output, &out))
+        trouble = true;
+    if (!o->dump_cfg && !apply_fixes(o, jl, &r))
         trouble = true;
     int active = o->write_baseline ? 0 : report_active(&r);
     int status = trouble ? EXIT_TROUBLE : active ? EXIT_FINDINGS : EXIT_CLEAN;

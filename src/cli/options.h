@@ -25,6 +25,8 @@ typedef struct Options {
     bool show_suppressed;       /* --show-suppressed: list them, marked */
     const char *baseline;       /* --baseline: report only findings not in it */
     const char *write_baseline; /* --write-baseline: record today's findings */
+    bool fix;                   /* --fix: apply the fixes in place */
+    const char *export_fixes;   /* --export-fixes: clang-apply-replacements YAML */
     int jobs;                   /* -j: parallel workers; 0 = number of cores */
     const char **toggles;       /* "+id" for --enable id, "-id" for --disable id */
     int ntoggles;

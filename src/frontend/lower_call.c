@@ -28,6 +28,33 @@ static bool is_builtin_expect(const char *name)
     return !strcmp(name, "__builtin_expect") || !strcmp(name, "__builtin_expect_with_probability");
 }
 
+/* Does "TEXT | FLAG" parse as (TEXT) | FLAG, where TEXT is the argument's
+ * source? Only the operators that bind less tightly than | spoil it; a
+ * macro's expansion is what the AST shows, so it is judged too. */
+static bool binds_tighter_than_or(Arena *a, CXCursor c)
+{
+    CXCursor *kids;
+    while (clang_getCursorKind(c) == CXCursor_UnexposedExpr && cursor_children(a, c, &kids) == 1)
+        c = kids[0];   /* an implicit conversion: no text of its own */
+    switch (clang_getCursorKind(c)) {
+    case CXCursor_ConditionalOperator:
+    case CXCursor_CompoundAssignOperator:
+        return false;
+    case CXCursor_BinaryOperator:
+        switch (clang_getCursorBinaryOperatorKind(c)) {
+        case CXBinaryOperator_LAnd:
+        case CXBinaryOperator_LOr:
+        case CXBinaryOperator_Assign:
+        case CXBinaryOperator_Comma:
+            return false;
+        default:
+            return true;
+        }
+    default:
+        return true;
+    }
+}
+
 /* Is parameter i of the called function a pointer to const (const char *)?
  * The type comes from the declaration, or the function pointer's type. */
 static CXType param_type(CXType fn_type, int i)
@@ -104,6 +131,7 @@ Operand lower_call(Lower *L, CXCursor e)
                        callee_only_reads(fn_type, attrs, i - 1);
         arg.to_pointer = param_type(fn_type, i - 1).kind == CXType_Pointer;
         arg.end = cursor_end_loc(L->fe, kids[i]);
+        arg.or_safe = binds_tighter_than_or(L->a, kids[i]);
         ARENA_PUSH(L->a, call.args, call.nargs, cap, arg);
     }
     Operand result = {.kind = OPND_NONE, .loc = cursor_loc(L->fe, e)};

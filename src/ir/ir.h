@@ -42,6 +42,8 @@ typedef struct Operand {
                              * callee cannot write through it */
     bool to_pointer;        /* a call argument passed as a pointer */
     SrcLoc end;             /* call arguments: where the argument's text ends */
+    bool or_safe;           /* call arguments: "ARG | X" is (ARG) | X, so a flag can be
+                             * appended (not after a ?:, &&, ||, = or comma) */
 } Operand;
 
 /* A branch condition of the form `key OP value` (a bare `x` is x != 0):

@@ -3,6 +3,7 @@
 #ifndef FSRACE_REPORT_H
 #define FSRACE_REPORT_H
 #include <stdbool.h>
+#include <sys/stat.h>
 
 #include "../util/strbuf.h"
 #include "finding.h"
@@ -65,10 +66,26 @@ int suppressions_check_names(StrBuf *out, const char *file, const char *shown);
  * symbolic link at path and without leaving a half-written file: write a
  * temporary file beside it, then rename. NULL on success, else why not. */
 const char *report_write(const char *path, const StrBuf *buf);
+/* Replace the existing regular file path (never through a symbolic link
+ * there) with buf, in the same way, keeping the permission bits (and, for
+ * root, the owner) of `was`, the file's fstat(). */
+const char *report_rewrite(const char *path, const StrBuf *buf, const struct stat *was);
+
+/* fix_apply.c: apply the machine-applicable fixes of the reported findings
+ * that are not suppressed, file by file; each change, and each file left
+ * unchanged and why, is a line in log. False if a file could not be fixed. */
+bool fixes_apply(const Report *r, StrBuf *log);
+/* fix_export.c: the reported findings (not the suppressed) and their fixes as
+ * clang-apply-replacements YAML, laid out as clang-tidy --export-fixes
+ * writes it; paths made absolute from r->cwd. */
+void fixes_export_yaml(StrBuf *out, const Report *r, const char *main_file);
 
 /* source_lines.c: line `line` of `file` (without newline), or NULL. */
 const char *source_line(const char *file, unsigned line, size_t *len);
 void source_lines_free(void);
+/* The byte offset in file of line:col (col may be just past the line's
+ * end); false when the file or the line cannot be read. */
+bool source_offset(const char *file, unsigned line, unsigned col, size_t *offset);
 
 /* The column just after the identifier (or token) starting at loc, for a
  * region's end; loc.col + 1 when the line cannot be read. */

@@ -66,6 +66,16 @@ const char *source_line(const char *file, unsigned line, size_t *len)
     return f->data + start;
 }
 
+bool source_offset(const char *file, unsigned line, unsigned col, size_t *offset)
+{
+    size_t len;
+    const char *text = source_line(file, line, &len);
+    if (!text || col == 0 || col - 1 > len)
+        return false;
+    *offset = load(file)->starts[line - 1] + col - 1;
+    return true;
+}
+
 void source_lines_free(void)
 {
     for (size_t i = 0; i < ncache; i++) {

@@ -60,14 +60,18 @@ static void fix_note(StrBuf *out, const Finding *f, bool color)
     size_t len;
     const char *line = f->fix_replacement ? source_line(g->start.file, g->start.line, &len)
                                           : NULL;
-    if (!line || g->end_line != g->start.line || g->end_col <= g->start.col ||
+    if (!line || g->end_line != g->start.line || g->end_col < g->start.col ||
         g->end_col - 1 > len)
         return;
     const char *msg = NULL;
     StrBuf b = {0};
-    sb_puts(&b, "fix: replace '");
-    sb_putn(&b, line + g->start.col - 1, g->end_col - g->start.col);
-    sb_printf(&b, "' with '%s'", f->fix_replacement);
+    if (g->end_col == g->start.col) {
+        sb_printf(&b, "fix: insert '%s'", f->fix_replacement);
+    } else {
+        sb_puts(&b, "fix: replace '");
+        sb_putn(&b, line + g->start.col - 1, g->end_col - g->start.col);
+        sb_printf(&b, "' with '%s'", f->fix_replacement);
+    }
     msg = sb_str(&b);
     diagnostic(out, g->start, "note", msg, NULL, color);
     sb_free(&b);

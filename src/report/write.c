@@ -50,8 +50,10 @@ static const char *write_all(int fd, const char *data, size_t len)
 }
 
 /* A replaced report keeps its permissions (a 0600 report stays private);
- * a new one gets 0666 less the umask, as open() would give it. */
-static const char *write_replacing(const char *path, const StrBuf *buf, int mode)
+ * a new one gets 0666 less the umask, as open() would give it. With `was`
+ * (a file rewritten by --fix) root also gives it the original's owner. */
+static const char *write_replacing(const char *path, const StrBuf *buf, int mode,
+                                   const struct stat *was)
 {
     char *copy = strdup(path);
     char *tmp = malloc(strlen(path) + 32);
@@ -71,6 +73,8 @@ static const char *write_replacing(const char *path, const StrBuf *buf, int mode
     umask(mask);
     const char *why = NULL;
     if (fchmod(fd, mode >= 0 ? (mode_t)mode : 0666 & ~mask) != 0)
+        why = strerror(errno);
+    if (!why && was && geteuid() == 0 && fchown(fd, was->st_uid, was->st_gid) != 0)
         why = strerror(errno);
     if (!why)
         why = write_all(fd, buf->data ? buf->data : "", buf->len);
@@ -92,5 +96,10 @@ const char *report_write(const char *path, const StrBuf *buf)
     }
     int mode;
     const char *why = check_destination(path, &mode);
-    return why ? why : write_replacing(path, buf, mode);
+    return why ? why : write_replacing(path, buf, mode, NULL);
+}
+
+const char *report_rewrite(const char *path, const StrBuf *buf, const struct stat *was)
+{
+    return write_replacing(path, buf, (int)(was->st_mode & 07777), was);
 }

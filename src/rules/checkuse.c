@@ -23,6 +23,7 @@
 #include "../analysis/names.h"
 #include "../analysis/revalidate.h"
 #include "checkuse.h"
+#include "fixes.h"
 
 enum { MAX_USES_PER_CHECK = 64 };
 
@@ -209,9 +210,23 @@ bool checkuse_kernel_name(const RuleInput *in, int block, int index, const char 
  * dest); open(dest, O_CREAT|O_EXCL) or link()/symlink()): whatever is
  * planted after the unlink makes the creation fail, and unlink() itself
  * never follows a link (busybox cp --remove-destination). */
+/* Which successor of a two-way test of a status result (0 on success, -1
+ * on failure) is taken on success: 0 or 1, or -1 for another test. */
+static int success_edge(const Compare *cmp)
+{
+    if (cmp->value == 0 && (cmp->op == CMP_EQ || cmp->op == CMP_GE))
+        return 0;   /* r == 0, r >= 0 */
+    if (cmp->value == 0 && (cmp->op == CMP_NE || cmp->op == CMP_LT))
+        return 1;   /* r != 0, r < 0 */
+    if (cmp->value == -1)
+        return cmp->op == CMP_EQ ? 1 : cmp->op == CMP_NE ? 0 : -1;
+    return -1;
+}
+
 /* Is block b reached only through the edge of a test of the check's
- * status result (0 on success) that is taken when the name was found? */
-static bool only_when_found(const Pairing *p, int b)
+ * status result that is taken when the check succeeded (found the name),
+ * or, with found false, when it failed? */
+static bool only_when(const Pairing *p, int b, bool found)
 {
     const char *result = p->check->ins->dst.key;
     const Function *fn = p->in->fn;
@@ -223,16 +238,18 @@ static bool only_when_found(const Pairing *p, int b)
             const Block *test = fn->blocks[blk->pred[0]];
             const Compare *cmp = &test->cmp;
             if (test->term == TERM_BRANCH && cmp->key && !strcmp(cmp->key, result) &&
-                cmp->value == 0 && test->nsucc == 2) {
-                int found = cmp->op == CMP_EQ ? 0 : cmp->op == CMP_NE ? 1 : -1;
-                if (found >= 0)
-                    return test->succ[found] == b;
-            }
+                test->nsucc == 2 && success_edge(cmp) >= 0)
+                return test->succ[found ? success_edge(cmp) : 1 - success_edge(cmp)] == b;
         }
         if (p->in->dom->idom[b] < 0 || p->in->dom->idom[b] == b)
             return false;
         b = p->in->dom->idom[b];
     }
+}
+
+static bool only_when_found(const Pairing *p, int b)
+{
+    return only_when(p, b, true);
 }
 
 static bool removed_then_created_exclusively(const Pairing *p, const Site *use)
@@ -297,6 +314,17 @@ static bool atomic_replacement(const Pairing *p, const Site *use)
     return src && src->key && made_exclusively(p->in->fn, src->key);
 }
 
+/* The check learns only whether the name exists: access(F_OK), or a
+ * stat() whose buffer is never read. */
+static bool existence_only(const Pairing *p)
+{
+    const Site *check = p->check;
+    const char *buf = site_out_buffer(check);
+    return access_exists_only(check) || check->func->existence_only ||
+           (check->func->group == G_STAT && buf &&
+            !flow_read_after(p->in->scratch, p->in->fn, check, buf));
+}
+
 static PairKind judge(const Pairing *p, const Site *use)
 {
     const Site *check = p->check;
@@ -323,11 +351,7 @@ static PairKind judge(const Pairing *p, const Site *use)
     if (use->func->result == RES_FD || use->func->result == RES_FILE)
         if (revalidated(p->in->scratch, p->in->fn, use, site_out_buffer(check)))
             return PAIR_NONE;   /* CERT POS35-C */
-    const char *buf = site_out_buffer(check);
-    bool existence = access_exists_only(check) || check->func->existence_only ||
-        (check->func->group == G_STAT && buf &&
-         !flow_read_after(p->in->scratch, p->in->fn, check, buf));
-    if (existence && read_only(use))
+    if (existence_only(p) && read_only(use))
         return PAIR_EXISTS_READ;
     return checks_for_links(check) ? PAIR_SYMLINK : PAIR_RACE;
 }
@@ -364,8 +388,26 @@ static void chain_notes(Findings *out, Finding *f, const Site *s, const char *ve
                                           fn->name, verb, fn->inner_name));
 }
 
-static void report(const RuleInput *in, Findings *out, const Site *check, const Site *use)
+/* The edit that does what the advice says, where it is mechanical: after
+ * a link check, O_NOFOLLOW on the open; where the use runs only when an
+ * existence check found nothing (the program means to create the file),
+ * exclusive creation (O_EXCL, fopen "wx"). */
+static void attach_machine_fix(const Pairing *p, Findings *out, Finding *f, const Site *use,
+                               PairKind kind)
 {
+    if (use->func->inner_name)
+        return;   /* a wrapper's arguments are its own business */
+    if (kind == PAIR_SYMLINK)
+        fix_add_open_flag(out, f, use->ins, use->func, "O_NOFOLLOW", O_NOFOLLOW);
+    else if (kind == PAIR_RACE && creation_of(use->ins, use->func) == CREATE_YES &&
+             existence_only(p) && only_when(p, use->block, false))
+        fix_create_exclusively(out, f, use->ins, use->func);
+}
+
+static void report(const Pairing *p, Findings *out, const Site *use, PairKind kind)
+{
+    const RuleInput *in = p->in;
+    const Site *check = p->check;
     const char *name = site_display_key(out->arena, check->path->key);
     const char *note = arena_printf(out->arena, "'%s' checked here by %s()", name,
                                     check->func->name);
@@ -373,6 +415,7 @@ static void report(const RuleInput *in, Findings *out, const Site *check, const 
     if (prev) {
         finding_note(out, prev, check->ins->loc, note);
         chain_notes(out, prev, check, "checks");
+        attach_machine_fix(p, out, prev, use, kind);
         return;
     }
     const char *msg = arena_printf(out->arena,
@@ -384,6 +427,7 @@ static void report(const RuleInput *in, Findings *out, const Site *check, const 
     finding_note(out, f, check->ins->loc, note);
     chain_notes(out, f, check, "checks");
     chain_notes(out, f, use, "uses");
+    attach_machine_fix(p, out, f, use, kind);
 }
 
 /* ---- the search --------------------------------------------------- */
@@ -409,7 +453,7 @@ static void check_one(const RuleInput *in, Findings *out, const Site *check, Pai
     Pairing p = {in, check, flow_guards(in->scratch, in->fn, check, seeds, nseeds, through_calls)};
     for (int i = 0; i < n; i++)
         if (judge(&p, &uses[i]) == want)
-            report(in, out, check, &uses[i]);
+            report(&p, out, &uses[i], want);
 }
 
 void checkuse_run(const RuleInput *in, Findings *out, PairKind want)

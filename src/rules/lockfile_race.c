@@ -25,6 +25,7 @@
 #include "../analysis/locks.h"
 #include "../analysis/origin.h"
 #include "../analysis/sites.h"
+#include "fixes.h"
 #include "rules.h"
 
 /* 'lock' for a variable, "/var/lock/x" for a literal. */
@@ -128,6 +129,14 @@ static void report_checked(const RuleInput *in, Findings *out, const Ins *use,
         shown(out->arena, path), use->call.callee, v->check->func->name,
         v->polls ? " (polling in a loop)" : "");
     Finding *f = finding_add(out, in->rule, in->fn, use->loc, msg);
+    /* The program waits for the lock file to be absent and then creates it:
+     * O_EXCL (fopen "wx") makes the creation fail while another holds it,
+     * as the wait meant. Not for a lock created without any check: there
+     * O_EXCL alone would turn a stale lock into a failure the program has
+     * no code for. */
+    const FileFunc *fn = site_libc_func(use);
+    if (fn)
+        fix_create_exclusively(out, f, use, fn);
     /* worded as toctou-check-use's note, which precedence.def merges in */
     finding_note(out, f, v->check->ins->loc,
                  arena_printf(out->arena, "'%s' checked here by %s()",

@@ -15,6 +15,7 @@
 
 #include "../analysis/flow.h"
 #include "../analysis/handles.h"
+#include "fixes.h"
 #include "rules.h"
 
 enum { MAX_USES_PER_OPEN = 64 };
@@ -70,13 +71,9 @@ static const Operand *opened_name(const Ins *ins, const FileFunc **f, bool *is_f
 static void attach_fix(Findings *out, Finding *f, const Ins *use, const char *form,
                        const char *handle)
 {
-    SrcLoc start = use->loc;
-    SrcLoc end = use->call.nargs ? use->call.args[0].end : start;
-    if (!use->call.nargs || strcmp(start.file, end.file) || start.line != end.line ||
-        end.col <= start.col || use->call.args[0].loc.col <= start.col)
-        return;
-    f->fix_replacement = arena_printf(out->arena, "%s(%s", form, handle);
-    f->fix_region = (SrcRegion){start, end.line, end.col};
+    const Operand *name = fix_call_arg(use, 0);
+    if (name && name->end.line == use->loc.line)
+        fix_replace(out, f, use->loc, name->end, arena_printf(out->arena, "%s(%s", form, handle));
 }
 
 static void report(const RuleInput *in, Findings *out, const Site *open_site, const Site *use,

@@ -1,8 +1,10 @@
 /* report_fixture.c - prints a report of one made-up finding that carries a
  * machine-applicable fix, so the tests can validate the SARIF "fixes" and
- * JSON "fix" output that no rule produces yet.
+ * JSON "fix" output, and --fix refusing overlapping edits.
  *
  *   report_fixture json|sarif|text|html FILE
+ *   report_fixture overlap FILE   (--fix with two overlapping edits: the
+ *                                 log on stderr, exit 2 when refused)
  *
  * FILE must hold tests/bad_input.py's RACE_C: the use is open() at 5:12,
  * the check access() at 4:7, in f() at 3:5. */
@@ -44,16 +46,25 @@ int main(int argc, char **argv)
     finding_note(&fs, f, (SrcLoc){file, 4, 7}, "'p' checked here by access()");
     f->fix_replacement = "open(p, O_RDONLY | O_NOFOLLOW)";
     f->fix_region = (SrcRegion){{file, 5, 12}, 5, 29};
-    Reported item = {.f = f};
-    fingerprints_compute(&item, 1);
+    Finding *g = finding_add(&fs, rule, &fn, (SrcLoc){file, 5, 12}, "an overlapping fix");
+    g->fix_replacement = "O_WRONLY";
+    g->fix_region = (SrcRegion){{file, 5, 20}, 5, 28};
+    f = &fs.items[0];
+    Reported items[2] = {{.f = f}, {.f = g}};
+    bool overlap = !strcmp(argv[1], "overlap");
+    fingerprints_compute(items, overlap ? 2 : 1);
     char cwd[4096];
-    Report r = {.items = &item, .n = 1, .files_analysed = 1,
+    Report r = {.items = items, .n = overlap ? 2 : 1, .files_analysed = 1,
                 .cwd = getcwd(cwd, sizeof cwd) ? cwd : NULL};
     StrBuf out = {0};
-    format(argv[1], &out, &r);
-    fputs(sb_str(&out), stdout);
+    bool ok = true;
+    if (overlap)
+        ok = fixes_apply(&r, &out);
+    else
+        format(argv[1], &out, &r);
+    fputs(sb_str(&out), overlap ? stderr : stdout);
     sb_free(&out);
     source_lines_free();
     arena_free(&arena);
-    return 0;
+    return ok ? 0 : 2;
 }
