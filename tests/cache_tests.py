@@ -13,6 +13,7 @@ every run: no timeout, crash, sanitizer report or stray stderr line) and
 registered here with @case(name); -k selects them as "cache/<name>".
 """
 
+import json
 import os
 import re
 import stat
@@ -503,3 +504,71 @@ def key_missing_header_created(ctx):
     found = cached_run(ctx, src, "--", "-Iinc", label="h.h created")
     expect_hits(ctx, found, 0)
     ctx.expect_finding(found, src, line=HEADER_RACE_LINE)
+
+
+# --------------------------------------------------------------------------
+# Entries are checked, never trusted
+
+def tamper_finding(field, value):
+    """An edit of the first finding of an entry."""
+    def edit(entry):
+        entry["findings"][0][field] = value
+    return edit
+
+
+def tamper_loc(index, value):
+    """An edit of the first finding's location ([file, line, column])."""
+    def edit(entry):
+        entry["findings"][0]["loc"][index] = value
+    return edit
+
+
+def tamper_notes(entry):
+    """A note count no rule makes."""
+    entry["findings"][0]["notes"] = entry["findings"][0]["notes"] * 5000
+
+
+def tamper_messages(entry):
+    """A message that is not an 'fsrace: ' line."""
+    entry["messages"] = "\x1b[2J\x1b[31mpwned\n"
+
+
+TAMPERING = [
+    ("file outside the unit", tamper_loc(0, "/etc/passwd"), "/etc/passwd"),
+    ("column 4e9", tamper_loc(2, 4_000_000_000), "4000000000"),
+    ("column 1e300", tamper_loc(2, 1e300), "e+300"),
+    ("line past the end", tamper_loc(1, 99), ":99:"),
+    ("line 0", tamper_loc(1, 0), ":0:"),
+    ("escape in the message", tamper_finding("message", "\x1b[31mred\x1b[0m"), "\x1b"),
+    ("C1 control in the message", tamper_finding("message", "a\u009bb"), "\u009b"),
+    ("newline in the function", tamper_finding("function", "f\nfsrace: x"), "fsrace: x"),
+    ("5000 copies of each note", tamper_notes, None),
+    ("messages", tamper_messages, "pwned"),
+]
+
+
+@case("entry-values-checked")
+def entry_values_checked(ctx):
+    """An entry that parses but says something impossible (a location
+    outside the unit's files or its lines, a control character, an absurd
+    count) is a miss: the file is analysed again, and nothing of the entry
+    is shown."""
+    race = ctx.race()
+    cached_run(ctx, race, label="fill")
+    for label, edit, shown in TAMPERING:
+        names = entries(ctx)
+        if len(names) != 1:
+            ctx.problems.append(f"{label}: {len(names)} entries, expected 1")
+            return
+        path = ctx.path(os.path.join("cache", names[0]))
+        entry = json.loads(open(path, encoding="utf-8").read())
+        edit(entry)
+        with open(path, "w", encoding="utf-8") as out:
+            out.write(json.dumps(entry))
+        run = cached_run(ctx, race, label=label)
+        ctx.expect_exit(run, 1)
+        expect_hits(ctx, run, 0)
+        ctx.expect_finding(run, race)
+        text = run.proc.stdout.decode("utf-8", "replace") + run.proc.stderr
+        if shown and shown in text:
+            ctx.fail(run, f"the tampered value {shown!r} was shown")

@@ -13,6 +13,7 @@
 #include "../version.h"
 #include "../util/path.h"
 #include "cache_dir.h"
+#include "entry_check.h"
 
 unsigned long long cache_hash(unsigned long long h, const void *data, size_t len)
 {
@@ -128,7 +129,7 @@ static void entry_name(const char *key, char name[32])
     cache_entry_name(cache_hash(CACHE_HASH_SEED, key, strlen(key)), name);
 }
 
-bool cache_load(const Cache *c, const char *key, JobResult *res)
+bool cache_load(const Cache *c, const char *key, const SummaryTable *pool, JobResult *res)
 {
     if (c->dirfd < 0)
         return false;
@@ -141,7 +142,8 @@ bool cache_load(const Cache *c, const char *key, JobResult *res)
         return false;
     Deps deps = {0};
     JobResult got = {0};
-    bool ok = entry_read(text, len, key, &got, &deps) && deps_unchanged(&deps);
+    bool ok = entry_read(text, len, key, &got, &deps) && deps_unchanged(&deps) &&
+              entry_check(&got, &deps, c->cwd, pool);
     if (ok) {
         futimens(fd, NULL);   /* recently used: trimmed last */
         *res = got;           /* the arena moves: re-point what points into it */

@@ -33,8 +33,9 @@ char *cache_key(const Cache *c, const Job *job, const char *content, size_t len,
                 const char *pool_digest);
 /* What a parsed job depended on (deps.h), to store with its entry. */
 Deps cache_dependencies(const Cache *c, CXTranslationUnit tu, const Job *job, Arena *a);
-/* A valid entry for key, read into res; false on a miss. */
-bool cache_load(const Cache *c, const char *key, JobResult *res);
+/* A valid entry for key, read into res; false on a miss. pool: the
+ * summaries from other files the job is analysed with, or NULL. */
+bool cache_load(const Cache *c, const char *key, const SummaryTable *pool, JobResult *res);
 void cache_store(const Cache *c, const char *key, const Deps *deps, const JobResult *res);
 
 /* FNV-1a, 64 bits, continued from h (start with CACHE_HASH_SEED). */

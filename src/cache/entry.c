@@ -155,7 +155,8 @@ static bool read_loc(Arena *a, const JsonValue *v, SrcLoc *l)
     if (!v || v->kind != JSON_ARRAY || v->n != 3 || v->items[0]->kind != JSON_STRING ||
         !whole(v->items[1], 0, UINT_MAX, &line) || !whole(v->items[2], 0, UINT_MAX, &col))
         return false;
-    *l = (SrcLoc){arena_strdup(a, v->items[0]->string), (unsigned)line, (unsigned)col};
+    const char *file = v->items[0]->string;   /* "": no location (written for NULL) */
+    *l = (SrcLoc){*file ? arena_strdup(a, file) : NULL, (unsigned)line, (unsigned)col};
     return true;
 }
 

@@ -272,7 +272,7 @@ void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobRe
     char *key = NULL;
     if (opt->cache && !opt->dump_cfg) {
         key = cache_key(opt->cache, job, src.data, src.size, job->pool_digest);
-        if (cache_load(opt->cache, key, res)) {
+        if (cache_load(opt->cache, key, opt->program, res)) {
             res->cached = true;
             select_findings(res);
             free(key);
