@@ -435,6 +435,14 @@ def export_fixes(ctx):
         if src.read() != expected_fixed():
             ctx.fail(run, f"{apply} did not produce what --fix does")
     compiles(ctx, run, path)
+    run = ctx.run("--no-config", "--export-fixes", "fix.c", "fix.c", "--",
+                  label="--export-fixes onto the source")
+    ctx.expect_exit(run, 2)
+    ctx.expect_stderr(run, r"^fsrace: error: --export-fixes fix\.c: is the source file",
+                      "the refusal")
+    with open(path) as src:
+        if src.read() != expected_fixed():
+            ctx.fail(run, "--export-fixes overwrote the source file")
     ctx.write("clean.c", "int main(void) { return 0; }\n")
     run = ctx.run("--no-config", "--export-fixes", "clean.yaml", "clean.c", "--",
                   label="no findings")

@@ -40,9 +40,9 @@ static const char *input_named(const char *output, const Options *o, const JobLi
 
 bool outputs_check(const Options *o, const JobList *jl, const Config *c)
 {
-    const char *outputs[] = {o->output, o->write_baseline};
-    const char *options[] = {"-o", "--write-baseline"};
-    for (int k = 0; k < 2; k++) {
+    const char *outputs[] = {o->output, o->write_baseline, o->export_fixes};
+    const char *options[] = {"-o", "--write-baseline", "--export-fixes"};
+    for (int k = 0; k < 3; k++) {
         char buf[600];
         const char *what = outputs[k] ? input_named(outputs[k], o, jl, c, k == 1, buf, sizeof buf)
                                       : NULL;
