@@ -6,9 +6,10 @@ set -eu
 cd "$(dirname "$0")/.."
 
 # What the build, the tests and the example need (python3-jsonschema: the
-# JSON report's schema test; man-db: the test that renders the installed
-# man page).
-PACKAGES="make gcc clang-19 libclang-19-dev llvm-19 python3 python3-jsonschema bear util-linux man-db"
+# JSON report's schema test and the GitLab report's; python3-yaml: the
+# pre-commit hook's test; man-db: the test that renders the installed man
+# page).
+PACKAGES="make gcc clang-19 libclang-19-dev llvm-19 python3 python3-jsonschema python3-yaml bear util-linux man-db"
 
 missing=""
 for p in $PACKAGES; do

@@ -293,3 +293,48 @@ def explain_examples(ctx):
                 ctx.fail(run, f"not reported by {rule} (found {rules})")
             if kind == "fixed" and rules:
                 ctx.fail(run, f"not clean: {rules}")
+
+
+# --------------------------------------------------------------------------
+# pre-commit
+
+@case("pre-commit-hook")
+def pre_commit_hook(ctx):
+    """.pre-commit-hooks.yaml parses as YAML, declares a hook with the keys
+    pre-commit requires, whose file pattern takes C files, and whose entry
+    is the command make install puts on PATH: run as pre-commit would (the
+    entry, its args, then the changed files), it reports a race."""
+    try:
+        import yaml  # python3-yaml (Debian), as pre-commit itself uses
+    except ImportError as exc:
+        raise Skip("python3-yaml not installed (scripts/setup.sh installs it)") from exc
+    run = bad_input.Run(None, ".pre-commit-hooks.yaml")
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    if not isinstance(hooks, list) or len(hooks) != 1:
+        ctx.fail(run, f"expected a list of one hook, got {hooks!r}"[:200])
+        return
+    hook = hooks[0]
+    for key in ("id", "name", "entry", "language"):
+        if not isinstance(hook.get(key), str):
+            ctx.fail(run, f"no {key}")
+    pattern = re.compile(hook.get("files", ""))
+    if not pattern.search("src/a.c") or pattern.search("tests/run.py"):
+        ctx.fail(run, f"files {hook.get('files')!r} must take .c files only")
+    stage = Path(ctx.path("stage"))
+    proc = make(ctx, "install", stage)
+    if proc.returncode != 0:
+        ctx.fail(run, f"make install: {proc.stderr.strip()[:300]}")
+        return
+    bindir = stage / "usr/local/bin"
+    command = hook.get("entry", "").split()
+    if not command or not (bindir / command[0]).exists():
+        ctx.fail(run, f"entry {hook.get('entry')!r} is not a command make install installs")
+        return
+    ctx.race()
+    env = dict(os.environ, PATH=f"{bindir}:{os.environ.get('PATH', '')}")
+    hooked = subprocess.run([*command, *hook.get("args", []), "race.c"], cwd=ctx.tmp,
+                            env=env, capture_output=True, text=True, timeout=60,
+                            check=False)
+    if hooked.returncode != 1 or "toctou-check-use" not in hooked.stdout:
+        ctx.fail(run, f"the hook on a racy file: exit {hooked.returncode}, "
+                 f"{hooked.stdout.strip()[:200]!r}")

@@ -444,6 +444,45 @@ def sarif_invocations_help(ctx):
 
 
 # --------------------------------------------------------------------------
+# GitLab Code Quality
+
+GITLAB_SCHEMA = ROOT / "tests" / "schemas" / "gitlab-codequality.schema.json"
+
+
+@case("gitlab-report")
+def gitlab_report(ctx):
+    """--format gitlab: valid against the fields GitLab documents, one issue
+    per reported finding (rule, line, message as in the JSON report) with
+    unique fingerprints and repository-relative paths; suppressed findings
+    left out; no findings is an empty array."""
+    args = ("--enable", "all", *examples_args())
+    run = ctx.run("--format", "gitlab", *args, cwd=ROOT)
+    ctx.expect_exit(run, 1)
+    issues = stdout_json(ctx, run)
+    jdoc = stdout_json(ctx, ctx.run("--format", "json", *args, cwd=ROOT))
+    if issues is None or jdoc is None:
+        return
+    path = write_output(ctx, "examples.gitlab.json", run)
+    validate_with_schema(ctx, GITLAB_SCHEMA, [path], "examples.gitlab.json")
+    got = [(i.get("check_name"), i.get("location", {}).get("lines", {}).get("begin"),
+            i.get("description"), i.get("location", {}).get("path")) for i in issues]
+    wanted = [(f["rule"], f["line"], f["message"], f["file"]) for f in jdoc["findings"]]
+    if not wanted or got != wanted:
+        ctx.fail(run, f"issues {got[:3]} are not the JSON findings {wanted[:3]}")
+    fingerprints = [i.get("fingerprint") for i in issues]
+    if len(set(fingerprints)) != len(fingerprints):
+        ctx.fail(run, f"fingerprints not unique: {fingerprints}")
+    ctx.write("quiet.c", RACE_C.replace("return open(p, O_RDONLY);",
+                                        "return open(p, O_RDONLY);  "
+                                        "// fsrace-ignore[*]: a test"))
+    quiet = ctx.run("--format", "gitlab", "--show-suppressed", "quiet.c", "--",
+                    label="suppressed")
+    ctx.expect_exit(quiet, 0)
+    if stdout_json(ctx, quiet) != []:
+        ctx.fail(quiet, "a suppressed finding is in the GitLab report")
+
+
+# --------------------------------------------------------------------------
 # JSON schema
 
 @case("json-schema")

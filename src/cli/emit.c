@@ -132,6 +132,7 @@ static void format(const Options *o, const Report *r, StrBuf *out)
     case FORMAT_JSON: report_json(out, r); break;
     case FORMAT_SARIF: report_sarif(out, r); break;
     case FORMAT_HTML: report_html(out, r); break;
+    case FORMAT_GITLAB: report_gitlab(out, r); break;
     case FORMAT_TEXT: report_text(out, r); break;
     }
 }

@@ -27,8 +27,10 @@ static int parse_format(const char *v, Options *o)
         o->format = FORMAT_SARIF;
     else if (!strcmp(v, "html"))
         o->format = FORMAT_HTML;
+    else if (!strcmp(v, "gitlab"))
+        o->format = FORMAT_GITLAB;
     else
-        return usage_error("unknown --format '%s': use text, json, sarif or html", v);
+        return usage_error("unknown --format '%s': use text, json, sarif, html or gitlab", v);
     return 0;
 }
 

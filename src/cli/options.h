@@ -8,7 +8,7 @@
 
 #include "../util/arena.h"
 
-typedef enum Format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_HTML } Format;
+typedef enum Format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_HTML, FORMAT_GITLAB } Format;
 /* --color: auto colours the text report only on a terminal, without NO_COLOR. */
 typedef enum ColorMode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } ColorMode;
 

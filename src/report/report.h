@@ -48,6 +48,7 @@ void report_text(StrBuf *out, const Report *r);
 void report_json(StrBuf *out, const Report *r);
 void report_sarif(StrBuf *out, const Report *r);
 void report_html(StrBuf *out, const Report *r);
+void report_gitlab(StrBuf *out, const Report *r);
 
 /* fingerprint.c: fill every item's fingerprint, a hash of the rule, the
  * function and the text (not the numbers) of the use and check lines,
