@@ -874,6 +874,8 @@ def main(argv=None):
     # read them back).
     with tempfile.TemporaryDirectory(prefix="fsrace-test-cache-") as cache:
         os.environ["FSRACE_CACHE_DIR"] = cache
+        os.environ.setdefault("LSAN_OPTIONS",
+                              f"suppressions={TESTS / 'lsan.supp'}:print_suppressions=0")
         passed, failed = report(run_jobs(collect_jobs(args, fsrace)),
                                 args.verbose)
     print(f"{passed} passed, {failed} failed")
