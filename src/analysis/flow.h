@@ -18,6 +18,12 @@
 int flow_uses(Arena *a, const Function *fn, const Site *check, const char *key, Site *out,
               int max);
 
+/* Same, for a name relative to a directory descriptor: the later calls on
+ * the same name relative to a descriptor `same_dir` accepts (site_path_at). */
+typedef bool (*DirMatch)(const Function *fn, const Operand *dirfd, const void *ctx);
+int flow_uses_at(Arena *a, const Function *fn, const Site *check, const char *key,
+                 DirMatch same_dir, const void *ctx, Site *out, int max);
+
 /* guards[b] is true when block b ends in a branch on a value derived from
  * one of the seed keys, seeds live just after the check. through_calls:
  * a call's result derives from its arguments (is_regular(&st)). */

@@ -19,6 +19,30 @@ static bool tainted(const KeySet *s, const Operand *o)
     return false;
 }
 
+/* Is `read` only the pointer through which `key` is reached ("ent" for
+ * "ent->fts_info")? Testing a pointer (ent != NULL) tests no field of it. */
+static bool only_the_pointer(const char *read, const char *key)
+{
+    size_t n = strlen(read);
+    return !strncmp(read, key, n) && !strncmp(key + n, "->", 2);
+}
+
+/* Does a branch condition test a value derived from the check? */
+static bool condition_tainted(const KeySet *s, const Operand *cond)
+{
+    for (int i = 0; i < s->n; i++) {
+        if (!ir_operand_touches(cond, s->keys[i]))
+            continue;
+        bool through_pointer = cond->nreads > 0 && cond->kind != OPND_ADDR;
+        for (int r = 0; r < cond->nreads && through_pointer; r++)
+            through_pointer = !ir_key_overlaps(cond->reads[r], s->keys[i]) ||
+                              only_the_pointer(cond->reads[r], s->keys[i]);
+        if (!through_pointer)
+            return true;
+    }
+    return false;
+}
+
 static bool has_key(const KeySet *s, const char *key)
 {
     return key && keyset_has(s, key);
@@ -112,7 +136,8 @@ typedef struct GuardSearch {
 static void propagate(GuardSearch *g, int b, KeySet *state)
 {
     const Block *blk = g->fn->blocks[b];
-    if ((blk->term == TERM_BRANCH || blk->term == TERM_SWITCH) && tainted(state, &blk->cond))
+    if ((blk->term == TERM_BRANCH || blk->term == TERM_SWITCH) &&
+        condition_tainted(state, &blk->cond))
         g->guards[b] = true;
     if (blk->term == TERM_RETURN && tainted(state, &blk->cond))
         g->returns_derived = true;

@@ -11,6 +11,8 @@ typedef struct UseSearch {
     Arena *a;
     const Function *fn;
     const Site *check;
+    DirMatch same_dir;      /* names relative to a descriptor it accepts, or NULL */
+    const void *ctx;
     NameSet *in;        /* entry set per block */
     bool *entered;      /* in[b] has been given a state */
     bool *queued;
@@ -32,8 +34,11 @@ static void record_use(UseSearch *s, int b, int i, const NameSet *names)
     for (int v = 0; v < nviews; v++) {
         const FileFunc *f = views[v];
         for (int which = 0; which < 2; which++) {
-            const Operand *p = site_path(ins, f, which);
-            if (!p || !nameset_has(names, p->key))
+            const Operand *d = NULL;
+            const Operand *p = s->same_dir ? site_path_at(ins, f, which, &d)
+                                           : site_path(ins, f, which);
+            if (!p || !nameset_has(names, p->key) ||
+                (s->same_dir && !s->same_dir(s->fn, d, s->ctx)))
                 continue;
             bool seen = false;   /* reached again along another path */
             for (int k = 0; k < s->n && !seen; k++)
@@ -94,8 +99,14 @@ static NameSet copy_set(Arena *a, const NameSet *from)
 int flow_uses(Arena *a, const Function *fn, const Site *check, const char *key, Site *out,
               int max)
 {
+    return flow_uses_at(a, fn, check, key, NULL, NULL, out, max);
+}
+
+int flow_uses_at(Arena *a, const Function *fn, const Site *check, const char *key,
+                 DirMatch same_dir, const void *ctx, Site *out, int max)
+{
     int n = fn->nblocks;
-    UseSearch s = {a, fn, check, ARENA_ARRAY(a, NameSet, n), ARENA_ARRAY(a, bool, n),
+    UseSearch s = {a, fn, check, same_dir, ctx, ARENA_ARRAY(a, NameSet, n), ARENA_ARRAY(a, bool, n),
                    ARENA_ARRAY(a, bool, n), ARENA_ARRAY(a, int, n), 0, out, 0, max};
     NameSet start = {.fill = names_fill_before(a, fn, check->block, check->index, key)};
     nameset_add(a, &start, key);

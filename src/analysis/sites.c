@@ -70,6 +70,51 @@ const Operand *site_path(const Ins *ins, const FileFunc *f, int which)
     return p;
 }
 
+const Operand *site_path_at(const Ins *ins, const FileFunc *f, int which, const Operand **dirfd)
+{
+    int arg = which == 0 ? f->path : f->path2;
+    int dir = which == 0 ? f->dirfd : f->dirfd2;
+    const Call *c = &ins->call;
+    if (arg < 0 || arg >= c->nargs || dir < 0 || dir >= c->nargs || (f->roles & SOCKNAME))
+        return NULL;
+    const Operand *p = &c->args[arg], *d = &c->args[dir];
+    if ((d->has_ival && d->ival == AT_FDCWD) || (p->kind != OPND_LVALUE && p->kind != OPND_STRING) ||
+        (d->kind != OPND_LVALUE && d->kind != OPND_TEMP))
+        return NULL;
+    if (p->kind == OPND_STRING && p->key[1] == '/')
+        return NULL;   /* an absolute name ignores the descriptor */
+    *dirfd = d;
+    return p;
+}
+
+/* The call that produced temporary `key`, or NULL. */
+static const Ins *temp_def(const Function *fn, const char *key)
+{
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins; i++) {
+            const Ins *ins = &fn->blocks[b]->ins[i];
+            if (ins->dst.kind == OPND_TEMP && !strcmp(ins->dst.key, key))
+                return ins->kind == INS_CALL ? ins : NULL;
+        }
+    return NULL;
+}
+
+bool site_same_dirfd(const Function *fn, const Operand *a, const Operand *b)
+{
+    if (a->kind == OPND_LVALUE || b->kind == OPND_LVALUE)
+        return a->kind == b->kind && !strcmp(a->key, b->key);
+    const Ins *x = temp_def(fn, a->key), *y = temp_def(fn, b->key);
+    if (!x || !y || !x->call.callee || !y->call.callee || strcmp(x->call.callee, y->call.callee) ||
+        x->call.nargs != y->call.nargs)
+        return false;
+    for (int i = 0; i < x->call.nargs; i++) {
+        const Operand *p = &x->call.args[i], *q = &y->call.args[i];
+        if (!p->key || !q->key || p->kind != q->kind || strcmp(p->key, q->key))
+            return false;
+    }
+    return true;
+}
+
 const char *site_out_buffer(const Site *s)
 {
     int out = s->func->out;

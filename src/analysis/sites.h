@@ -29,6 +29,14 @@ int site_views(const Ins *ins, const FileFunc **out, int max);
  * trackable name: a variable/field path or a string literal, relative to
  * the current directory (AT_FDCWD), and not /proc/self/fd/N. */
 const Operand *site_path(const Ins *ins, const FileFunc *f, int which);
+/* Path argument `which` relative to a directory descriptor the program
+ * holds (not AT_FDCWD): the name, and in *dirfd the descriptor; NULL when
+ * the call has no such pair (site_path() covers the rest). */
+const Operand *site_path_at(const Ins *ins, const FileFunc *f, int which, const Operand **dirfd);
+/* Do two directory-descriptor operands of one function hold the same
+ * descriptor: one variable, or calls of one function on the same keys
+ * (dirfd(d) twice)? */
+bool site_same_dirfd(const Function *fn, const Operand *a, const Operand *b);
 /* The storage a check fills (its struct stat buffer, readlink's target),
  * or NULL. */
 const char *site_out_buffer(const Site *s);

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "../analysis/summarize.h"
+#include "../analysis/walks.h"
 #include "../cache/cache.h"
 #include "../frontend/frontend.h"
 #include "../model/catalog.h"
@@ -235,6 +236,7 @@ static void analyse_unit(Unit *u)
     SummaryTable table = {.arena = u->arena, .next = u->opt->program};
     summary_set_current(&table);
     compute_summaries(u, &table);
+    walks_scan_unit(u->fns, u->n);
     for (int i = 0; i < u->n; i++)
         rules_run(u->fns[i], &u->dom[i], &u->cdep[i], &u->res->findings);
     rules_finish(&u->res->findings);

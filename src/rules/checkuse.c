@@ -22,6 +22,7 @@
 #include "../analysis/flow.h"
 #include "../analysis/names.h"
 #include "../analysis/revalidate.h"
+#include "../analysis/walks.h"
 #include "checkuse.h"
 #include "fixes.h"
 
@@ -109,14 +110,25 @@ static bool read_only(const Site *use)
     Group g = use->func->group;
     if (g == G_ENTER && strcmp(use->func->name, "chroot"))
         return true;
-    if (use->func->result == RES_DIR)
-        return true;
+    const char *inner = use->func->inner_name ? use->func->inner_name : use->func->name;
+    if (use->func->result == RES_DIR || !strncmp(inner, "opendir", 7))
+        return true;   /* also a wrapper that lists its argument */
     bool known;
     long long flags = open_flags(use, &known);
     if (known && use->func->flagkind == F_OPEN)
         return (flags & O_ACCMODE) == O_RDONLY && !(flags & (O_CREAT | O_TRUNC));
     const char *mode = site_mode(use->ins, use->func);
     return mode && mode[1] == 'r' && !strchr(mode, '+');   /* mode is "\"r\"" */
+}
+
+static bool refuses_links(const Site *use);
+
+/* A use that resolves a link at the name: opens, changes, enters or runs
+ * it (unlink and rename act on the link itself). */
+static bool follows_links(const Site *use)
+{
+    Group g = use->func->group;
+    return (g == G_OPEN || g == G_MODIFY || g == G_ENTER || g == G_EXEC) && !refuses_links(use);
 }
 
 static bool refuses_links(const Site *use)
@@ -159,6 +171,10 @@ typedef struct Pairing {
     const RuleInput *in;
     const Site *check;
     const bool *guards;         /* branches on the result, errno or buffer */
+    const char *buf;            /* the check's stat buffer, or NULL */
+    bool links;                 /* the check looked without following links */
+    bool at;                    /* the name is relative to a directory descriptor */
+    bool follow_only;           /* only uses that follow a link pair with it */
 } Pairing;
 
 /* Does the name, from "/proc/" on, go through a process's root or
@@ -261,7 +277,7 @@ static bool removed_then_created_exclusively(const Pairing *p, const Site *use)
     /* Only "remove it if it is there": the check found the name and learnt
      * nothing else. Removing what a check said was absent, or older, breaks
      * what the check promised (rename -n, cpio keep-newer). */
-    const char *buf = site_out_buffer(p->check);
+    const char *buf = p->buf;
     if (!only_when_found(p, use->block) ||
         (buf && flow_read_after(p->in->scratch, p->in->fn, p->check, buf)))
         return false;
@@ -319,7 +335,7 @@ static bool atomic_replacement(const Pairing *p, const Site *use)
 static bool existence_only(const Pairing *p)
 {
     const Site *check = p->check;
-    const char *buf = site_out_buffer(check);
+    const char *buf = p->buf;
     return access_exists_only(check) || check->func->existence_only ||
            (check->func->group == G_STAT && buf &&
             !flow_read_after(p->in->scratch, p->in->fn, check, buf));
@@ -341,7 +357,11 @@ static PairKind judge(const Pairing *p, const Site *use)
         return PAIR_NONE;   /* mkdir, symlink: fail if the name exists */
     /* a name this call made (mkdir) is no link either: opening it with
      * O_NOFOLLOW (and fstat() of the descriptor) is the safe way back in */
-    bool no_link_then = checks_for_links(check) || (check->func->roles & NEWNAME);
+    bool no_link_then = p->links || (check->func->roles & NEWNAME);
+    /* *at() calls protect the directory part only: after a link check of
+     * (dirfd, name), a use that follows a link there is the race */
+    if (p->follow_only && (!follows_links(use) || read_only(use)))
+        return PAIR_NONE;   /* recursing into a listed directory: too common to say */
     if (creates_exclusively(use) || (no_link_then && refuses_links(use)) ||
         removed_then_created_exclusively(p, use) || atomic_replacement(p, use))
         return PAIR_NONE;
@@ -349,21 +369,24 @@ static PairKind judge(const Pairing *p, const Site *use)
                          use->block))
         return PAIR_NONE;
     if (use->func->result == RES_FD || use->func->result == RES_FILE)
-        if (revalidated(p->in->scratch, p->in->fn, use, site_out_buffer(check)))
+        if (revalidated(p->in->scratch, p->in->fn, use, p->buf))
             return PAIR_NONE;   /* CERT POS35-C */
     if (existence_only(p) && read_only(use))
         return PAIR_EXISTS_READ;
-    return checks_for_links(check) ? PAIR_SYMLINK : PAIR_RACE;
+    return p->links ? PAIR_SYMLINK : PAIR_RACE;
 }
 
 /* ---- reporting ---------------------------------------------------- */
 
-static const char *fix_for(const Site *check, const Site *use)
+static const char *fix_for(const Pairing *p, const Site *use)
 {
-    if (checks_for_links(check) && use->func->group == G_OPEN)
+    if (p->at)
+        return "a directory descriptor protects only the directory part: pass "
+               "AT_SYMLINK_NOFOLLOW (O_NOFOLLOW for openat()) and use the descriptor";
+    if (p->links && use->func->group == G_OPEN)
         return "open it with O_NOFOLLOW, then fstat() the descriptor and compare st_ino and "
                "st_dev with the lstat() result (CERT POS35-C)";
-    if (checks_for_links(check) && use->func->group == G_MODIFY)
+    if (p->links && use->func->group == G_MODIFY)
         return "open it once with O_NOFOLLOW and operate on the descriptor (fchmod(), "
                "fchown(), futimens())";
     if (creates(use))
@@ -422,7 +445,7 @@ static void report(const Pairing *p, Findings *out, const Site *use, PairKind ki
         "%s() of '%s' after %s() checked it: another process can replace the file in "
         "between; %s",
         use->func->name, site_display_key(out->arena, use->path->key), check->func->name,
-        fix_for(check, use));
+        fix_for(p, use));
     Finding *f = finding_add(out, in->rule, in->fn, use->ins->loc, msg);
     finding_note(out, f, check->ins->loc, note);
     chain_notes(out, f, check, "checks");
@@ -432,39 +455,92 @@ static void report(const Pairing *p, Findings *out, const Site *use, PairKind ki
 
 /* ---- the search --------------------------------------------------- */
 
-static void check_one(const RuleInput *in, Findings *out, const Site *check, PairKind want)
+/* How a check is seen: its name's uses, its outcome (the seeds of the
+ * guards), its buffer. */
+typedef struct CheckView {
+    const Site *check;
+    const Site *uses;
+    int nuses;
+    const char *const *seeds;   /* besides the result and errno */
+    int nseeds;
+    const char *buf;
+    bool links, at;
+    bool follow_only;           /* *at() pairs and walks: a link there is the race */
+    bool by_entry;              /* a walk: its entry's fields are the outcome, not
+                                 * the entry pointer (the loop's NULL test) */
+} CheckView;
+
+static void check_one(const RuleInput *in, Findings *out, const CheckView *v, PairKind want)
 {
-    if (checkuse_kernel_name(in, check->block, check->index, check->path->key))
+    const Site *check = v->check;
+    if (!v->nuses || checkuse_kernel_name(in, check->block, check->index, check->path->key))
         return;
-    Site uses[MAX_USES_PER_CHECK];
-    int n = flow_uses(in->scratch, in->fn, check, check->path->key, uses, MAX_USES_PER_CHECK);
-    if (!n)
-        return;
-    const char *seeds[3], *buf = site_out_buffer(check);
+    const char *seeds[2 + WALK_MAX_SEEDS];
     int nseeds = 0;
-    if (check->ins->dst.kind != OPND_NONE)
+    if (check->ins->dst.kind != OPND_NONE && !v->by_entry)
         seeds[nseeds++] = check->ins->dst.key;
-    seeds[nseeds++] = "errno";
-    if (buf)
-        seeds[nseeds++] = buf;
+    if (!v->by_entry)
+        seeds[nseeds++] = "errno";
+    for (int i = 0; i < v->nseeds && i < WALK_MAX_SEEDS; i++)
+        seeds[nseeds++] = v->seeds[i];
     /* A descriptor's later uses (write(fd) failing...) decide nothing about
      * the name: for open probes, only direct tests of the result count. */
     bool through_calls = check->func->group != G_OPEN;
-    Pairing p = {in, check, flow_guards(in->scratch, in->fn, check, seeds, nseeds, through_calls)};
-    for (int i = 0; i < n; i++)
-        if (judge(&p, &uses[i]) == want)
-            report(&p, out, &uses[i], want);
+    Pairing p = {in, check, flow_guards(in->scratch, in->fn, check, seeds, nseeds, through_calls),
+                 v->buf, v->links, v->at, v->follow_only};
+    for (int i = 0; i < v->nuses; i++)
+        if (judge(&p, &v->uses[i]) == want)
+            report(&p, out, &v->uses[i], want);
+}
+
+static bool same_as_check(const Function *fn, const Operand *dirfd, const void *check_dirfd)
+{
+    return site_same_dirfd(fn, check_dirfd, dirfd);
+}
+
+/* A catalogued check (or a summary's): its name by itself, or, for a link
+ * check relative to a directory descriptor, the (descriptor, name) pair. */
+static void check_call(const RuleInput *in, Findings *out, const Site *check, PairKind want,
+                       const Operand *dirfd)
+{
+    Site uses[MAX_USES_PER_CHECK];
+    const char *key = check->path->key, *buf = site_out_buffer(check);
+    int n = dirfd ? flow_uses_at(in->scratch, in->fn, check, key, same_as_check, dirfd, uses,
+                                 MAX_USES_PER_CHECK)
+                  : flow_uses(in->scratch, in->fn, check, key, uses, MAX_USES_PER_CHECK);
+    CheckView v = {check, uses, n, &buf, buf ? 1 : 0, buf, checks_for_links(check), dirfd != NULL,
+                   dirfd != NULL, false};
+    check_one(in, out, &v, want);
+}
+
+enum { MAX_WALKS = 16 };
+
+static void check_walks(const RuleInput *in, Findings *out, PairKind want)
+{
+    WalkCheck walks[MAX_WALKS];
+    int nwalks = walks_of(in->scratch, in->fn, in->dom->idom, walks, MAX_WALKS);
+    for (int k = 0; k < nwalks; k++) {
+        Site uses[MAX_USES_PER_CHECK];
+        int n = walks_uses(in->scratch, in->fn, &walks[k], uses, MAX_USES_PER_CHECK);
+        CheckView v = {&walks[k].site, uses, n, walks[k].seeds, walks[k].nseeds, walks[k].buf,
+                       walks[k].links, false, true, true};
+        check_one(in, out, &v, want);
+    }
 }
 
 void checkuse_run(const RuleInput *in, Findings *out, PairKind want)
 {
     for (SiteIter it = site_iter_all(in->fn, in->dom->idom); site_next(&it);) {
         const FileFunc *f = site_check_func(it.ins);   /* libc or a summary */
-        const Operand *path = f ? site_path(it.ins, f, checked_name(f)) : NULL;
-        if (!path)
+        if (!f)
             continue;
+        const Operand *dirfd = NULL;
+        const Operand *path = site_path(it.ins, f, checked_name(f));
+        if (!path && f->group != G_NAMESPACE)
+            path = site_path_at(it.ins, f, 0, &dirfd);
         Site check = {it.block, it.index, it.ins, f, path};
-        check_one(in, out, &check, want);
+        if (path && (!dirfd || checks_for_links(&check)))
+            check_call(in, out, &check, want, dirfd);
     }
+    check_walks(in, out, want);
 }
-

@@ -1,0 +1,37 @@
+/* walks.h - checks made by directory walks (model/entries.def): the entry
+ * fts_read() or readdir() returns, and the arguments nftw() gives its
+ * callback, are names the walk has already looked at. A walk check is a
+ * check the check->use engine pairs like any other. */
+#ifndef FSRACE_WALKS_H
+#define FSRACE_WALKS_H
+#include "sites.h"
+
+enum { WALK_MAX_NAMES = 2, WALK_MAX_SEEDS = 3 };
+
+typedef struct WalkCheck {
+    Site site;                          /* the walk call, or the callback's entry */
+    FileFunc func;                      /* how the engine sees it (group G_STAT) */
+    Operand names[WALK_MAX_NAMES];      /* storage naming the entry */
+    int nnames;
+    const char *seeds[WALK_MAX_SEEDS];  /* what the walk learnt: stat buffer, type */
+    int nseeds;
+    const char *buf;                    /* the stat buffer, or NULL */
+    bool links;                         /* the walk did not follow links */
+    const Operand *dir;                 /* readdir(): the DIR * the name is in */
+    Ins entry;                          /* a callback's entry, for notes */
+} WalkCheck;
+
+/* The walk checks of function fn (at most max): entries returned by the
+ * calls in it, and its own parameters if the unit passes it to nftw(). */
+int walks_of(Arena *a, const Function *fn, const int *idom, WalkCheck *out, int max);
+
+/* The later calls on the entry's name: by any name the walk gave, and for
+ * readdir(), *at() calls on dirfd() of its stream and paths joined from
+ * the name; at most max. */
+int walks_uses(Arena *a, const Function *fn, const WalkCheck *w, Site *out, int max);
+
+/* Before the rules run on a translation unit: note the functions it passes
+ * to nftw()/ftw() as callbacks (per thread, like summary_set_current). */
+void walks_scan_unit(Function *const *fns, int n);
+
+#endif
