@@ -1,26 +1,35 @@
 #!/usr/bin/env python3
-"""Benchmark fsrace against the parse floor, side by side, in one run.
+"""Benchmark fsrace against the parse floors, side by side, in one run.
 
 Usage: python3 bench/bench.py BUILD_DIR [--fsrace PATH] [--clang clang-19] [-j N]
-                              [--repeat R] [--touch FILE]
+                              [--repeat R] [--touch FILE] [--peers]
 
 BUILD_DIR holds a compile_commands.json (e.g. a fetched curl configured with
 CMake; see docs/benchmark.md). Measured, in this order, R times each:
   floor     clang -fsyntax-only over the same entries (one per file, as
-            fsrace analyses them), N in parallel
+            fsrace analyses them), N in parallel, costliest first as fsrace
+            schedules them (by the bytes each includes)
+  strict    fsrace parsing every unit in-process and nothing else
+            (FSRACE_PARSE_ONLY=1 --no-prefilter): what a libclang tool
+            cannot go below without skipping parses
   cold -jN  fsrace with an empty cache
+  no pre-filter  the same with --no-prefilter (every unit parsed)
   cold -j1  the same on one worker (for the parallel speed-up and the peak
             memory of one worker)
   warm      fsrace again on the unchanged project (cache hits)
   touched   after appending a comment to one file (--touch, default: the
             first entry), which is restored afterwards
-Prints wall times (the median of R), ratios, files/s, lines/s and peak
-memory (max RSS, from wait4). The machines are noisy: compare the ratios,
-and prefer R >= 3.
+  peers     with --peers: flawfinder, cppcheck and clang-tidy (one
+            analyzer check) over the same files, where installed
+Prints wall times (the median of R), ratios, files/s, lines/s, peak memory
+(max RSS, from wait4) and parses per unit (from --stats). The machines are
+noisy: compare the ratios, and prefer R >= 3. Scaling with the size of one
+function or file is bench/shapes.py's.
 """
 import argparse
 import json
 import os
+import re
 import shlex
 import shutil
 import statistics
@@ -65,6 +74,32 @@ def floor_command(clang, directory, path, args):
     return [clang, "-fsyntax-only", "-w", "-ferror-limit=0", *keep, path]
 
 
+def include_bytes(entry, memo):
+    """The bytes of the entry's file and of the files it includes with
+    quotes or from its -I directories, transitively (as fsrace's cost.c
+    guesses a unit's cost), so the floor starts units in fsrace's order."""
+    directory, path, args = entry
+    dirs = [os.path.join(directory, a[2:]) for a in args if a.startswith("-I") and len(a) > 2]
+    seen, stack, total = set(), [path], 0
+    while stack:
+        p = os.path.normpath(stack.pop())
+        if p in seen or not os.path.isfile(p):
+            continue
+        seen.add(p)
+        if p not in memo:
+            with open(p, "rb") as f:
+                data = f.read()
+            memo[p] = (len(data), re.findall(rb'^\s*#\s*include\s*([<"])([^">]+)[">]',
+                                             data, re.M))
+        size, incs = memo[p]
+        total += size
+        for kind, name in incs:
+            name = name.decode(errors="replace")
+            here = [os.path.dirname(p)] if kind == b'"' else []
+            stack += [os.path.join(d, name) for d in here + dirs]
+    return total
+
+
 def run_floor(clang, ents, jobs):
     """Wall time of the parse floor, and the max RSS of one clang."""
     rss = []
@@ -82,20 +117,40 @@ def run_floor(clang, ents, jobs):
     return time.monotonic() - start, max(rss)
 
 
-def run_fsrace(fsrace, build_dir, jobs, cache_dir):
-    """Wall time and max RSS (KiB) of one fsrace run."""
-    cmd = [fsrace, "-p", build_dir, "-j", str(jobs), "--format", "json",
-           "--cache-dir", cache_dir]
-    start = time.monotonic()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    out = proc.stdout.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.monotonic() - start
+STATS_RE = re.compile(r"stats: (\d+) files, (\d+) cache hits, (\d+) not parsed[^,]*, "
+                      r"(\d+) analysed, (\d+) analysed again")
+
+
+def run_fsrace(fsrace, build_dir, jobs, cache_dir, extra=(), env=None):
+    """Wall time, max RSS (KiB), findings and --stats counts (files, cache
+    hits, not parsed, analysed, analysed again) of one fsrace run."""
+    cmd = [fsrace, "-p", build_dir, "-j", str(jobs), "--format", "json", "--stats",
+           *(["--cache-dir", cache_dir] if cache_dir else ["--no-cache"]), *extra]
+    with tempfile.TemporaryFile() as err:
+        start = time.monotonic()
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err,
+                                env=dict(os.environ, **(env or {})))
+        out = proc.stdout.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.monotonic() - start
+        err.seek(0)
+        text = err.read().decode(errors="replace")
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1, 2):
         sys.exit(f"fsrace failed with status {code}: {' '.join(cmd)}")
     findings = len(json.loads(out)["findings"])
-    return wall, usage.ru_maxrss, findings
+    m = STATS_RE.search(text)
+    stats = tuple(int(x) for x in m.groups()) if m else None
+    return wall, usage.ru_maxrss, findings, stats
+
+
+def run_peer(argv, cwd):
+    """Wall time of one peer tool's run, or None when it is not installed."""
+    if not shutil.which(argv[0]):
+        return None
+    start = time.monotonic()
+    subprocess.run(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.monotonic() - start
 
 
 def count_lines(ents):
@@ -113,6 +168,26 @@ def median_of(repeat, fn):
     return (statistics.median(r[0] for r in results),) + tuple(results[-1][1:])
 
 
+def peers(args, ents):
+    """Rows for the peer tools that are installed: (name, wall)."""
+    files = [path for _, path, _ in ents]
+    db = os.path.abspath(args.build_dir)
+    tries = [
+        ("flawfinder", ["flawfinder", "--quiet", *files]),
+        (f"cppcheck -j{args.j}", ["cppcheck", "-q", f"-j{args.j}",
+                                  f"--project={os.path.join(db, 'compile_commands.json')}"]),
+        ("clang-tidy (one analyzer check)",
+         ["run-clang-tidy", "-quiet", "-j", str(args.j), "-p", db,
+          "-checks=-*,clang-analyzer-unix.Stream", *files]),
+    ]
+    out = []
+    for name, argv in tries:
+        wall = run_peer(argv, db)
+        if wall is not None:
+            out.append((name, wall))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("build_dir")
@@ -122,30 +197,36 @@ def main():
     ap.add_argument("-j", type=int, default=os.cpu_count())
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--touch", help="file to edit for the 'touched' run")
+    ap.add_argument("--peers", action="store_true", help="also time the peer tools")
     args = ap.parse_args()
     # A private copy: the cache is keyed by the binary, so a rebuild during
     # the benchmark must not turn the warm run into a cold one.
     private = tempfile.mkdtemp(prefix="fsrace-bench-bin-")
     shutil.copy2(args.fsrace, private)
     args.fsrace = os.path.join(private, os.path.basename(args.fsrace))
-    ents = entries(args.build_dir)
+    memo = {}
+    ents = sorted(entries(args.build_dir), key=lambda e: -include_bytes(e, memo))
     lines = count_lines(ents)
     j = args.j
     print(f"{len(ents)} files, {lines} lines (main files), -j{j}, "
           f"median of {args.repeat}; {os.uname().nodename}, {os.cpu_count()} cores")
 
     floor, floor_rss = median_of(args.repeat, lambda: run_floor(args.clang, ents, j))
+    strict, _, _, _ = median_of(args.repeat, lambda: run_fsrace(
+        args.fsrace, args.build_dir, j, None, ["--no-prefilter"], {"FSRACE_PARSE_ONLY": "1"}))
     caches = []
 
-    def cold(jobs):
+    def cold(jobs, extra=()):
         cache = tempfile.mkdtemp(prefix="fsrace-bench-")
         caches.append(cache)
-        return run_fsrace(args.fsrace, args.build_dir, jobs, cache)
+        return run_fsrace(args.fsrace, args.build_dir, jobs, cache, extra)
 
-    cold_j, cold_rss, findings = median_of(args.repeat, lambda: cold(j))
-    cold_1, one_rss, _ = median_of(args.repeat, lambda: cold(1))
+    cold_j, cold_rss, findings, stats = median_of(args.repeat, lambda: cold(j))
     warm_cache = caches[0]
-    warm, warm_rss, warm_findings = median_of(
+    full, _, full_findings, full_stats = median_of(args.repeat,
+                                                   lambda: cold(j, ["--no-prefilter"]))
+    cold_1, one_rss, _, _ = median_of(args.repeat, lambda: cold(1))
+    warm, warm_rss, warm_findings, _ = median_of(
         args.repeat, lambda: run_fsrace(args.fsrace, args.build_dir, j, warm_cache))
 
     touch = args.touch or ents[0][1]
@@ -154,30 +235,48 @@ def main():
     try:
         with open(touch, "ab") as f:
             f.write(b"\n/* fsrace benchmark: touched */\n")
-        touched, _, _ = run_fsrace(args.fsrace, args.build_dir, j, warm_cache)
+        touched, _, _, _ = run_fsrace(args.fsrace, args.build_dir, j, warm_cache)
         one_file, _ = run_floor(args.clang, [e for e in ents if e[1] == touch], 1)
     finally:
         with open(touch, "wb") as f:
             f.write(original)
+    peer_rows = peers(args, ents) if args.peers else []
 
     def row(name, secs, extra=""):
-        print(f"  {name:<24} {secs:8.2f} s  {len(ents) / secs:8.1f} files/s  "
+        print(f"  {name:<32} {secs:8.2f} s  {len(ents) / secs:8.1f} files/s  "
               f"{lines / secs:10.0f} lines/s  {extra}")
+
+    def parses(st):
+        """Parses per parsed unit, and how many units were not parsed."""
+        if not st:
+            return "no --stats line"
+        _, _, idle, analysed, again = st
+        per = (analysed + again) / analysed if analysed else 0
+        return f"{per:.2f} parses per parsed unit, {idle} units not parsed"
 
     print()
     row(f"parse floor (clang -j{j})", floor, f"max RSS of one clang {floor_rss // 1024} MiB")
-    row(f"fsrace cold -j{j}", cold_j, f"max RSS {cold_rss // 1024} MiB, {findings} findings")
+    row(f"strict floor (in-process -j{j})", strict, "parse only, every unit")
+    row(f"fsrace cold -j{j}", cold_j, f"max RSS {cold_rss // 1024} MiB, {findings} findings; "
+        f"{parses(stats)}")
+    row(f"fsrace cold -j{j} --no-prefilter", full, f"{full_findings} findings; "
+        f"{parses(full_stats)}")
     row("fsrace cold -j1", cold_1, f"max RSS {one_rss // 1024} MiB (one worker)")
     row(f"fsrace warm -j{j}", warm, f"{warm_findings} findings")
     row("fsrace, one file touched", touched, f"(that file alone parses in {one_file:.2f} s)")
+    for name, wall in peer_rows:
+        row(name, wall, f"x{wall / floor:.2f} the clang floor")
     print()
-    print(f"  cold / floor           {cold_j / floor:6.3f}   (target <= 1.10)")
-    print(f"  warm / cold            {warm / cold_j:6.3f}   (target <= 0.05)")
-    print(f"  touched / (warm + file) {touched / (warm + one_file):6.3f}   (target <= 1.10)")
-    print(f"  -j1 / -j{j}              {cold_1 / cold_j:6.3f}   (target >= 1.8)")
-    print(f"  peak memory per worker {one_rss // 1024} MiB   (target <= 150)")
-    if warm_findings != findings:
-        print(f"  WARNING: warm run found {warm_findings} findings, cold {findings}")
+    print(f"  cold / floor             {cold_j / floor:6.3f}   (target <= 0.5)")
+    print(f"  cold / strict floor      {cold_j / strict:6.3f}   (target <= 0.7)")
+    print(f"  no pre-filter / strict   {full / strict:6.3f}   (the analysis's own cost)")
+    print(f"  warm / cold              {warm / cold_j:6.3f}   (target <= 0.02)")
+    print(f"  touched / (warm + file)  {touched / (warm + one_file):6.3f}   (target <= 1.2)")
+    print(f"  -j1 / -j{j}                {cold_1 / cold_j:6.3f}   (target >= 1.9)")
+    print(f"  peak memory per worker   {one_rss // 1024} MiB   (target <= 150)")
+    for other, name in ((warm_findings, "warm"), (full_findings, "--no-prefilter")):
+        if other != findings:
+            print(f"  WARNING: the {name} run found {other} findings, cold {findings}")
     for c in caches + [private]:
         shutil.rmtree(c, ignore_errors=True)
 
