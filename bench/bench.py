@@ -49,8 +49,8 @@ def entries(build_dir):
     seen, out = set(), []
     for e in db:
         path = os.path.join(e["directory"], e["file"])
-        if path in seen or not path.endswith(".c"):
-            continue
+        if path in seen or not path.endswith(".c") or not os.path.isfile(path):
+            continue    # generated files appear once the project is built
         seen.add(path)
         args = e.get("arguments") or shlex.split(e["command"])
         out.append((e["directory"], path, args))
