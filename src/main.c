@@ -140,7 +140,8 @@ static int run(const Options *o)
         cache_open(&cache, o->cache_dir, config_digest(&config), cwd);
     AnalyzeOptions aopt = {.dump_cfg = o->dump_cfg, .cwd = cwd,
                            .cache = cache.dirfd >= 0 ? &cache : NULL,
-                           .prefilter = !o->no_prefilter};
+                           .prefilter = !o->no_prefilter,
+                           .timeout_s = o->timeout_s, .max_memory_mib = o->max_memory_mib};
     Program prog = {0};
     program_run(&prog, jl.jobs, jl.n, &aopt, o->jobs ? o->jobs : default_jobs(), res);
     if (o->stats)
@@ -162,7 +163,7 @@ static int run(const Options *o)
 
 int main(int argc, char **argv)
 {
-    /* Parse on our own (large-stack) worker threads, not on libclang's
+    /* Parse on the worker's own large-stack thread, not on libclang's
      * 8 MiB helper thread: deeply nested code overflows the latter. */
     setenv("LIBCLANG_NOTHREADS", "1", 1);
     Options o;

@@ -63,7 +63,9 @@ There are eight parts.
    be 0 or 1.  --update-golden rewrites the .cfg files that differ and
    reports which ones.
 
-3. Bad-input tests: the cases defined in tests/bad_input.py.
+3. Bad-input tests: the cases defined in tests/bad_input.py, and the
+   worker-isolation cases in tests/isolation_tests.py (crashes, memory and
+   time limits; -k "isolation/<name>").
 
 4. Report tests: the cases defined in tests/report_tests.py (SARIF checked
    by Microsoft's SARIF multitool, the JSON schema, colours, the HTML
@@ -123,6 +125,7 @@ import workflow_tests  # noqa: E402
 import cache_tests  # noqa: E402
 import doc_tests  # noqa: E402
 import input_tests  # noqa: E402
+import isolation_tests  # noqa: E402
 
 
 # --------------------------------------------------------------------------
@@ -800,6 +803,10 @@ def collect_jobs(args, fsrace):
         if keep(f"input/{case.name}"):
             jobs.append(((8, index), lambda c=case: run_bad_input(
                 c, fsrace, input_tests)))
+    for index, case in enumerate(isolation_tests.CASES):
+        if keep(f"isolation/{case.name}"):
+            jobs.append(((9, index), lambda c=case: run_bad_input(
+                c, fsrace, isolation_tests)))
     return jobs
 
 

@@ -10,7 +10,7 @@
 #include "../util/json_read.h"
 #include "cache_dir.h"
 
-enum { ENTRY_VERSION = 4 };
+enum { ENTRY_VERSION = 5 };
 
 static void str_field(StrBuf *out, const char *name, const char *value, bool comma)
 {
@@ -61,10 +61,12 @@ static void write_effect(StrBuf *out, const Effect *e)
 {
     const FileFunc *f = &e->as;
     sb_printf(out, "{\"kind\": %d, \"group\": %d, \"roles\": %d, \"path\": %d, \"path2\": %d, "
-                   "\"flags\": %d, \"flagkind\": %d, \"result\": %d, \"has_fixed\": %d, "
+                   "\"dirfd\": %d, \"dirfd2\": %d, \"out\": %d, \"flags\": %d, "
+                   "\"flagkind\": %d, \"result\": %d, \"has_fixed\": %d, "
                    "\"fixed_flags\": %lld, \"existence_only\": %d, \"inner_line\": %u, "
                    "\"inner_col\": %u",
-              (int)e->kind, (int)f->group, f->roles, f->path, f->path2, f->flags,
+              (int)e->kind, (int)f->group, f->roles, f->path, f->path2, f->dirfd, f->dirfd2,
+              f->out, f->flags,
               (int)f->flagkind, (int)f->result, f->has_fixed_flags, f->fixed_flags,
               f->existence_only, f->inner_line, f->inner_col);
     str_field(out, "fix", f->fix, true);
@@ -203,13 +205,15 @@ static bool read_finding(JobResult *res, const JsonValue *v)
 
 static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *e)
 {
-    long long kind, group, roles, path, path2, flags, flagkind, result, fixed, fixed_flags,
-        existence, line, col;
+    long long kind, group, roles, path, path2, dirfd, dirfd2, out, flags, flagkind, result, fixed,
+        fixed_flags, existence, line, col;
     const double arg = 64, big = 1e15;
     if (!get_num(v, "kind", EFFECT_CHECK, EFFECT_USE, &kind) ||
         !get_num(v, "group", G_ACCESS, G_MOUNT, &group) ||
         !get_num(v, "roles", 0, CHECK | USE | OPEN | NEWNAME | NEWNAME2, &roles) ||
         !get_num(v, "path", -1, arg, &path) || !get_num(v, "path2", -1, arg, &path2) ||
+        !get_num(v, "dirfd", -1, arg, &dirfd) || !get_num(v, "dirfd2", -1, arg, &dirfd2) ||
+        !get_num(v, "out", -1, arg, &out) ||
         !get_num(v, "flags", -1, arg, &flags) || !get_num(v, "flagkind", F_NONE, F_AT, &flagkind) ||
         !get_num(v, "result", RES_STATUS, RES_SIZE, &result) ||
         !get_num(v, "has_fixed", 0, 1, &fixed) ||
@@ -219,8 +223,9 @@ static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *
         !get_num(v, "inner_col", 0, UINT_MAX, &col))
         return false;
     FileFunc f = {.name = name, .group = (Group)group, .roles = (int)roles, .path = (int)path,
-                  .path2 = (int)path2, .dirfd = -1, .dirfd2 = -1, .flags = (int)flags,
-                  .flagkind = (FlagKind)flagkind, .out = -1, .result = (ResultKind)result,
+                  .path2 = (int)path2, .dirfd = (int)dirfd, .dirfd2 = (int)dirfd2,
+                  .flags = (int)flags, .flagkind = (FlagKind)flagkind, .out = (int)out,
+                  .result = (ResultKind)result,
                   .fix = get_str(a, v, "fix"), .has_fixed_flags = fixed != 0,
                   .fixed_flags = fixed_flags, .fixed_mode = get_str(a, v, "fixed_mode"),
                   .inner_name = get_str(a, v, "inner_name"), .existence_only = existence != 0,

@@ -78,6 +78,11 @@ static CXTranslationUnit parse(CXIndex index, const Job *job, const SourceFile *
     CXTranslationUnit tu = NULL;
     enum CXErrorCode err = clang_parseTranslationUnit2FullArgv(
         index, NULL, argv, argc, &unsaved, 1, CXTranslationUnit_KeepGoing, &tu);
+    if (err == CXError_Crashed) {
+        job_message(res, "error", "%s: libclang crashed while parsing it (out of memory: see "
+                    "--max-memory; or a libclang bug)", job->shown);
+        return NULL;
+    }
     if (err != CXError_Success || !tu) {
         StrBuf why = {0};
         parse_failure_explain(&why, err, argv, argc);

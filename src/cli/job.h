@@ -40,6 +40,8 @@ typedef struct AnalyzeOptions {
     const SummaryTable *program;   /* summaries from the other files, or NULL */
     const struct Cache *cache;     /* results of earlier runs, or NULL */
     bool prefilter;         /* skip units that cannot produce a finding */
+    int timeout_s;          /* --timeout: wall-clock seconds per unit, 0 = none */
+    int max_memory_mib;     /* --max-memory: MiB per unit, 0 = none */
 } AnalyzeOptions;
 
 /* Parse, lower and check one translation unit (thread-safe per index). */

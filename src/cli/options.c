@@ -1,6 +1,7 @@
 /* options.c - parsing the command line, as options.def describes it. */
 #include "options.h"
 
+#include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +43,31 @@ static int parse_jobs(const char *v, Options *o)
         return usage_error("-j takes a number from 1 to 1024, not '%s'", v);
     o->jobs = (int)n;
     return 0;
+}
+
+/* --timeout SECONDS and --max-memory MIB: from 0 (no limit) to max. */
+static int parse_limit(const char *name, const char *v, long max, int *out)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    if (*v == '\0' || *end != '\0' || errno || n < 0 || n > max) {
+        fprintf(stderr, "fsrace: error: %s takes a number from 0 to %ld, not '%s' "
+                        "(see fsrace --help)\n", name, max, v);
+        return EXIT_TROUBLE;
+    }
+    *out = (int)n;
+    return 0;
+}
+
+static int parse_timeout(const char *v, Options *o)
+{
+    return parse_limit("--timeout", v, 1000000, &o->timeout_s);
+}
+
+static int parse_max_memory(const char *v, Options *o)
+{
+    return parse_limit("--max-memory", v, 1 << 30, &o->max_memory_mib);
 }
 
 static int parse_color(const char *v, Options *o)
@@ -160,6 +186,8 @@ static int parse_option(int argc, char **argv, int *i, Options *o)
 int options_parse(int argc, char **argv, Options *o)
 {
     memset(o, 0, sizeof *o);
+    o->timeout_s = DEFAULT_TIMEOUT_S;
+    o->max_memory_mib = DEFAULT_MAX_MEMORY_MIB;
     o->files = calloc((size_t)argc + 1, sizeof(char *));
     o->toggles = calloc((size_t)argc + 1, sizeof(char *));
     o->functions = calloc((size_t)argc + 1, sizeof(char *));

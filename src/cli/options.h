@@ -28,6 +28,8 @@ typedef struct Options {
     bool fix;                   /* --fix: apply the fixes in place */
     const char *export_fixes;   /* --export-fixes: clang-apply-replacements YAML */
     int jobs;                   /* -j: parallel workers; 0 = number of cores */
+    int timeout_s;              /* --timeout: seconds per file, 0 = none */
+    int max_memory_mib;         /* --max-memory: MiB per file, 0 = none */
     const char **toggles;       /* "+id" for --enable id, "-id" for --disable id */
     int ntoggles;
     const char *config;         /* --config FILE */
@@ -45,6 +47,12 @@ typedef struct Options {
     bool dump_cfg, list_rules, version, help;
     Arena arena;                /* strings made while parsing */
 } Options;
+
+/* Per-file limits of the worker processes unless --timeout / --max-memory
+ * say otherwise: generous for real code (fsrace analyses a 200,000-line
+ * file in seconds, in well under 1 GiB), small enough that a file which
+ * never ends or eats memory is given up before it takes the machine. */
+enum { DEFAULT_TIMEOUT_S = 600, DEFAULT_MAX_MEMORY_MIB = 4096 };
 
 /* Exit statuses, documented in --help and the README. */
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };

@@ -81,7 +81,7 @@ static const char *pool_digest(Program *p, const JobResult *r)
 /* Run the listed units again with the pool; their results replace the
  * old ones. */
 static void redo(Program *p, const Job *jobs, const int *todo, int count,
-                 const AnalyzeOptions *opt, int nthreads, JobResult *results)
+                 const AnalyzeOptions *opt, int nprocs, JobResult *results)
 {
     Job *sub = calloc((size_t)count, sizeof(Job));
     JobResult *fresh = calloc((size_t)count, sizeof(JobResult));
@@ -92,7 +92,7 @@ static void redo(Program *p, const Job *jobs, const int *todo, int count,
     }
     AnalyzeOptions with_pool = *opt;
     with_pool.program = &p->pool;
-    workers_run(sub, count, &with_pool, nthreads, fresh);
+    workers_run(sub, count, &with_pool, nprocs, fresh);
     for (int k = 0; k < count; k++) {
         job_result_free(&results[todo[k]]);
         results[todo[k]] = fresh[k];
@@ -121,12 +121,12 @@ static Job *mark_idle(Program *p, const Job *jobs, int n, const AnalyzeOptions *
     return mine;
 }
 
-void program_run(Program *p, const Job *given, int n, const AnalyzeOptions *opt, int nthreads,
+void program_run(Program *p, const Job *given, int n, const AnalyzeOptions *opt, int nprocs,
                  JobResult *results)
 {
     p->pool.arena = &p->arena;
     const Job *jobs = mark_idle(p, given, n, opt);
-    workers_run(jobs, n, opt, nthreads, results);
+    workers_run(jobs, n, opt, nprocs, results);
     if (opt->dump_cfg || n < 2)
         return;
     StrMap owner = {0};
@@ -136,7 +136,7 @@ void program_run(Program *p, const Job *given, int n, const AnalyzeOptions *opt,
         int count;
         int *todo = units_to_redo(results, n, &owner, &changed, &count);
         if (count)
-            redo(p, jobs, todo, count, opt, nthreads, results);
+            redo(p, jobs, todo, count, opt, nprocs, results);
         free(todo);
         strmap_free(&changed);
         if (!count)

@@ -14,7 +14,7 @@ typedef struct Program {
 } Program;
 
 /* results[i] receives the final outcome of jobs[i]. */
-void program_run(Program *p, const Job *jobs, int n, const AnalyzeOptions *opt, int nthreads,
+void program_run(Program *p, const Job *jobs, int n, const AnalyzeOptions *opt, int nprocs,
                  JobResult *results);
 void program_free(Program *p);
 /* Free what a JobResult owns. */

@@ -1,30 +1,30 @@
 /* progress.h - "fsrace: [done/total] 12.3s" on standard error, rewritten
  * in place, while a long run goes on; only when stderr is a terminal, so
- * that logs, pipes and tests stay clean. */
+ * that logs, pipes and tests stay clean. Driven by the one thread that
+ * supervises the worker processes. */
 #ifndef FSRACE_PROGRESS_H
 #define FSRACE_PROGRESS_H
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdbool.h>
 #include <time.h>
 
 typedef struct Progress {
-    atomic_int done;        /* jobs finished, from any worker */
+    int done;               /* jobs finished */
     int total;
     bool enabled;           /* stderr is a terminal */
     bool drawn;             /* a line is on screen and must be erased */
     int width;              /* of the last line drawn */
     struct timespec start;
-    pthread_mutex_t lock;   /* with `wake`: workers wake the main thread */
-    pthread_cond_t wake;
 } Progress;
 
+/* How long the supervisor may wait between two calls of progress_tick. */
+enum { PROGRESS_REDRAW_MS = 100 };
+
 void progress_init(Progress *p, int total);
-/* A worker finished a job (any thread). */
+/* A job finished. */
 void progress_step(Progress *p);
-/* Main thread: until every job is done, redraw the line every 100 ms once
- * a second has passed; then erase it. Returns at once when disabled. */
-void progress_wait(Progress *p);
-void progress_destroy(Progress *p);
+/* Redraw the line, once a second has passed since the start. */
+void progress_tick(Progress *p);
+/* Erase the line, if one was drawn. */
+void progress_end(Progress *p);
 
 #endif

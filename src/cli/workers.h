@@ -1,14 +1,18 @@
-/* workers.h - analyse a job list on N threads. Each worker owns a CXIndex
- * (libclang indexes are not shared between threads) and runs on a large
- * stack: clang's recursive parser and constant evaluator need it for deeply
- * nested generated code. Results land in the job's slot, so output order
- * does not depend on N. */
+/* workers.h - analyse a job list with up to N worker processes. Every
+ * unit is analysed in a child process of its own (forked; libclang is
+ * never initialised in the supervisor), under a wall-clock limit
+ * (--timeout) and an address-space limit (--max-memory), so that a file
+ * which crashes libclang, overflows its stack, exhausts memory or never
+ * finishes (an #include of a FIFO) becomes that file's error while every
+ * other file is still analysed. The child sends its results back in the
+ * cache's entry format (worker_result.h); results land in the job's slot,
+ * so output order does not depend on N or on timing. */
 #ifndef FSRACE_WORKERS_H
 #define FSRACE_WORKERS_H
 #include "job.h"
 
 /* results[i] receives the outcome of jobs[i]. */
-void workers_run(const Job *jobs, int n, const AnalyzeOptions *opt, int nthreads,
+void workers_run(const Job *jobs, int n, const AnalyzeOptions *opt, int nprocs,
                  JobResult *results);
 
 #endif

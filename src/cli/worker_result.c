@@ -1,0 +1,36 @@
+/* worker_result.c - see worker_result.h. */
+#include "worker_result.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../cache/entry.h"
+
+#define WORKER_KEY "fsrace-worker"
+
+void worker_result_write(StrBuf *out, const JobResult *res)
+{
+    sb_printf(out, WORKER_KEY " %d %zu\n", res->cached ? 1 : 0, res->dump.len);
+    sb_putn(out, res->dump.data ? res->dump.data : "", res->dump.len);
+    Deps none = {0};
+    entry_write(out, WORKER_KEY, &none, res);
+}
+
+bool worker_result_read(const char *text, size_t len, JobResult *res)
+{
+    const char *eol = memchr(text, '\n', len);
+    int cached, used = 0;
+    size_t dump;
+    if (!eol || sscanf(text, WORKER_KEY " %d %zu%n", &cached, &dump, &used) != 2 ||
+        text + used != eol || (cached != 0 && cached != 1))
+        return false;
+    size_t rest = len - (size_t)(eol + 1 - text);
+    if (dump > rest)
+        return false;
+    Deps deps = {0};
+    if (!entry_read(eol + 1 + dump, rest - dump, WORKER_KEY, res, &deps))
+        return false;
+    sb_putn(&res->dump, eol + 1, dump);
+    res->cached = cached;
+    return true;
+}
