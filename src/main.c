@@ -62,6 +62,22 @@ static const char *config_digest(const Config *config)
     return hex;
 }
 
+/* "fsrace 0.1.0 (libclang 19.1.7)": libclang's release, from the library
+ * loaded at run time ("Debian clang version 19.1.7 (3+b1)"), not the
+ * header's API number. */
+static void print_version(void)
+{
+    CXString full = clang_getClangVersion();
+    const char *text = clang_getCString(full);
+    const char *v = text ? strstr(text, "version ") : NULL;
+    int len = v ? (int)strcspn(v + 8, " ") : 0;
+    if (v)
+        printf("fsrace %s (libclang %.*s)\n", FSRACE_VERSION, len, v + 8);
+    else
+        printf("fsrace %s (%s)\n", FSRACE_VERSION, text ? text : "libclang");
+    clang_disposeString(full);
+}
+
 static double now(void)
 {
     struct timespec t;
@@ -78,10 +94,11 @@ static void print_stats(const JobList *jl, const JobResult *res, const Program *
         failed += res[i].failed;
         idle += res[i].idle;
     }
-    fprintf(stderr, "fsrace: stats: %d files, %d cache hits, %d not parsed (nothing to check), "
+    fprintf(stderr, "fsrace: stats: %d file%s, %d cache hit%s, %d not parsed (nothing to check), "
                     "%d analysed, %d analysed again with other files' summaries, %d not "
                     "completely analysed, %.2f s\n",
-            jl->n, hits, idle, jl->n - hits - idle, prog->reanalysed, failed, now() - started);
+            jl->n, jl->n == 1 ? "" : "s", hits, hits == 1 ? "" : "s", idle,
+            jl->n - hits - idle, prog->reanalysed, failed, now() - started);
 }
 
 static int default_jobs(void)
@@ -171,8 +188,7 @@ int main(int argc, char **argv)
     if (rc == 0 && o.help)
         options_print_help();
     else if (rc == 0 && o.version)
-        printf("fsrace %s (libclang %d.%d)\n", FSRACE_VERSION, CINDEX_VERSION_MAJOR,
-               CINDEX_VERSION_MINOR);
+        print_version();
     else if (rc == 0 && o.explain)
         rc = explain_rule(o.explain);
     else if (rc == 0)

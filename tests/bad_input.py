@@ -454,12 +454,31 @@ def help_text(ctx):
 
 @case("version")
 def version(ctx):
-    """--version prints 'fsrace <version>'."""
+    """--version prints 'fsrace <version> (libclang X.Y.Z)': libclang's
+    release, the same as clang-19's (one Debian source package), not the
+    API number."""
     run = ctx.run("--version")
     ctx.expect_exit(run, 0)
-    if not run.proc.stdout.startswith(b"fsrace "):
-        ctx.fail(run, "stdout does not start with 'fsrace ': "
-                 f"{run.proc.stdout[:60]!r}")
+    out = run.proc.stdout.decode("utf-8", "replace")
+    m = re.fullmatch(r"fsrace \S+ \(libclang (\d+\.\d+\.\d+)\)\n", out)
+    if not m:
+        ctx.fail(run, f"not 'fsrace V (libclang X.Y.Z)': {out[:80]!r}")
+        return
+    clang = shutil.which("clang-19")
+    if clang:
+        said = subprocess.run([clang, "--version"], capture_output=True, text=True,
+                              check=False).stdout
+        release = re.search(r"version (\d+\.\d+\.\d+)", said)
+        if release and release[1] != m[1]:
+            ctx.fail(run, f"libclang {m[1]}, but clang-19 says {release[1]}")
+
+
+@case("stats-singular")
+def stats_singular(ctx):
+    """--stats counts in English: '1 file', '0 cache hits'."""
+    run = ctx.run("--stats", "--no-cache", "--format", "json", ctx.race(), "--")
+    ctx.expect_exit(run, 1)
+    ctx.expect_stderr(run, r"^fsrace: stats: 1 file, 0 cache hits, ", "'1 file, 0 cache hits'")
 
 
 @case("output-symlink")

@@ -33,7 +33,7 @@ def run_case(one_case, fsrace, harness):
 # --------------------------------------------------------------------------
 # Helpers
 
-STATS_RE = re.compile(r"fsrace: stats: (\d+) files, (\d+) cache hits")
+STATS_RE = re.compile(r"fsrace: stats: (\d+) files?, (\d+) cache hits?")
 
 
 def cache_hits(ctx, run):

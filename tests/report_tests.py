@@ -111,14 +111,20 @@ def findings_by_line(doc):
 # --------------------------------------------------------------------------
 # SARIF
 
-def multitool():
-    """Path of the SARIF multitool binary, or raise Skip."""
-    wanted = os.environ.get("FSRACE_SARIF_MULTITOOL")
-    prefix = os.environ.get("FSRACE_NPM_PREFIX", "/tmp/sarif")
+def multitool(env=None):
+    """Path of the SARIF multitool binary, or raise Skip (whose message
+    names the variables it looks at); env defaults to os.environ."""
+    env = os.environ if env is None else env
+    wanted = env.get("FSRACE_SARIF_MULTITOOL")
+    prefix = env.get("FSRACE_NPM_PREFIX", "/tmp/sarif")
     path = wanted or os.path.join(prefix, MULTITOOL_PKG, "Sarif.Multitool")
     if not os.path.isfile(path):
-        raise Skip("SARIF multitool not installed (npm install --prefix "
-                   f"{prefix} @microsoft/sarif-multitool)")
+        if wanted:
+            raise Skip(f"SARIF multitool not found at FSRACE_SARIF_MULTITOOL={wanted}")
+        raise Skip(f"SARIF multitool not installed in {prefix} (npm install --prefix "
+                   f"{prefix} @microsoft/sarif-multitool; or set FSRACE_NPM_PREFIX to "
+                   "the --prefix it was installed with, or FSRACE_SARIF_MULTITOOL to "
+                   "the binary)")
     if not os.access(path, os.X_OK):
         os.chmod(path, 0o755)       # npm may skip the package's postinstall
     return path
@@ -373,7 +379,9 @@ def sarif_structure(ctx):
 
 
 HELP_URI_BASE = "https://example.org/fsrace/blob/main"
-BROKEN_C = "int broken(void) { return 0 }\n"
+# Calls a file function, so that it is parsed (not skipped as having
+# nothing to check), and does not compile.
+BROKEN_C = RACE_C + "int broken(void) { return access(\"x\", F_OK) }\n"
 
 
 def sarif_of(ctx, run):
@@ -441,6 +449,19 @@ def sarif_invocations_help(ctx):
     sarif_run, rules = sarif_of(ctx, plain)
     if sarif_run is not None:
         check_help_links(ctx, plain, sarif_run, rules, None)
+
+
+@case("skip-messages")
+def skip_messages(ctx):
+    """Without the multitool, the skip message says where it looked and
+    names FSRACE_NPM_PREFIX, the variable that moves it."""
+    nowhere = ctx.path("no-npm")
+    try:
+        multitool({"FSRACE_NPM_PREFIX": nowhere})
+        ctx.fail(bad_input.Run(None, "multitool()"), f"found a multitool in {nowhere}")
+    except Skip as skip:
+        if "FSRACE_NPM_PREFIX" not in str(skip) or nowhere not in str(skip):
+            ctx.fail(bad_input.Run(None, "multitool()"), f"skip message: {skip}")
 
 
 # --------------------------------------------------------------------------
@@ -655,7 +676,8 @@ def chromium():
     """The browser binary, or raise Skip."""
     path = os.environ.get("FSRACE_CHROMIUM") or shutil.which("chromium")
     if not path:
-        raise Skip("chromium not installed (apt-get install chromium)")
+        raise Skip("chromium not installed (apt-get install chromium; or set "
+                   "FSRACE_CHROMIUM to the browser)")
     return path
 
 
