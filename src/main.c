@@ -164,8 +164,11 @@ static int run(const Options *o)
     if (o->stats)
         print_stats(&jl, res, &prog, started);
     const char *help_uri_base = o->help_uri_base ? o->help_uri_base : config.help_uri_base;
+    RiskLevel min_risk = o->has_min_risk      ? o->min_risk
+                         : config.has_min_risk ? config.min_risk
+                                               : RISK_MEDIUM;
     int status = emit_report(o, cwd, &jl, res, o->baseline ? &baseline : NULL,
-                             jl.trouble || (jl.n == 0 && !jl.filtered), help_uri_base);
+                             jl.trouble || (jl.n == 0 && !jl.filtered), help_uri_base, min_risk);
     baseline_free(&baseline);
     for (int i = 0; i < jl.n; i++)
         job_result_free(&res[i]);

@@ -38,6 +38,10 @@ There are eight parts.
        WARNING[rule-id]        a finding of rule-id is reported on this line
        WARNING[rule-id "txt"]  ... and its message contains txt (\\" and \\\\
                                escape a quote or backslash inside txt)
+       WARNING[rule-id risk=high]
+                               ... and its risk is high (low, medium, high)
+       WARNING[rule-id risk=low because="txt"]
+                               ... and one of its risk reasons contains txt
        NOTE[rule-id]           some rule-id finding has a note on this line
        no-warning              no finding of any rule on this line
        MISSING[rule-id]        known gap: passes while rule-id is NOT
@@ -244,6 +248,8 @@ class Finding:
     line: int
     message: str
     notes: list          # of (file, line, message)
+    risk: str | None = None     # "low", "medium", "high"
+    reasons: list = dataclasses.field(default_factory=list)  # their texts
 
 
 def parse_report(stdout, cwd):
@@ -278,7 +284,10 @@ def parse_finding(item, cwd):
             raise ValueError(f"malformed note: {note}")
         notes.append((resolve(cwd, note["file"]), note["line"],
                       str(note.get("message", ""))))
-    return Finding(rule, resolve(cwd, file), line, message, notes)
+    risk = item.get("risk", {})
+    reasons = [str(r.get("reason", "")) for r in risk.get("reasons", [])]
+    return Finding(rule, resolve(cwd, file), line, message, notes,
+                   risk.get("level"), reasons)
 
 
 def is_int(value):
@@ -330,7 +339,9 @@ class Harness:
 KINDS = ("WARNING", "NOTE", "MISSING", "SPURIOUS")
 KEYWORD_RE = re.compile(
     r"(?<![\w-])(WARNING|NOTE|MISSING|SPURIOUS)\b(\s*)([\[({<])", re.I)
-BODY_RE = re.compile(r'([A-Za-z0-9_.:/-]+)(?:\s+"((?:[^"\\\n]|\\.)*)")?\s*\]')
+BODY_RE = re.compile(r'([A-Za-z0-9_.:/-]+)(?:\s+risk=(low|medium|high))?'
+                     r'(?:\s+because="((?:[^"\\\n]|\\.)*)")?'
+                     r'(?:\s+"((?:[^"\\\n]|\\.)*)")?\s*\]')
 NO_WARNING_RE = re.compile(r"(?<![\w-])no-warning(?![\w-])(\s*\[)?")
 HEADER_RE = re.compile(r"(ARGS|CFLAGS|EXIT):(.*)")
 
@@ -343,13 +354,17 @@ class Annotation:
     text: str | None
     file: str            # real path
     line: int
+    risk: str | None = None      # risk=LEVEL
+    because: str | None = None   # because="text": a risk reason
 
     def label(self):
         """The annotation as written, e.g. WARNING[rule "text"]."""
         if self.kind == "no-warning":
             return "no-warning"
+        risk = f" risk={self.risk}" if self.risk else ""
+        because = f' because="{self.because}"' if self.because is not None else ""
         text = f' "{self.text}"' if self.text is not None else ""
-        return f"{self.kind}[{self.rule}{text}]"
+        return f"{self.kind}[{self.rule}{risk}{because}{text}]"
 
 
 @dataclasses.dataclass
@@ -428,9 +443,10 @@ def parse_annotations(src, line, comment):
             snippet = comment[match.start():match.start() + 50].strip()
             src.malformed.append((line, f"malformed annotation: {snippet}"))
             continue
-        text = body[2] if body[2] is None else re.sub(r"\\(.)", r"\1", body[2])
+        text, because = (None if t is None else re.sub(r"\\(.)", r"\1", t)
+                         for t in (body[4], body[3]))
         src.annotations.append(
-            Annotation(word, body[1], text, src.path, line))
+            Annotation(word, body[1], text, src.path, line, body[2], because))
     for match in NO_WARNING_RE.finditer(comment):
         if match[1]:
             src.malformed.append((line, "malformed annotation: "
@@ -615,9 +631,13 @@ def on_line(ann, findings, rule=None):
 
 
 def matching(ann, findings):
-    """Findings of ann's rule on its line whose message has ann's text."""
+    """Findings of ann's rule on its line whose message has ann's text (and
+    whose risk and reasons are as ann says, if it says)."""
     return [f for f in on_line(ann, findings, ann.rule)
-            if ann.text is None or ann.text in f.message]
+            if (ann.text is None or ann.text in f.message)
+            and (ann.risk is None or ann.risk == f.risk)
+            and (ann.because is None
+                 or any(ann.because in r for r in f.reasons))]
 
 
 def check_warning(ann, findings):
@@ -626,8 +646,10 @@ def check_warning(ann, findings):
         return None
     same_rule = on_line(ann, findings, ann.rule)
     if same_rule:
-        return (f"{ann.label()}: message lacks \"{ann.text}\": "
-                f"{shorten(same_rule[0].message)}")
+        f = same_rule[0]
+        return (f"{ann.label()}: reported as risk={f.risk} "
+                f"({'; '.join(f.reasons) or 'no reasons'}): "
+                f"{shorten(f.message)}")
     others = sorted({f.rule for f in on_line(ann, findings)})
     also = f" (this line has: {', '.join(others)})" if others else ""
     return f"expected {ann.rule} finding not reported{also}"

@@ -292,7 +292,7 @@ def fix_in_place(ctx):
     path = ctx.write("fix.c", FIXABLE_C)
     os.chmod(path, 0o640)
     inode = os.stat(path).st_ino
-    run = ctx.run("--no-config", "--fix", "fix.c", "--")
+    run = ctx.run("--no-config", "--min-risk", "low", "--fix", "fix.c", "--")
     ctx.expect_exit(run, 1)
     with open(path) as src:
         text = src.read()
@@ -321,7 +321,7 @@ def fix_refusals(ctx):
     and leaves a file whose edits overlap unchanged (exit 2)."""
     ctx.write("real.c", FIXABLE_C)
     os.symlink("real.c", ctx.path("link.c"))
-    run = ctx.run("--no-config", "--fix", "link.c", "--", label="--fix through a link")
+    run = ctx.run("--no-config", "--min-risk", "low", "--fix", "link.c", "--", label="--fix through a link")
     ctx.expect_exit(run, 2)
     ctx.expect_stderr(run, r"^fsrace: error: link\.c: is a symbolic link", "the refused link")
     with open(ctx.path("real.c")) as src:
@@ -419,7 +419,7 @@ def export_fixes(ctx):
     yaml = yaml_module()
     path = ctx.write("fix.c", FIXABLE_C)
     os.mkdir(ctx.path("fixes"))
-    run = ctx.run("--no-config", "--export-fixes", "fixes/fsrace.yaml", "fix.c", "--")
+    run = ctx.run("--no-config", "--min-risk", "low", "--export-fixes", "fixes/fsrace.yaml", "fix.c", "--")
     ctx.expect_exit(run, 1)
     with open(ctx.path("fixes/fsrace.yaml")) as f:
         text = f.read()
@@ -444,7 +444,7 @@ def export_fixes(ctx):
         if src.read() != expected_fixed():
             ctx.fail(run, "--export-fixes overwrote the source file")
     ctx.write("clean.c", "int main(void) { return 0; }\n")
-    run = ctx.run("--no-config", "--export-fixes", "clean.yaml", "clean.c", "--",
+    run = ctx.run("--no-config", "--min-risk", "low", "--export-fixes", "clean.yaml", "clean.c", "--",
                   label="no findings")
     ctx.expect_exit(run, 0)
     with open(ctx.path("clean.yaml")) as f:

@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <string.h>
 
+#include "../analysis/risk.h"
 #include "../rules/rules.h"
 #include "../util/json_read.h"
 #include "cache_dir.h"
@@ -28,6 +29,16 @@ static void write_loc(StrBuf *out, SrcLoc l)
     sb_printf(out, ", %u, %u]", l.line, l.col);
 }
 
+/* [[file, line, col], text, factor, weight] */
+static void write_reason(StrBuf *out, const RiskReason *r)
+{
+    sb_putc(out, '[');
+    write_loc(out, r->loc);
+    sb_puts(out, ", ");
+    sb_json_string(out, r->text);
+    sb_printf(out, ", %d, %d]", (int)r->factor, r->weight);
+}
+
 static void write_finding(StrBuf *out, const Finding *f)
 {
     str_field(out, "rule", f->rule->id, false);
@@ -44,6 +55,11 @@ static void write_finding(StrBuf *out, const Finding *f)
         sb_puts(out, ", ");
         sb_json_string(out, f->notes[k].message);
         sb_puts(out, "]");
+    }
+    sb_puts(out, "], \"reasons\": [");
+    for (int k = 0; k < f->nreasons; k++) {
+        sb_puts(out, k ? ", " : "");
+        write_reason(out, &f->reasons[k]);
     }
     sb_puts(out, "], \"fix\": ");
     if (!f->fix_replacement) {
@@ -107,6 +123,11 @@ void entry_write(StrBuf *out, const char *key, const Deps *deps, const JobResult
     sb_printf(out, "],\n \"failed\": %s, \"analysed\": %s", res->failed ? "true" : "false",
               res->analysed ? "true" : "false");
     str_field(out, "messages", sb_str((StrBuf *)&res->messages), true);
+    sb_puts(out, ",\n \"privilege\": ");
+    if (res->privilege.text)
+        write_reason(out, &res->privilege);
+    else
+        sb_puts(out, "null");
     sb_puts(out, ",\n \"findings\": [");
     for (int i = 0; i < res->findings.n; i++) {
         sb_puts(out, i ? ",\n  {" : "\n  {");
@@ -178,6 +199,32 @@ static bool read_fix(Arena *a, const JsonValue *v, Finding *f)
     return true;
 }
 
+static bool read_reason(Arena *a, const JsonValue *v, RiskReason *r)
+{
+    if (!v || v->kind != JSON_ARRAY || v->n != 4 || v->items[1]->kind != JSON_STRING ||
+        v->items[2]->kind != JSON_NUMBER || v->items[3]->kind != JSON_NUMBER ||
+        !read_loc(a, v->items[0], &r->loc))
+        return false;
+    r->text = arena_strdup(a, v->items[1]->string);
+    r->factor = (RiskFactor)v->items[2]->number;
+    r->weight = (int)v->items[3]->number;
+    return r->factor >= RISK_PRIVILEGE && r->factor <= RISK_RULE;
+}
+
+static bool read_reasons(Arena *a, const JsonValue *v, Finding *f)
+{
+    if (!v || v->kind != JSON_ARRAY)
+        return false;
+    for (int k = 0; k < v->n; k++) {
+        RiskReason r;
+        if (!read_reason(a, v->items[k], &r))
+            return false;
+        ARENA_PUSH(a, f->reasons, f->nreasons, f->cap_reasons, r);
+    }
+    f->risk = risk_level(f);
+    return true;
+}
+
 static bool read_finding(JobResult *res, const JsonValue *v)
 {
     Arena *a = &res->arena;
@@ -199,6 +246,8 @@ static bool read_finding(JobResult *res, const JsonValue *v)
         note.message = arena_strdup(a, n->items[1]->string);
         ARENA_PUSH(a, f.notes, f.nnotes, f.cap_notes, note);
     }
+    if (!read_reasons(a, json_get(v, "reasons"), &f))
+        return false;
     ARENA_PUSH(a, res->findings.items, res->findings.n, res->findings.cap, f);
     return true;
 }
@@ -318,6 +367,10 @@ bool entry_read(const char *text, size_t len, const char *key, JobResult *res, D
     if (!root || !get_num(root, "fsrace_cache", 0, 1e6, &version) || version != ENTRY_VERSION ||
         !stored || strcmp(stored, key) || !failed || failed->kind != JSON_BOOL || !analysed ||
         analysed->kind != JSON_BOOL || !messages)
+        return false;
+    const JsonValue *privilege = json_get(root, "privilege");
+    if (!privilege || (privilege->kind != JSON_NULL &&
+                       !read_reason(&res->arena, privilege, &res->privilege)))
         return false;
     res->findings.arena = &res->arena;
     res->failed = failed->boolean;

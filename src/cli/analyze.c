@@ -8,6 +8,7 @@
 
 #include <sys/stat.h>
 
+#include "../analysis/risk.h"
 #include "../analysis/summarize.h"
 #include "../analysis/walks.h"
 #include "../cache/cache.h"
@@ -235,6 +236,21 @@ static void export_summaries(const SummaryTable *table, JobResult *res)
             summary_put(&res->exports, table->items[i]);
 }
 
+/* The risk of each finding (with the summaries still current), and the
+ * unit's sign of privilege for the other units of its program. */
+static void rank_findings(Unit *u)
+{
+    Arena scratch = {0};
+    RiskFacts *rf = risk_facts(&scratch, u->fns, u->n);
+    risk_assess(&scratch, rf, u->fns, u->dom, u->n, &u->res->findings, 0);
+    const RiskReason *p = risk_facts_privilege(rf);
+    if (p) {
+        u->res->privilege = *p;
+        u->res->privilege.text = arena_strdup(&u->res->arena, p->text);
+    }
+    arena_free(&scratch);
+}
+
 static void analyse_unit(Unit *u)
 {
     compute_facts(u);
@@ -245,6 +261,7 @@ static void analyse_unit(Unit *u)
     for (int i = 0; i < u->n; i++)
         rules_run(u->fns[i], &u->dom[i], &u->cdep[i], &u->res->findings);
     rules_finish(&u->res->findings);
+    rank_findings(u);
     summary_set_current(NULL);
     export_summaries(&table, u->res);
     record_callees(u);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../analysis/risk.h"
 #include "../util/json_read.h"
 #include "selection.h"
 #include "source_file.h"
@@ -131,9 +132,10 @@ static int read_patterns(Config *c, const char *path, const JsonValue *list, boo
 
 /* The members .fsrace.json may have; anything else is a typo. */
 static const char *const known_keys[] = {"functions", "enable", "disable", "include",
-                                         "exclude", "helpUriBase", NULL};
-#define KNOWN_KEYS \
-    "\"functions\", \"enable\", \"disable\", \"include\", \"exclude\", \"helpUriBase\""
+                                         "exclude", "helpUriBase", "min-risk", NULL};
+#define KNOWN_KEYS                                                                       \
+    "\"functions\", \"enable\", \"disable\", \"include\", \"exclude\", \"helpUriBase\", " \
+    "\"min-risk\""
 
 static bool known_key(const char *key)
 {
@@ -164,6 +166,14 @@ static int read_selection(Config *c, const char *path, const JsonValue *root, co
     return 0;
 }
 
+static int read_min_risk(Config *c, const char *path, const JsonValue *v)
+{
+    if (!v || v->kind != JSON_STRING || !risk_parse(v->string, &c->min_risk))
+        return error(path, "\"min-risk\": expected \"low\", \"medium\" or \"high\"");
+    c->has_min_risk = true;
+    return 0;
+}
+
 static int parse_file(Config *c, const char *path, SourceFile f)
 {
     const char *perr;
@@ -180,6 +190,8 @@ static int parse_file(Config *c, const char *path, SourceFile f)
     for (int i = 0; !rc && i < root->n; i++)
         if (!known_key(root->keys[i]))
             rc = error(path, "unknown key \"%s\" (%s)", root->keys[i], KNOWN_KEYS);
+    if (!rc && json_get(root, "min-risk"))
+        rc = read_min_risk(c, path, json_get(root, "min-risk"));
     if (!rc)
         rc = read_patterns(c, path, json_get(root, "include"), true);
     if (!rc)

@@ -12,6 +12,8 @@
  *
  *   --function xfopen=use,like=fopen,flags=1
  *
+ * and "min-risk": "low" | "medium" | "high", the default of --min-risk.
+ *
  * A declaration replaces whatever fsrace would work out from the
  * function's body, and gives one to functions it cannot see (libraries). */
 #ifndef FSRACE_CONFIG_H
@@ -26,6 +28,8 @@ typedef struct Config {
     const char *path;       /* the file read, or NULL */
     PathFilter filter;      /* its "include"/"exclude", then --include/--exclude */
     const char *help_uri_base; /* "helpUriBase": where the docs are published */
+    bool has_min_risk;      /* "min-risk" given: */
+    RiskLevel min_risk;
 } Config;
 
 /* Read the configuration file and --function options into c, and select

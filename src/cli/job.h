@@ -13,6 +13,7 @@ typedef struct Job {
     const char *workdir;    /* compile database directory, or NULL */
     const char **args;      /* compiler arguments, without compiler and file */
     int nargs;
+    const char *target;     /* build target of its object file (meson, CMake), or NULL */
     const char *pool_digest; /* digest of other files' summaries it calls, or NULL */
     bool idle;              /* the pre-filter showed it cannot produce a
                              * finding (yet): not parsed */
@@ -30,6 +31,7 @@ typedef struct JobResult {
     bool cached;            /* taken from the cache, not analysed again */
     bool idle;              /* not parsed: the pre-filter found nothing */
     SummaryTable exports;   /* summaries of its exported functions */
+    RiskReason privilege;   /* a sign that the unit runs privileged; text NULL if none */
     const char **callees;   /* functions it calls that it does not define */
     int ncallees, cap_callees;
 } JobResult;

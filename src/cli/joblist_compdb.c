@@ -44,6 +44,24 @@ static const char *last_component(const char *path)
     return slash ? slash + 1 : path;
 }
 
+/* The build target an object file belongs to, as meson ("bwrap.p/x.o")
+ * and CMake ("CMakeFiles/bwrap.dir/x.o") name its folder; NULL for a
+ * plain Makefile's output. */
+static const char *target_of(Arena *a, const char *output)
+{
+    static const char *const marks[] = {".p/", ".dir/", NULL};
+    for (int i = 0; marks[i]; i++) {
+        const char *m = strstr(output, marks[i]);
+        if (!m)
+            continue;
+        const char *start = m;
+        while (start > output && start[-1] != '/')
+            start--;
+        return arena_strndup(a, start, (size_t)(m - start));
+    }
+    return NULL;
+}
+
 /* Is argument a the entry's source file (real path `real`)? Only a
  * non-option argument with the same last component is looked up. */
 static bool is_source_arg(JobList *l, const char *a, const char *dir, const char *real)
@@ -62,6 +80,8 @@ void joblist_add_entry(JobList *l, const PathFilter *filter, const LoadedDb *db,
     j.args = ARENA_ARRAY(&l->arena, const char *, e->argc);
     for (int i = 1; i < e->argc; i++) {   /* argument 0 is the compiler */
         const char *a = e->argv[i];
+        if (!strcmp(a, "-o") && i + 1 < e->argc)
+            j.target = target_of(&l->arena, e->argv[i + 1]);
         if (drops_next(a))
             i++;
         else if (!drops_alone(a) && !is_source_arg(l, a, e->directory, real))

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../analysis/risk.h"
 #include "selection.h"
 #include "../version.h"
 
@@ -80,6 +81,14 @@ static int parse_color(const char *v, Options *o)
         o->color = COLOR_NEVER;
     else
         return usage_error("unknown --color '%s': use auto, always or never", v);
+    return 0;
+}
+
+static int parse_min_risk(const char *v, Options *o)
+{
+    if (!risk_parse(v, &o->min_risk))
+        return usage_error("unknown --min-risk '%s': use low, medium or high", v);
+    o->has_min_risk = true;
     return 0;
 }
 

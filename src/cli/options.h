@@ -6,6 +6,7 @@
 #define FSRACE_OPTIONS_H
 #include <stdbool.h>
 
+#include "../report/finding.h"
 #include "../util/arena.h"
 
 typedef enum Format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_HTML, FORMAT_GITLAB } Format;
@@ -23,6 +24,8 @@ typedef struct Options {
     const char *output;         /* -o: write here instead of stdout */
     ColorMode color;            /* --color */
     bool show_suppressed;       /* --show-suppressed: list them, marked */
+    bool has_min_risk;          /* --min-risk given: */
+    RiskLevel min_risk;         /* show findings of this risk and up */
     const char *baseline;       /* --baseline: report only findings not in it */
     const char *write_baseline; /* --write-baseline: record today's findings */
     bool fix;                   /* --fix: apply the fixes in place */

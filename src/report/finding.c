@@ -21,6 +21,13 @@ void finding_note(Findings *f, Finding *finding, SrcLoc loc, const char *message
     ARENA_PUSH(f->arena, finding->notes, finding->nnotes, finding->cap_notes, n);
 }
 
+void finding_reason(Findings *f, Finding *finding, const RiskReason *r)
+{
+    RiskReason copy = *r;
+    copy.text = arena_strdup(f->arena, r->text);
+    ARENA_PUSH(f->arena, finding->reasons, finding->nreasons, finding->cap_reasons, copy);
+}
+
 static int compare_loc(SrcLoc a, SrcLoc b)
 {
     int c = strcmp(a.file, b.file);

@@ -17,6 +17,27 @@ typedef struct SrcRegion {
     unsigned end_line, end_col;
 } SrcRegion;
 
+/* How much a finding matters (src/analysis/risk.h): who can reach the name,
+ * and what the program does with it. */
+typedef enum RiskLevel { RISK_LOW, RISK_MEDIUM, RISK_HIGH } RiskLevel;
+
+/* Which question a reason answers. */
+typedef enum RiskFactor {
+    RISK_PRIVILEGE, /* does the program run with rights the user lacks? */
+    RISK_PLACE,     /* who can write the directory the name lives in? */
+    RISK_USE,       /* what does the use do to the file? */
+    RISK_CHECK,     /* what did the check test? */
+    RISK_RULE,      /* the rule's own standing (lock-order) */
+} RiskFactor;
+
+/* One fact fsrace saw that raises (weight > 0) or lowers the risk. */
+typedef struct RiskReason {
+    SrcLoc loc;             /* the code that shows it */
+    const char *text;       /* "/tmp is writable by every user" */
+    RiskFactor factor;
+    int weight;
+} RiskReason;
+
 typedef struct Finding {
     const Rule *rule;
     SrcLoc loc;             /* the racy use */
@@ -29,6 +50,9 @@ typedef struct Finding {
      * NULL when the rule has none (SARIF "fixes" only when set). */
     const char *fix_replacement;
     SrcRegion fix_region;
+    RiskLevel risk;         /* from the reasons: risk_level() */
+    RiskReason *reasons;
+    int nreasons, cap_reasons;
 } Finding;
 
 typedef struct Findings {
@@ -43,6 +67,7 @@ void finding_note(Findings *f, Finding *finding, SrcLoc loc, const char *message
 /* The finding of `rule` already reported at loc, or NULL: a rule that
  * pairs a use with several checks adds a note to it instead. */
 Finding *findings_at(Findings *f, const Rule *rule, SrcLoc loc);
+void finding_reason(Findings *f, Finding *finding, const RiskReason *r);
 /* Sort by file, line, column, rule; drop exact duplicates. */
 void findings_sort(Findings *f);
 /* Of two findings on the same call, drop the one a more specific rule

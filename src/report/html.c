@@ -1,10 +1,14 @@
 /* html.c - one self-contained HTML page (inline CSS and JS, no network:
  * its Content-Security-Policy forbids any fetch) listing the findings by
  * file, then rule; each shows the path from the check(s) to the use as
- * numbered steps over the source around them, and checkboxes filter by
- * rule and severity. Every piece of source text and message is escaped. */
+ * numbered steps over the source around them and the reasons of its risk;
+ * files with the riskiest findings come first, and checkboxes filter by
+ * rule, severity and risk. Every piece of source text and message is
+ * escaped. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "../analysis/risk.h"
 #include "../rules/rules.h"
 #include "../version.h"
 #include "html_assets.h"
@@ -130,14 +134,30 @@ static void path_list(StrBuf *out, const Step *steps, int n)
     sb_puts(out, "</ol>\n");
 }
 
+/* The risk and each reason, with the place that shows it. */
+static void risk_reasons(StrBuf *out, const Finding *f)
+{
+    sb_printf(out, "<ul class=\"reasons\">");
+    for (int k = 0; k < f->nreasons; k++) {
+        const RiskReason *r = &f->reasons[k];
+        sb_printf(out, "<li class=\"%s\">", r->weight > 0 ? "raises" : r->weight < 0 ? "lowers" : "");
+        esc(out, r->text);
+        sb_puts(out, " <span class=\"where\">");
+        esc(out, r->loc.file ? r->loc.file : "");
+        sb_printf(out, ":%u</span></li>", r->loc.line);
+    }
+    sb_puts(out, "</ul>\n");
+}
+
 static void finding(StrBuf *out, const Reported *it, int index)
 {
     const Finding *f = it->f;
-    const char *sev = severity_name(f->rule->severity);
+    const char *sev = severity_name(f->rule->severity), *risk = risk_name(f->risk);
     sb_printf(out, "<article class=\"finding\" id=\"finding-%d\" data-rule=\"", index + 1);
     esc(out, f->rule->id);
-    sb_printf(out, "\" data-severity=\"%s\" data-status=\"%s\">\n<h4><span class=\"sev %s\">%s</span> ",
-              sev, it->suppressed ? "suppressed" : "active", sev, sev);
+    sb_printf(out, "\" data-severity=\"%s\" data-risk=\"%s\" data-status=\"%s\">\n"
+                   "<h4><span class=\"sev %s\">%s</span> <span class=\"risk %s\">%s risk</span> ",
+              sev, risk, it->suppressed ? "suppressed" : "active", sev, sev, risk, risk);
     esc(out, f->message);
     sb_puts(out, "</h4>\n<p class=\"meta\">in <code>");
     esc(out, f->function ? f->function : "?");
@@ -149,6 +169,7 @@ static void finding(StrBuf *out, const Reported *it, int index)
         sb_puts(out, "</span>");
     }
     sb_puts(out, "</p>\n");
+    risk_reasons(out, f);
     Step steps[64];
     int n = steps_of(f, steps, 64);
     path_list(out, steps, n);
@@ -205,6 +226,7 @@ static int count(const Report *r, const char *what, const char *value)
         const Finding *f = r->items[i].f;
         const char *v = !strcmp(what, "rule")       ? f->rule->id
                         : !strcmp(what, "severity") ? severity_name(f->rule->severity)
+                        : !strcmp(what, "risk")     ? risk_name(f->risk)
                         : r->items[i].suppressed    ? "suppressed" : "active";
         n += !strcmp(v, value);
     }
@@ -234,6 +256,10 @@ static void filters(StrBuf *out, const Report *r)
     checkbox(out, r, "severity", "error");
     checkbox(out, r, "severity", "warning");
     checkbox(out, r, "severity", "note");
+    sb_puts(out, "</fieldset><fieldset><legend>Risk</legend>\n");
+    checkbox(out, r, "risk", "high");
+    checkbox(out, r, "risk", "medium");
+    checkbox(out, r, "risk", "low");
     sb_puts(out, "</fieldset>\n");
     if (r->suppressed && count(r, "status", "suppressed")) {
         sb_puts(out, "<fieldset><legend>Status</legend>\n");
@@ -254,13 +280,37 @@ static void summary(StrBuf *out, const Report *r)
         sb_printf(out, "; %d suppressed", r->suppressed);
     if (r->baselined)
         sb_printf(out, "; %d in the baseline", r->baselined);
+    if (r->below_min_risk)
+        sb_printf(out, "; %d of lower risk not shown (--min-risk low shows them)",
+                  r->below_min_risk);
     if (r->files_failed)
         sb_printf(out, "; %d not completely analysed (see the run's messages)", r->files_failed);
     sb_puts(out, ".</p>\n");
 }
 
-void report_html(StrBuf *out, const Report *r)
+/* Highest risk first; report order (the items' addresses) among equals. */
+static int by_risk_ptr(const void *pa, const void *pb)
 {
+    const Reported *a = *(const Reported *const *)pa, *b = *(const Reported *const *)pb;
+    if (a->f->risk != b->f->risk)
+        return a->f->risk > b->f->risk ? -1 : 1;
+    return (a > b) - (a < b);
+}
+
+void report_html(StrBuf *out, const Report *given)
+{
+    /* qsort is not stable: sort pointers to the items, which keep order */
+    Report sorted = *given, *r = &sorted;
+    const Reported **order = calloc((size_t)given->n + 1, sizeof *order);
+    Reported *items = calloc((size_t)given->n + 1, sizeof *items);
+    if (!order || !items)
+        abort();
+    for (int i = 0; i < given->n; i++)
+        order[i] = &given->items[i];
+    qsort(order, (size_t)given->n, sizeof *order, by_risk_ptr);
+    for (int i = 0; i < given->n; i++)
+        items[i] = *order[i];
+    sorted.items = items;
     sb_puts(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
                  "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                  "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
@@ -280,4 +330,6 @@ void report_html(StrBuf *out, const Report *r)
     sb_puts(out, "</main>\n<footer>fsrace " FSRACE_VERSION "</footer>\n<script>");
     sb_puts(out, html_js);
     sb_puts(out, "</script>\n</body></html>\n");
+    free(items);
+    free(order);
 }

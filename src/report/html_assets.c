@@ -46,6 +46,10 @@ const char html_css[] =
     "font-size:11px;padding:0 6px;margin-left:6px}\n"
     ".line.use .badge{background:#cf222e}.line.check .badge{background:#0969da}\n"
     ".none{font-size:16px}\n"
+    ".risk{display:inline-block;border-radius:8px;font-size:11px;padding:0 6px;color:#fff}\n"
+    ".risk.high{background:#cf222e}.risk.medium{background:#bf8700}.risk.low{background:#8c959f}\n"
+    ".reasons{margin:4px 0;font-size:12px}.reasons .raises::before{content:'\\2191 '}"
+    ".reasons .lowers::before{content:'\\2193 '}.reasons .where{color:#8c959f}\n"
     "footer{color:#8c959f;font-size:12px;padding:0 24px 16px}\n"
     "[hidden]{display:none!important}\n";
 

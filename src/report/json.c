@@ -2,8 +2,10 @@
  * JSON Schema docs/fsrace-output.schema.json):
  * {"version": 1, "tool": {...}, "findings": [{"rule", "severity",
  *  "message", "file", "line", "column", "end_column", "function",
- *  "fingerprint", "notes": [...], "fix"?, "suppressed"?}], counts}
+ *  "fingerprint", "notes": [...], "risk": {"level", "reasons": [...]},
+ *  "fix"?, "suppressed"?}], counts}
  * New fields may be added within a version; none may change meaning. */
+#include "../analysis/risk.h"
 #include "../rules/rules.h"
 #include "../version.h"
 #include "report.h"
@@ -26,6 +28,25 @@ static void notes(StrBuf *out, const Finding *f)
         sb_puts(out, "}");
     }
     sb_puts(out, "]");
+}
+
+static const char *effect_name(int weight)
+{
+    return weight > 0 ? "raises" : weight < 0 ? "lowers" : "neutral";
+}
+
+static void risk(StrBuf *out, const Finding *f)
+{
+    sb_printf(out, ",\n     \"risk\": {\"level\": \"%s\", \"reasons\": [", risk_name(f->risk));
+    for (int k = 0; k < f->nreasons; k++) {
+        const RiskReason *r = &f->reasons[k];
+        sb_puts(out, k ? ", {\"reason\": " : "{\"reason\": ");
+        sb_json_string(out, r->text);
+        sb_printf(out, ", \"effect\": \"%s\", ", effect_name(r->weight));
+        location_fields(out, r->loc);
+        sb_puts(out, "}");
+    }
+    sb_puts(out, "]}");
 }
 
 static void fix(StrBuf *out, const Finding *f)
@@ -57,6 +78,7 @@ static void finding(StrBuf *out, const Reported *it)
     sb_puts(out, ", \"fingerprint\": ");
     sb_json_string(out, it->fingerprint);
     notes(out, f);
+    risk(out, f);
     if (f->fix_replacement)
         fix(out, f);
     if (it->suppressed) {
@@ -76,6 +98,8 @@ void report_json(StrBuf *out, const Report *r)
         sb_puts(out, i + 1 < r->n ? ",\n" : "\n");
     }
     sb_printf(out, " ],\n \"files_analysed\": %d, \"files_failed\": %d,"
-                   " \"suppressed\": %d, \"baselined\": %d}\n",
-              r->files_analysed, r->files_failed, r->suppressed, r->baselined);
+                   " \"suppressed\": %d, \"baselined\": %d,\n \"min_risk\": \"%s\","
+                   " \"below_min_risk\": %d}\n",
+              r->files_analysed, r->files_failed, r->suppressed, r->baselined,
+              risk_name(r->min_risk), r->below_min_risk);
 }

@@ -32,6 +32,8 @@ typedef struct Report {
     int files_failed;       /* could not be (completely) analysed */
     int suppressed;         /* hidden by fsrace-ignore comments */
     int baselined;          /* hidden because the baseline has them */
+    RiskLevel min_risk;     /* findings of lower risk are not shown */
+    int below_min_risk;     /* hidden for that (not suppressed) */
     bool color;             /* text: ANSI colours */
     const char *cwd;        /* SARIF's %SRCROOT%: relative paths start here */
     bool trouble;           /* the run had trouble (exit status 2) */

@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "../analysis/risk.h"
 #include "../rules/rules.h"
 #include "../version.h"
 #include "report.h"
@@ -236,6 +237,19 @@ static void suppressions(StrBuf *out, const char *reason)
     sb_puts(out, "}]");
 }
 
+/* SARIF's rank (0-100, higher first) and the reasons as a property. */
+static void risk(StrBuf *out, const Finding *f)
+{
+    static const double rank[] = {[RISK_LOW] = 10.0, [RISK_MEDIUM] = 50.0, [RISK_HIGH] = 90.0};
+    sb_printf(out, ",\n         \"rank\": %.1f, \"properties\": {\"risk\": \"%s\", "
+                   "\"riskReasons\": [", rank[f->risk], risk_name(f->risk));
+    for (int k = 0; k < f->nreasons; k++) {
+        sb_puts(out, k ? ", " : "");
+        sb_json_string(out, f->reasons[k].text);
+    }
+    sb_puts(out, "]}");
+}
+
 static void result(StrBuf *out, const Reported *it)
 {
     const Finding *f = it->f;
@@ -256,6 +270,7 @@ static void result(StrBuf *out, const Reported *it)
         fixes(out, f);
     if (it->suppressed)
         suppressions(out, it->suppressed);
+    risk(out, f);
     sb_puts(out, "}");
 }
 

@@ -10,6 +10,7 @@
  * green, so that the eye finds the level and the column at once. */
 #include <string.h>
 
+#include "../analysis/risk.h"
 #include "../rules/rules.h"
 #include "report.h"
 
@@ -40,8 +41,18 @@ static void excerpt(StrBuf *out, SrcLoc loc, bool color)
     sb_puts(out, color ? "\033[1;32m^" RESET "\n" : "^\n");
 }
 
+/* " [risk: high: reason; reason]" */
+static const char *risk_tag(StrBuf *b, const Finding *f)
+{
+    sb_printf(b, " [risk: %s", risk_name(f->risk));
+    for (int k = 0; k < f->nreasons; k++)
+        sb_printf(b, "%s%s", k ? "; " : ": ", f->reasons[k].text);
+    sb_puts(b, "]");
+    return sb_str(b);
+}
+
 static void diagnostic(StrBuf *out, SrcLoc loc, const char *level, const char *msg,
-                       const char *rule_id, bool color)
+                       const char *rule_id, const char *risk, bool color)
 {
     if (color)
         sb_printf(out, BOLD "%s:%u:%u: " RESET "%s%s:" RESET " " BOLD "%s", loc.file, loc.line,
@@ -50,6 +61,8 @@ static void diagnostic(StrBuf *out, SrcLoc loc, const char *level, const char *m
         sb_printf(out, "%s:%u:%u: %s: %s", loc.file, loc.line, loc.col, level, msg);
     if (rule_id)
         sb_printf(out, " [%s]", rule_id);
+    if (risk)
+        sb_puts(out, risk);
     sb_puts(out, color ? RESET "\n" : "\n");
 }
 
@@ -73,22 +86,34 @@ static void fix_note(StrBuf *out, const Finding *f, bool color)
         sb_printf(&b, "' with '%s'", f->fix_replacement);
     }
     msg = sb_str(&b);
-    diagnostic(out, g->start, "note", msg, NULL, color);
+    diagnostic(out, g->start, "note", msg, NULL, NULL, color);
     sb_free(&b);
 }
 
 static void finding(StrBuf *out, const Reported *it, bool color)
 {
     const Finding *f = it->f;
-    diagnostic(out, f->loc, severity_name(f->rule->severity), f->message, f->rule->id, color);
+    StrBuf tag = {0};
+    diagnostic(out, f->loc, severity_name(f->rule->severity), f->message, f->rule->id,
+               risk_tag(&tag, f), color);
+    sb_free(&tag);
     if (it->suppressed)
         sb_printf(out, "      = suppressed: %s\n", *it->suppressed ? it->suppressed
                                                                  : "(no reason given)");
     excerpt(out, f->loc, color);
     fix_note(out, f, color);
     for (int k = 0; k < f->nnotes; k++) {
-        diagnostic(out, f->notes[k].loc, "note", f->notes[k].message, NULL, color);
+        diagnostic(out, f->notes[k].loc, "note", f->notes[k].message, NULL, NULL, color);
         excerpt(out, f->notes[k].loc, color);
+    }
+    /* Each reason points at the code that shows it. */
+    for (int k = 0; k < f->nreasons; k++) {
+        const RiskReason *r = &f->reasons[k];
+        StrBuf b = {0};
+        sb_printf(&b, "risk %s: %s", r->weight > 0 ? "raised" : r->weight < 0 ? "lowered" : "set",
+                  r->text);
+        diagnostic(out, r->loc, "note", sb_str(&b), NULL, NULL, color);
+        sb_free(&b);
     }
 }
 
@@ -110,6 +135,10 @@ void report_text(StrBuf *out, const Report *r)
         sb_printf(out, "; %d suppressed", r->suppressed);
     if (r->baselined)
         sb_printf(out, "; %d in the baseline", r->baselined);
+    if (r->below_min_risk)
+        sb_printf(out, "; %d %s-risk finding%s not shown (--min-risk low shows them)",
+                  r->below_min_risk, r->min_risk == RISK_HIGH ? "lower" : "low",
+                  r->below_min_risk == 1 ? "" : "s");
     if (r->files_failed) {
         sb_puts(out, "; ");
         plural(out, r->files_failed, "file");

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* insecure-temp-file: a name from tmpnam(), tempnam() or mktemp() created
  * without O_EXCL, and the safe forms next to each. */

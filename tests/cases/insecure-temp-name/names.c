@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // ARGS: --enable insecure-temp-name
 /* insecure-temp-name (off by default): a tmpnam()/tempnam()/mktemp() name
  * that no call in the function creates a file by. A name the function

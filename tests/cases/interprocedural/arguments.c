@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* interprocedural: which argument, and whether the outcome is returned. A
  * function that checks but only logs the outcome is no check; a wrapper

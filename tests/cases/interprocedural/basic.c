@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* interprocedural: the program's own functions as checks and uses. A check
  * wrapper returns the outcome of a check on its argument; a use wrapper

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 // ARGS: --config tests/cases/interprocedural/config.json --function cfg_overridden=safe
 /* interprocedural: functions declared in a configuration file (config.json,

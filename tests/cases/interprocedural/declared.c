@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 // ARGS: --function lib_exists=check,like=stat --function lib_remove=use,like=unlink
 // ARGS: --function lib_fopen=use,like=fopen,flags=1 --function lib_is_link=check,like=lstat

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* interprocedural: odd shapes of wrappers. Open and opendir probes as check
  * wrappers; a wrapper that changes or derives the name before using it; a

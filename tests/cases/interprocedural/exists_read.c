@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 // ARGS: --enable toctou-exists-read
 /* interprocedural: existence-only check wrappers. A wrapper that returns

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* interprocedural: the flags or mode of a use wrapper. Fixed inside the
  * wrapper ("w" is reported, "wx" and O_CREAT|O_EXCL are not), or taken from

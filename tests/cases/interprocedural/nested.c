@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* interprocedural: summaries compose. A check wrapper calling a check
  * wrapper is a check; a use wrapper calling a use wrapper is a use. The

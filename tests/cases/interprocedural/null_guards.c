@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* A NULL test of another parameter hides only the effects on the branch
  * where that parameter is NULL (issue 11, A3): `assert(src)` or

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* interprocedural: recursion. Summaries of mutually recursive helpers and
  * of a recursive directory walker reach a fixed point; the results are the

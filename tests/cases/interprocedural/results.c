@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* interprocedural: what a check wrapper returns. Its result compared,
  * negated, stored in a variable and tested later; a bool derived from the

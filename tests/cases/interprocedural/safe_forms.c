@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* interprocedural: the safe forms of the intraprocedural rule still apply
  * through wrappers: names of kernel file systems, descriptor operations,

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* interprocedural: link checks inside wrappers. An lstat() or readlink()
  * inside a check wrapper makes the race toctou-symlink-check; O_NOFOLLOW

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* interprocedural: what has no effect. Calls through function pointers (even
  * to a known wrapper), and external functions declared but defined nowhere

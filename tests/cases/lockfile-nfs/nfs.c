@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // ARGS: --enable lockfile-nfs
 /* lockfile-nfs (off by default, a note): O_CREAT|O_EXCL lock files, which
  * NFSv2 does not create atomically. */

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 /* lockfile-race (a): a lock file checked with access()/stat(), then
  * created by a call the check decides, without O_EXCL. toctou-check-use
  * finds the same pairs; precedence.def keeps lockfile-race's finding, with

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 /* lockfile-race (b): a lock file created without O_EXCL at all, its
  * descriptor neither locked with flock()/fcntl()/lockf() nor handed out of
  * the function; the descriptor-lock forms next to it are the right way. */

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 /* lockfile-race (c): link(unique, lock) trusting link()'s return value;
  * the recipe of open(2) (stat the unique file, st_nlink == 2) is right. */
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 /* toctou-check-use: the classic pairs, and the safe forms next to them. */
 #include <fcntl.h>
 #include <stdio.h>

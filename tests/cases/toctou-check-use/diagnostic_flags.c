@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 /* A database's warning flags choose diagnostics only: fsrace drops them
  * before parsing (each -W flag clang does not know costs a "did you mean"
  * search). Dropping must change nothing: -Wno-X, which turns clang's

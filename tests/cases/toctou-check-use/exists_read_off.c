@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* toctou-check-use: an existence-only check (access(F_OK), or stat() whose
  * result alone is tested) followed by a read-only use belongs to the rule

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* toctou-check-use: when do the check and the use name the same file?
  * Same: one variable not reassigned in between and its copies; one field

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* toctou-check-use: names of kernel-owned objects ("/", "/proc/...",
  * "/sys/...", "/dev/...") cannot be replaced by another unprivileged

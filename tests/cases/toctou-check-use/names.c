@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 /* toctou-check-use: which expressions name the same file. */
 #include <fcntl.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* toctou-check-use: whether a function returns comes from clang's view of
  * its declaration, never from the text around it (issue 11, A2). An

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* toctou-check-use and CERT POS35-C: lstat() the name, open() it, fstat()
  * the descriptor and compare st_ino/st_dev with the lstat() buffer. The

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* False alarms found by reading fsrace's reports on curl, util-linux,
  * busybox, tmux and openssh (each reduced to its pattern), next to the

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* toctou-check-use: a store through a pointer that cannot reach the name
  * does not change it (issue 11, A5). A store through a pointer changes only

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // ARGS: --enable toctou-exists-read
 // CFLAGS: -D_GNU_SOURCE
 /* toctou-exists-read: an existence-only check (access(F_OK), faccessat(F_OK),

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* interprocedural, a chain across files: level 1 passes on to level 2. */
 #include "chain.h"

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* interprocedural, a chain across files: the libc calls at the bottom. */
 #include <sys/stat.h>

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* interprocedural, a chain across files: each level of check1() and
  * use1() is in a file of its own (level1.c ... level5.c); the summaries

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* interprocedural, across files: the races, with the helpers of util.c. */
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* interprocedural, across files: the helpers. Their summaries are pooled
  * and used in main.c. Nothing is reported here. */

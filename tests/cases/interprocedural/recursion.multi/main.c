@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* interprocedural, recursion across files: the summaries of mutually
  * recursive functions in a.c and b.c settle, and are used here. */

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* interprocedural, static functions: helper() and put() are static here and
  * in b.c with other bodies, and helper() is also an exported function of

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* interprocedural, static functions: the exported helper(), a use (it
  * removes its argument), called from main.c. */

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* interprocedural, static functions: main.c sees only the exported helper()
  * of c.c (a use), neither static one. */

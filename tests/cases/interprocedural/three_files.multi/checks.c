@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* interprocedural, three files: the check wrappers. */
 #include <stdbool.h>

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* interprocedural, three files: the use wrappers; save_text() calls
  * write_all() of raw.c (a use wrapper calling one in another file). */

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* interprocedural, three files: the races, between a check wrapper of
  * checks.c and a use wrapper of io.c. */

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* interprocedural, three files: the lowest use wrapper. */
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 /* A macro defined on the command line (-DNAME=body) names the calls. */
 // CFLAGS: -DPROBE=access -DOPEN_FOR_READING(p)=open(p,O_RDONLY)
 #include <fcntl.h>

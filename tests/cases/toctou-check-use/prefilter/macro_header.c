@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 /* The pre-filter (src/cli/prefilter.c) must parse a file whose code names
  * file functions only through macros defined in a header. */
 // CFLAGS: -Itests/cases/toctou-check-use/prefilter/include

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 /* A name made by token pasting (##) never appears whole in the file: the
  * pre-filter counts a macro that pastes a parameter as a possible call. */
 #include <fcntl.h>

@@ -1,0 +1,86 @@
+/* effects.c - what a call does to the file it names; see effects.h. */
+#include "effects.h"
+
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "flow.h"
+
+long long effect_open_flags(const Site *use, bool *known)
+{
+    long long flags = 0;
+    *known = site_flags(use->ins, use->func, &flags);
+    bool libc_creat = !use->func->inner_name && (!strcmp(use->func->name, "creat") ||
+                                                 !strcmp(use->func->name, "creat64"));
+    if (libc_creat) {
+        *known = true;
+        flags = O_CREAT | O_WRONLY | O_TRUNC;
+    }
+    return flags;
+}
+
+bool effect_truncates(const Site *use)
+{
+    bool known;
+    long long flags = effect_open_flags(use, &known);
+    if (known && use->func->flagkind == F_OPEN)
+        return flags & O_TRUNC;
+    const char *mode = site_mode(use->ins, use->func);
+    return mode && strchr(mode, 'w');
+}
+
+bool effect_read_only(const Site *use)
+{
+    Group g = use->func->group;
+    if (g == G_ENTER && strcmp(use->func->name, "chroot"))
+        return true;
+    const char *inner = use->func->inner_name ? use->func->inner_name : use->func->name;
+    if (use->func->result == RES_DIR || !strncmp(inner, "opendir", 7))
+        return true;   /* also a wrapper that lists its argument */
+    bool known;
+    long long flags = effect_open_flags(use, &known);
+    if (known && use->func->flagkind == F_OPEN)
+        return (flags & O_ACCMODE) == O_RDONLY && !(flags & (O_CREAT | O_TRUNC));
+    const char *mode = site_mode(use->ins, use->func);
+    return mode && mode[1] == 'r' && !strchr(mode, '+');   /* mode is "\"r\"" */
+}
+
+bool effect_refuses_links(const Site *use)
+{
+    long long flags;
+    if (!site_flags(use->ins, use->func, &flags))
+        return false;
+    if (use->func->flagkind == F_OPEN)
+        return flags & O_NOFOLLOW;
+    return use->func->flagkind == F_AT && (flags & AT_SYMLINK_NOFOLLOW);
+}
+
+bool effect_checks_links(const Site *check)
+{
+    const char *n = check->func->inner_name ? check->func->inner_name : check->func->name;
+    long long flags;
+    if (check->func->group == G_LINK || strstr(n, "lstat") || strstr(n, "lxstat"))
+        return true;
+    return check->func->flagkind == F_AT && site_flags(check->ins, check->func, &flags) &&
+           (flags & AT_SYMLINK_NOFOLLOW);
+}
+
+/* access(p, F_OK): only whether the name exists. */
+static bool access_exists_only(const Site *check)
+{
+    if (check->func->group != G_ACCESS || check->func->inner_name)
+        return false;   /* a wrapper's mode argument is its own business */
+    int mode = check->func->path + 1;   /* access(p, mode), faccessat(d, p, mode) */
+    if (mode >= check->ins->call.nargs)
+        return false;
+    const Operand *m = &check->ins->call.args[mode];
+    return m->has_ival && m->ival == F_OK;
+}
+
+bool effect_existence_only(Arena *a, const Function *fn, const Site *check)
+{
+    const char *buf = site_out_buffer(check);
+    return access_exists_only(check) || check->func->existence_only ||
+           (check->func->group == G_STAT && buf && !flow_read_after(a, fn, check, buf));
+}

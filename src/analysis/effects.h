@@ -1,0 +1,27 @@
+/* effects.h - what a catalogued call does to the file it names: whether a
+ * use only reads it, truncates it or refuses a final symbolic link, and
+ * what a check learns (only that the name exists?). Shared by the
+ * check->use rules and the risk ranking. */
+#ifndef FSRACE_EFFECTS_H
+#define FSRACE_EFFECTS_H
+#include <stdbool.h>
+
+#include "sites.h"
+
+/* Open flags of the call (creat() as O_CREAT|O_WRONLY|O_TRUNC); *known is
+ * false when they are not a constant. */
+long long effect_open_flags(const Site *use, bool *known);
+/* Opens only to read (O_RDONLY without O_CREAT/O_TRUNC, fopen "r"),
+ * opendir(), chdir(): the file is not changed. */
+bool effect_read_only(const Site *use);
+/* Empties the file: O_TRUNC, fopen "w". */
+bool effect_truncates(const Site *use);
+/* Refuses a final symbolic link: O_NOFOLLOW, AT_SYMLINK_NOFOLLOW. */
+bool effect_refuses_links(const Site *use);
+/* A check of link-ness: lstat(), readlink(), AT_SYMLINK_NOFOLLOW. */
+bool effect_checks_links(const Site *check);
+/* A check that learns only whether the name exists: access(F_OK), a
+ * function summarised as such, a stat() whose buffer is never read. */
+bool effect_existence_only(Arena *a, const Function *fn, const Site *check);
+
+#endif

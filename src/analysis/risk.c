@@ -1,0 +1,405 @@
+/* risk.c - the reasons of each finding and the level they give; see risk.h.
+ *
+ * Four questions, each answered by facts in the code:
+ *   privilege  the program calls the setuid family or capset(), chown()s
+ *              files to others, is a PAM module (raise); the use runs after
+ *              the rights were given up (lowers, decisively);
+ *   place      the name is under /tmp, $TMPDIR, a directory the program
+ *              makes writable by others, comes from a directory listing,
+ *              the environment, or a privileged program's command line
+ *              (raise); it is a fixed name under /etc, /usr... (lowers);
+ *   use        follows a final link and writes, changes, runs, mounts or
+ *              enters it (raises); reads it, or unlink()/rename() (lowers);
+ *   check      tested owner, mode, type or link-ness (raises); only size
+ *              or times (lowers); only existence before a use that does
+ *              not create (lowers, decisively: the check decides nothing).
+ *
+ * The level: a decisive lowering makes it low. Otherwise privilege and
+ * place say whether anyone else can reach the name (exposure); exposed,
+ * the sum of all weights ranks it (>= 3 high, >= 1 medium); not exposed,
+ * it is at most medium, and only when the use and check both raise. */
+#include "risk.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include "../rules/rules.h"
+#include "creation.h"
+#include "effects.h"
+#include "names.h"
+#include "origin.h"
+#include "risk_facts.h"
+
+enum { DECISIVE = -3 };
+
+typedef struct Assess {
+    Arena *a;
+    const RiskFacts *rf;
+    const Function *fn;
+    const DomTree *dom;
+    Findings *out;
+    Finding *f;
+    OriginCtx *origin;
+} Assess;
+
+static void reason(Assess *s, SrcLoc loc, RiskFactor factor, int weight, const char *text)
+{
+    RiskReason r = {loc, text, factor, weight};
+    finding_reason(s->out, s->f, &r);
+}
+
+static bool same_loc(SrcLoc a, SrcLoc b)
+{
+    return a.line == b.line && a.col == b.col && a.file && b.file && !strcmp(a.file, b.file);
+}
+
+/* The catalogued call at loc in fn, as a site (check: its CHECK view). */
+static bool site_at(const Function *fn, SrcLoc loc, bool check, Site *out)
+{
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins; i++) {
+            const Ins *ins = &fn->blocks[b]->ins[i];
+            if (ins->kind != INS_CALL || !same_loc(ins->loc, loc))
+                continue;
+            const FileFunc *f = check ? site_check_func(ins) : site_func(ins);
+            const Operand *p = f ? site_path(ins, f, 0) : NULL;
+            if (f && !p)
+                p = site_path(ins, f, 1);
+            if (!f || !p)
+                continue;
+            *out = (Site){b, i, ins, f, p};
+            return true;
+        }
+    return false;
+}
+
+static const char *called(const FileFunc *f)
+{
+    return f->inner_name ? f->inner_name : f->name;
+}
+
+/* ---- privilege ------------------------------------------------------ */
+
+static bool dominates(const DomTree *d, int b1, int i1, int b2, int i2)
+{
+    return b1 == b2 ? i1 < i2 : dom_dominates(d, b1, b2);
+}
+
+static void assess_privilege(Assess *s, const Site *use)
+{
+    const RiskReason *p = risk_facts_privilege(s->rf);
+    if (p)
+        reason(s, p->loc, RISK_PRIVILEGE, p->weight, p->text);
+    for (int b = 0; b < s->fn->nblocks; b++)
+        for (int i = 0; i < s->fn->blocks[b]->nins; i++) {
+            const Ins *ins = &s->fn->blocks[b]->ins[i];
+            if (ins->kind == INS_CALL && risk_facts_drops(s->rf, &ins->call) &&
+                dominates(s->dom, b, i, use->block, use->index)) {
+                reason(s, ins->loc, RISK_PRIVILEGE, DECISIVE,
+                       arena_printf(s->a, "it runs after %s() gave the rights up", ins->call.callee));
+                return;
+            }
+        }
+}
+
+/* ---- where the name lives ------------------------------------------- */
+
+static const char *const system_dirs[] = {"/etc/", "/usr/", "/var/lib/", "/run/", "/var/run/",
+                                          "/lib/", "/boot/", "/var/log/", NULL};
+
+static const char *system_dir(const char *shape)
+{
+    for (int i = 0; system_dirs[i]; i++)
+        if (!strncmp(shape, system_dirs[i], strlen(system_dirs[i])) && !strchr(shape, '?') &&
+            !strstr(shape, ".."))
+            return system_dirs[i];
+    return NULL;
+}
+
+static bool under(const char *shape, const char *dir)
+{
+    size_t n = strlen(dir);
+    return !strncmp(shape, dir, n) && (shape[n] == '/' || dir[n - 1] == '/');
+}
+
+static bool shared_place(Assess *s, const Site *use, const Shapes *sh)
+{
+    for (int k = 0; k < sh->n; k++) {
+        const char *t = sh->item[k].text;
+        if (shape_in_shared_dir(t) || strstr(t, "{tempname}")) {
+            reason(s, use->ins->loc, RISK_PLACE, 2,
+                   arena_printf(s->a, "'%s' is in a directory every user can write", t));
+            return true;
+        }
+        for (int d = 0; d < s->rf->nshared; d++)
+            if (under(t, s->rf->shared[d].dir)) {
+                reason(s, s->rf->shared[d].loc, RISK_PLACE, 2,
+                       arena_printf(s->a, "the program makes %s writable by others (mode %llo)",
+                                    s->rf->shared[d].dir, s->rf->shared[d].mode));
+                return true;
+            }
+    }
+    return false;
+}
+
+static bool listed_name(Assess *s, const Site *use)
+{
+    static const char *const fields[] = {"d_name", "fts_path", "fts_accpath", "fts_name",
+                                          "gl_pathv", NULL};
+    const char *key = use->path->key;
+    const char *fill = names_fill_before(s->a, s->fn, use->block, use->index, key);
+    for (int i = 0; fields[i]; i++)
+        if (strstr(key, fields[i]) || (fill && strstr(fill, fields[i])))
+            return true;
+    int len;
+    const char *root = ir_key_root(key, &len);
+    return s->fn->nparams > 0 && risk_facts_walker(s->rf, s->fn->name) &&
+           !strncmp(root, s->fn->vars[0].key, (size_t)len) && !s->fn->vars[0].key[len];
+}
+
+static bool from_command_line(const Site *use)
+{
+    int len;
+    const char *root = ir_key_root(use->path->key, &len);
+    return (len == 4 && !strncmp(root, "argv", 4)) || (len == 6 && !strncmp(root, "optarg", 6));
+}
+
+static bool from_environment(Assess *s, const Site *use)
+{
+    int cb, ci;
+    const Ins *def = origin_call(s->origin, use->block, use->index, use->path, &cb, &ci);
+    return def && def->call.callee && !strcmp(def->call.callee, "getenv");
+}
+
+static void assess_place(Assess *s, const Site *use)
+{
+    Shapes sh = origin_shapes(s->origin, use->block, use->index, use->path);
+    if (shared_place(s, use, &sh))
+        return;
+    SrcLoc at = use->ins->loc;
+    if (listed_name(s, use))
+        reason(s, at, RISK_PLACE, 1,
+               "the name comes from a directory listing: whoever writes that directory chooses it");
+    else if (from_command_line(use) && risk_facts_privilege(s->rf))
+        reason(s, at, RISK_PLACE, 1, "the name comes from the command line of a privileged program");
+    else if (from_environment(s, use))
+        reason(s, at, RISK_PLACE, 1, "the name comes from the environment (getenv())");
+    else {
+        const char *dir = sh.n ? system_dir(sh.item[0].text) : NULL;
+        for (int k = 1; dir && k < sh.n; k++)
+            if (!system_dir(sh.item[k].text))
+                dir = NULL;
+        if (dir)
+            reason(s, at, RISK_PLACE, -2,
+                   arena_printf(s->a, "'%s' is under %s, which only root can write",
+                                sh.item[0].text, dir));
+    }
+}
+
+/* ---- what the use does ---------------------------------------------- */
+
+static bool creates(const Site *use)
+{
+    Creation c = creation_of(use->ins, use->func);
+    return c == CREATE_YES || c == CREATE_EXCL;
+}
+
+static void assess_use(Assess *s, const Site *use)
+{
+    const char *name = called(use->func);
+    SrcLoc at = use->ins->loc;
+    Group g = use->func->group;
+    if (effect_refuses_links(use))
+        reason(s, at, RISK_USE, -1, arena_printf(s->a, "%s() refuses a symbolic link", name));
+    else if (g == G_NAMESPACE)
+        reason(s, at, RISK_USE, -1,
+               arena_printf(s->a, "%s() does not follow a final symbolic link", name));
+    else if (g == G_STAT || (g == G_OPEN && use->func->result != RES_DIR && effect_read_only(use)))
+        reason(s, at, RISK_USE, -1, arena_printf(s->a, "%s() only reads the file", name));
+    else if (g == G_MODIFY && name[0] != 'l')
+        reason(s, at, RISK_USE, 1, arena_printf(s->a, "%s() follows a link and changes its target", name));
+    else if (g == G_OPEN && use->func->result != RES_DIR && (creates(use) || !effect_read_only(use)))
+        reason(s, at, RISK_USE, 1, arena_printf(s->a, "%s() follows a link and writes", name));
+    else if (g == G_EXEC || g == G_MOUNT || (g == G_ENTER && strcmp(name, "chdir")))
+        reason(s, at, RISK_USE, 1, arena_printf(s->a, "%s() follows a link and acts on its target", name));
+}
+
+/* ---- what the check tested ------------------------------------------ */
+
+typedef enum Fields { FIELD_SECURITY = 1, FIELD_SIZE_TIME = 2 } Fields;
+
+static int field_kind(const char *field)
+{
+    static const char *const security[] = {"st_mode", "st_uid", "st_gid", "st_ino", "st_dev",
+                                           "st_nlink", NULL};
+    for (int i = 0; security[i]; i++)
+        if (!strncmp(field, security[i], strlen(security[i])))
+            return FIELD_SECURITY;
+    return FIELD_SIZE_TIME;
+}
+
+static int fields_in(const char **reads, int n, const char *buf)
+{
+    size_t len = strlen(buf);
+    int kinds = 0;
+    for (int i = 0; i < n; i++) {
+        const char *r = reads[i];
+        if (strncmp(r, buf, len))
+            continue;
+        const char *f = r[len] == '.' ? r + len + 1 : !strncmp(r + len, "->", 2) ? r + len + 2 : NULL;
+        if (f && !strncmp(f, "st_", 3))
+            kinds |= field_kind(f);
+    }
+    return kinds;
+}
+
+/* Which fields of the stat buffer the function reads anywhere. */
+static int fields_read(const Function *fn, const char *buf)
+{
+    int kinds = 0;
+    for (int b = 0; b < fn->nblocks; b++) {
+        const Block *blk = fn->blocks[b];
+        kinds |= fields_in(blk->cond.reads, blk->cond.nreads, buf);
+        for (int i = 0; i < blk->nins; i++) {
+            const Ins *ins = &blk->ins[i];
+            kinds |= fields_in(ins->src.reads, ins->src.nreads, buf);
+            for (int k = 0; ins->kind == INS_CALL && k < ins->call.nargs; k++)
+                kinds |= fields_in(ins->call.args[k].reads, ins->call.args[k].nreads, buf);
+        }
+    }
+    return kinds;
+}
+
+static int access_mode(const Site *check)
+{
+    int m = check->func->path + 1;
+    if (check->func->inner_name || m >= check->ins->call.nargs ||
+        !check->ins->call.args[m].has_ival)
+        return -1;
+    return (int)check->ins->call.args[m].ival;
+}
+
+static void assess_check(Assess *s, const Site *check, const Site *use)
+{
+    const char *name = called(check->func);
+    SrcLoc at = check->ins->loc;
+    if (effect_existence_only(s->a, s->fn, check)) {
+        if (!creates(use))
+            reason(s, at, RISK_CHECK, DECISIVE,
+                   arena_printf(s->a, "%s() only asked whether the name exists, and the use "
+                                      "does not create it", name));
+        return;
+    }
+    if (effect_checks_links(check)) {
+        reason(s, at, RISK_CHECK, 1, arena_printf(s->a, "%s() tested whether it is a link", name));
+        return;
+    }
+    int mode = check->func->group == G_ACCESS ? access_mode(check) : -1;
+    if (mode > 0) {   /* matters only with privilege, which exposure weighs */
+        reason(s, at, RISK_CHECK, 2,
+               "access() tests the real user's rights, the use runs with the program's");
+        return;
+    }
+    const char *buf = check->func->group == G_STAT ? site_out_buffer(check) : NULL;
+    int kinds = buf ? fields_read(s->fn, buf) : 0;
+    if (kinds & FIELD_SECURITY)
+        reason(s, at, RISK_CHECK, 1,
+               arena_printf(s->a, "%s() tested the owner, mode or type", name));
+    else if (kinds == FIELD_SIZE_TIME)
+        reason(s, at, RISK_CHECK, -1, arena_printf(s->a, "%s() tested only size or times", name));
+}
+
+/* ---- per finding ---------------------------------------------------- */
+
+/* A finding on a call that names no file (insecure-temp-name's tmpnam()):
+ * only where the name it makes lives. */
+static void assess_name_maker(Assess *s)
+{
+    static const char *const makers[] = {"tmpnam", "tmpnam_r", "tempnam", "mktemp", NULL};
+    for (int b = 0; b < s->fn->nblocks; b++)
+        for (int i = 0; i < s->fn->blocks[b]->nins; i++) {
+            const Ins *ins = &s->fn->blocks[b]->ins[i];
+            if (ins->kind != INS_CALL || !ins->call.callee || !same_loc(ins->loc, s->f->loc))
+                continue;
+            for (int k = 0; makers[k]; k++)
+                if (!strcmp(ins->call.callee, makers[k]))
+                    reason(s, ins->loc, RISK_PLACE, 2,
+                           arena_printf(s->a, "%s() makes names another user can take first",
+                                        makers[k]));
+        }
+}
+
+static void assess_one(Assess *s)
+{
+    Finding *f = s->f;
+    Site use;
+    if (!site_at(s->fn, f->loc, false, &use)) {
+        assess_name_maker(s);
+        return;
+    }
+    assess_privilege(s, &use);
+    assess_place(s, &use);
+    assess_use(s, &use);
+    for (int k = 0; k < f->nnotes; k++) {
+        Site check;
+        if (site_at(s->fn, f->notes[k].loc, true, &check) && check.ins != use.ins) {
+            assess_check(s, &check, &use);
+            break;   /* the first check speaks for the pair */
+        }
+    }
+}
+
+void risk_assess(Arena *scratch, const RiskFacts *rf, Function *const *fns, const DomTree *dom,
+                 int n, Findings *out, int first)
+{
+    for (int i = first; i < out->n; i++) {
+        Finding *f = &out->items[i];
+        if (!strcmp(f->rule->id, "lock-order")) {
+            RiskReason r = {f->loc, "a deadlock does not depend on who can write a directory",
+                            RISK_RULE, 0};
+            finding_reason(out, f, &r);
+        }
+        for (int k = 0; k < n && !f->nreasons; k++)
+            if (!strcmp(fns[k]->name, f->function) && same_loc(fns[k]->loc, f->function_loc)) {
+                Assess s = {scratch, rf, fns[k], &dom[k], out, f, origin_ctx(scratch, fns[k])};
+                assess_one(&s);
+                break;
+            }
+        f->risk = risk_level(f);
+    }
+}
+
+RiskLevel risk_level(const Finding *f)
+{
+    int exposure = 0, action = 0;
+    for (int i = 0; i < f->nreasons; i++) {
+        const RiskReason *r = &f->reasons[i];
+        if (r->factor == RISK_RULE)
+            return RISK_MEDIUM;
+        if (r->weight <= DECISIVE)
+            return RISK_LOW;
+        if (r->factor == RISK_PRIVILEGE || r->factor == RISK_PLACE)
+            exposure += r->weight;
+        else
+            action += r->weight;
+    }
+    if (exposure > 0)
+        return exposure + action >= 3 ? RISK_HIGH : exposure + action >= 1 ? RISK_MEDIUM
+                                                                          : RISK_LOW;
+    return exposure == 0 && action >= 2 ? RISK_MEDIUM : RISK_LOW;
+}
+
+const char *risk_name(RiskLevel r)
+{
+    return r == RISK_HIGH ? "high" : r == RISK_MEDIUM ? "medium" : "low";
+}
+
+bool risk_parse(const char *s, RiskLevel *out)
+{
+    for (int r = RISK_LOW; r <= RISK_HIGH; r++)
+        if (!strcmp(s, risk_name((RiskLevel)r))) {
+            *out = (RiskLevel)r;
+            return true;
+        }
+    return false;
+}
