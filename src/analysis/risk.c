@@ -65,6 +65,8 @@ static bool site_at(const Function *fn, SrcLoc loc, bool check, Site *out)
             const Operand *p = f ? site_path(ins, f, 0) : NULL;
             if (f && !p)
                 p = site_path(ins, f, 1);
+            if (f && !p && f->path >= 0 && f->path < ins->call.nargs)
+                p = &ins->call.args[f->path];   /* relative to a directory descriptor */
             if (!f || !p)
                 continue;
             *out = (Site){b, i, ins, f, p};
