@@ -37,6 +37,17 @@ Creation creation_of(const Ins *ins, const FileFunc *f)
     return CREATE_NO;
 }
 
+bool creation_appends(const Ins *ins, const FileFunc *f)
+{
+    if (ins->kind != INS_CALL || f->group != G_OPEN)
+        return false;
+    long long flags;
+    if (f->flagkind == F_OPEN)
+        return site_flags(ins, f, &flags) && (flags & O_APPEND);
+    const char *mode = f->flagkind == F_FOPEN ? site_mode(ins, f) : NULL;
+    return mode && mode[1] == 'a';   /* mode is the literal, quotes included */
+}
+
 const Operand *creation_path(const Ins *ins, const FileFunc *f)
 {
     const Call *c = &ins->call;

@@ -16,6 +16,9 @@ typedef enum Creation {
  * G_OPEN, not opendir), and program functions summarised as one (their
  * fixed flags or mode); CREATE_NO for every other call. */
 Creation creation_of(const Ins *ins, const FileFunc *f);
+/* Does such a call append (O_APPEND, fopen mode "a...")? The program then
+ * means to add to the file, creating it only if missing. */
+bool creation_appends(const Ins *ins, const FileFunc *f);
 /* The name such a call opens, of any operand kind (a temporary holding
  * tmpnam()'s result too); NULL when it is relative to a directory
  * descriptor other than AT_FDCWD, or absent (freopen(NULL, ...)). */

@@ -378,8 +378,20 @@ static PairKind judge(const Pairing *p, const Site *use)
 
 /* ---- reporting ---------------------------------------------------- */
 
-static const char *fix_for(const Pairing *p, const Site *use)
+/* access() with R_OK/W_OK/X_OK (or a wrapper's check): a question about a
+ * user's permission, not about the file's existence. */
+static bool permission_check(const Site *check)
 {
+    return check->func->group == G_ACCESS && !access_exists_only(check);
+}
+
+/* What to do instead, for what the use means to do with the file: the
+ * remedy for a creation (O_EXCL) is wrong for an append or an overwrite. */
+static const char *advice(const Pairing *p, const Site *use)
+{
+    const Site *check = p->check;
+    Arena *a = p->in->scratch;
+    const char *checker = check->func->name;
     if (p->at)
         return "a directory descriptor protects only the directory part: pass "
                "AT_SYMLINK_NOFOLLOW (O_NOFOLLOW for openat()) and use the descriptor";
@@ -389,8 +401,24 @@ static const char *fix_for(const Pairing *p, const Site *use)
     if (p->links && use->func->group == G_MODIFY)
         return "open it once with O_NOFOLLOW and operate on the descriptor (fchmod(), "
                "fchown(), futimens())";
-    if (creates(use))
+    if (use->func->group == G_OPEN && permission_check(check))
+        return "open it without asking first and handle EACCES; a set-user-ID program "
+               "checking for the real user should drop privileges (seteuid(getuid())) and "
+               "open it, so that the kernel checks";
+    if (creation_appends(use->ins, use->func))
+        return arena_printf(a, "open it once with O_APPEND|O_NOFOLLOW (for a stream, "
+                               "fdopen() that descriptor), then fstat() the descriptor and "
+                               "check what %s() checked", checker);
+    bool exists_check = existence_only(p);
+    if (creates(use) && exists_check && !only_when(p, use->block, true))
         return "create it with open(O_CREAT|O_EXCL) (fopen mode \"wx\") and handle EEXIST";
+    if (use->func->group == G_OPEN && (creates(use) || truncates(use)))
+        return arena_printf(a, "open it first with O_NOFOLLOW and without O_CREAT|O_TRUNC, "
+                               "fstat() the descriptor and check what %s() checked, then "
+                               "ftruncate() it", checker);
+    if (use->func->group == G_OPEN && !read_only(use))
+        return arena_printf(a, "open it once with O_NOFOLLOW, fstat() the descriptor and "
+                               "check what %s() checked, then use the descriptor", checker);
     if (use->func->group == G_STAT)
         return "use fstat() on the descriptor the open returned";
     if (use->func->fix)
@@ -445,7 +473,7 @@ static void report(const Pairing *p, Findings *out, const Site *use, PairKind ki
         "%s() of '%s' after %s() checked it: another process can replace the file in "
         "between; %s",
         use->func->name, site_display_key(out->arena, use->path->key), check->func->name,
-        fix_for(p, use));
+        advice(p, use));
     Finding *f = finding_add(out, in->rule, in->fn, use->ins->loc, msg);
     finding_note(out, f, check->ins->loc, note);
     chain_notes(out, f, check, "checks");

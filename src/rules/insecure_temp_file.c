@@ -73,15 +73,24 @@ static void report_tempname(const RuleInput *in, Findings *out, const Ins *use,
                               "reserved until something creates it", maker));
 }
 
+/* An append (a log) means to reuse the file: O_EXCL would fail the second
+ * time, so the remedy is to check what the descriptor reached. */
+static const char *const append_fix =
+    "keep it in a directory only its owner can write, or open it with "
+    "O_APPEND|O_NOFOLLOW and fstat() the descriptor: use it only if it is a regular "
+    "file you own (st_uid) with one link (st_nlink == 1)";
+
 static void report_shared(const RuleInput *in, Findings *out, const Ins *use,
-                          const Operand *path, const Shape *s)
+                          const FileFunc *f, const Operand *path, const Shape *s)
 {
+    bool append = creation_appends(use, f);
     const char *msg = arena_printf(out->arena,
         "%s() creates %s in a shared directory%s without O_EXCL: another user can create "
-        "that predictable name first, or plant a symbolic link there; %s, or create the file "
-        "inside a private directory made by mkdtemp()",
+        "that predictable name first, or plant a symbolic link there; %s%s",
         use->call.callee, what(out->arena, path),
-        path->kind == OPND_STRING ? "" : arena_printf(out->arena, " (\"%s\")", s->text), fix);
+        path->kind == OPND_STRING ? "" : arena_printf(out->arena, " (\"%s\")", s->text),
+        append ? append_fix : fix,
+        append ? "" : ", or create the file inside a private directory made by mkdtemp()");
     finding_add(out, in->rule, in->fn, use->loc, msg);
 }
 
@@ -107,7 +116,7 @@ void rule_insecure_temp_file(const RuleInput *in, Findings *out)
         if (!scan)
             scan = lockfile_scan(in->scratch, origins, fn, in->dom, in->cdep);
         if (lockfile_judge(scan, it.block, it.index).what == LOCKFILE_OK)   /* else lockfile-race's */
-            report_shared(in, out, it.ins, path, t);
+            report_shared(in, out, it.ins, it.func, path, t);
     }
 }
 

@@ -114,3 +114,13 @@ FILE *user_chosen_directory(const char *dir) {
   snprintf(path, sizeof path, "%s/out.txt", dir);
   return fopen(path, "w");                              // no-warning
 }
+
+/* A log appended to: O_EXCL would fail on the second run, so the advice is
+ * to check what the descriptor reached; a truncating create gets mkstemp(). */
+FILE *append_log_in_tmp(void) {
+  return fopen("/var/tmp/app.log", "a");                // WARNING[insecure-temp-file "fstat() the descriptor: use it only if it is a regular file you own (st_uid) with one link"]
+}
+
+int truncate_in_tmp(void) {
+  return open("/tmp/app.out", O_WRONLY | O_CREAT | O_TRUNC, 0644);   // WARNING[insecure-temp-file "use mkstemp()"]
+}

@@ -7,7 +7,7 @@
 
 int access_then_open(const char *path) {
   if (access(path, R_OK) == 0)                  // NOTE[toctou-check-use]
-    return open(path, O_RDONLY);                // WARNING[toctou-check-use "use fstat()"]
+    return open(path, O_RDONLY);                // WARNING[toctou-check-use "handle EACCES"]
   return -1;
 }
 
