@@ -1,7 +1,9 @@
 /* toctou-check-use: the advice fits what the use means to do with the
  * file. "Create it with O_CREAT|O_EXCL" only where the program creates
  * (an existence check found nothing); an append, an overwrite or a
- * permission check needs another remedy, and each is named. */
+ * permission check needs another remedy, and each is named. All risk
+ * levels are shown: the advice is the point here, not the ranking. */
+// ARGS: --min-risk low
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
