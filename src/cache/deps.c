@@ -1,6 +1,8 @@
 /* deps.c - a unit's dependencies for the cache; see deps.h. */
 #include "deps.h"
 
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -14,7 +16,31 @@ typedef struct Walk {
     Arena *a;
     Deps *out;
     StrMap seen;            /* paths recorded, as a file or as absent */
+    StrMap absent;          /* the absent paths recorded */
 } Walk;
+
+/* Record an absent path, or rather its outermost absent directory: one
+ * name for every header looked up below it ("/usr/local/include/bits" for
+ * ".../bits/types.h" and all its siblings). */
+static void record_absent(Walk *w, const char *path)
+{
+    struct stat st;
+    for (;;) {
+        const char *slash = strrchr(path, '/');
+        if (!slash || slash == path)
+            break;
+        const char *parent = arena_printf(w->a, "%.*s", (int)(slash - path), path);
+        if (strmap_get(&w->absent, parent, NULL))
+            return;             /* already recorded, with all below it */
+        if (stat(parent, &st) == 0)
+            break;
+        path = parent;
+    }
+    if (strmap_get(&w->absent, path, NULL))
+        return;
+    strmap_put(&w->absent, path, 1);
+    ARENA_PUSH(w->a, w->out->absent, w->out->nabsent, w->out->cap_absent, path);
+}
 
 /* Record path as it is now: its status if it exists, else as absent. */
 static void record(Walk *w, const char *path)
@@ -24,7 +50,7 @@ static void record(Walk *w, const char *path)
     strmap_put(&w->seen, path, 1);
     struct stat st;
     if (stat(path, &st) != 0) {
-        ARENA_PUSH(w->a, w->out->absent, w->out->nabsent, w->out->cap_absent, path);
+        record_absent(w, path);
         return;
     }
     Dep d = {path, st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_size, (long long)st.st_ino};
@@ -123,26 +149,70 @@ static void record_missing(Walk *w)
 void deps_collect(CXTranslationUnit tu, const SearchDirs *dirs, const char *base, Arena *a,
                   Deps *out)
 {
-    Walk w = {tu, dirs, base, a, out, {0}};
+    Walk w = {tu, dirs, base, a, out, {0}, {0}};
     clang_getInclusions(tu, inclusion, &w);
     record_missing(&w);
     strmap_free(&w.seen);
+    strmap_free(&w.absent);
+}
+
+/* What stat() said of a name, asked once per run: the units of a project
+ * include the same headers and look them up in the same directories. */
+typedef struct Status {
+    bool exists;
+    long long mtime_sec, mtime_nsec, size, ino;
+} Status;
+
+static struct {
+    pthread_mutex_t lock;
+    StrMap index;           /* name -> position in items */
+    Status *items;
+    int n, cap;
+} memo = {PTHREAD_MUTEX_INITIALIZER};
+
+static Status status_of(const char *path)
+{
+    pthread_mutex_lock(&memo.lock);
+    int i;
+    bool known = strmap_get(&memo.index, path, &i);
+    Status s = known ? memo.items[i] : (Status){0};
+    pthread_mutex_unlock(&memo.lock);
+    if (known)
+        return s;
+    struct stat st;
+    if (stat(path, &st) == 0)
+        s = (Status){true, st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_size,
+                     (long long)st.st_ino};
+    pthread_mutex_lock(&memo.lock);
+    if (!strmap_get(&memo.index, path, NULL)) {
+        if (memo.n == memo.cap) {
+            int cap = memo.cap ? memo.cap * 2 : 256;
+            Status *more = realloc(memo.items, (size_t)cap * sizeof *more);
+            if (more) {
+                memo.items = more;
+                memo.cap = cap;
+            }
+        }
+        if (memo.n < memo.cap) {
+            memo.items[memo.n] = s;
+            strmap_put(&memo.index, path, memo.n++);
+        }
+    }
+    pthread_mutex_unlock(&memo.lock);
+    return s;
 }
 
 bool deps_unchanged(const Deps *deps)
 {
     for (int i = 0; i < deps->n; i++) {
         const Dep *d = &deps->items[i];
-        struct stat st;
-        if (stat(d->path, &st) != 0 || st.st_mtim.tv_sec != d->mtime_sec ||
-            st.st_mtim.tv_nsec != d->mtime_nsec || st.st_size != d->size ||
-            (long long)st.st_ino != d->ino)
+        Status s = status_of(d->path);
+        if (!s.exists || s.mtime_sec != d->mtime_sec || s.mtime_nsec != d->mtime_nsec ||
+            s.size != d->size || s.ino != d->ino)
             return false;
     }
-    for (int i = 0; i < deps->nabsent; i++) {
-        struct stat st;
-        if (stat(deps->absent[i], &st) == 0)
+    for (int i = 0; i < deps->nabsent; i++)
+        if (status_of(deps->absent[i]).exists)
             return false;
-    }
     return true;
 }

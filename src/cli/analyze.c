@@ -134,6 +134,7 @@ typedef struct Unit {
     int n, cap;
     JobResult *res;
     const AnalyzeOptions *opt;
+    bool all_rules;         /* run the rules that are off too (for the cache) */
 } Unit;
 
 static void dump_function(JobResult *res, const Function *fn)
@@ -259,8 +260,8 @@ static void analyse_unit(Unit *u)
     compute_summaries(u, &table);
     walks_scan_unit(u->fns, u->n);
     for (int i = 0; i < u->n; i++)
-        rules_run(u->fns[i], &u->dom[i], &u->cdep[i], &u->res->findings);
-    rules_finish(&u->res->findings);
+        rules_run(u->fns[i], &u->dom[i], &u->cdep[i], u->all_rules, &u->res->findings);
+    rules_finish(u->all_rules, &u->res->findings);
     rank_findings(u);
     summary_set_current(NULL);
     export_summaries(&table, u->res);
@@ -322,7 +323,7 @@ void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobRe
     FrontEnd fe = {.arena = &res->arena, .tu = tu, .workdir = job->workdir,
                    .cwd = opt->cwd, .want_text = opt->dump_cfg, .keep_functions = true};
     Arena unit_arena = {0};
-    Unit u = {.arena = &unit_arena, .res = res, .opt = opt};
+    Unit u = {.arena = &unit_arena, .res = res, .opt = opt, .all_rules = key != NULL};
     fe_lower_functions(&fe, collect_function, &u);
     if (!opt->dump_cfg)
         analyse_unit(&u);

@@ -84,10 +84,13 @@ const char *severity_name(Severity s)
     return "warning";
 }
 
-void rules_run(const Function *fn, const DomTree *dom, const CtrlDeps *cdep, Findings *out)
+void rules_run(const Function *fn, const DomTree *dom, const CtrlDeps *cdep, bool all,
+               Findings *out)
 {
     Arena scratch = {0};
     for (int i = 0; i < NRULES; i++) {
+        if (!all && !rules_enabled(&table[i]))
+            continue;
         RuleInput in = {&table[i], fn, dom, cdep, &scratch};
         table[i].run(&in, out);
         arena_free(&scratch);
@@ -104,11 +107,11 @@ static const struct {
     {NULL, NULL},
 };
 
-void rules_finish(Findings *out)
+void rules_finish(bool all, Findings *out)
 {
     for (int k = 0; finishers[k].name; k++)
         for (int i = 0; i < NRULES; i++)
-            if (!strcmp(table[i].name, finishers[k].name))
+            if (!strcmp(table[i].name, finishers[k].name) && (all || rules_enabled(&table[i])))
                 finishers[k].fn(&table[i], out);
 }
 

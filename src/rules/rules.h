@@ -55,13 +55,15 @@ const char *rules_help_markdown(const char *id);
 const char *rules_nearest(const char *typed);
 bool rules_enabled(const Rule *r);
 const char *severity_name(Severity s);
-/* Run every rule, enabled or not, on one function: a unit's findings are
- * cached for every rule and filtered when reported (rules_keep_enabled),
- * so that changing the rule selection does not cost a parse. */
-void rules_run(const Function *fn, const DomTree *dom, const CtrlDeps *cdep, Findings *out);
-/* Run the finish hook of every rule that has one; call once per
- * translation unit, after its last rules_run(). */
-void rules_finish(Findings *out);
+/* Run the enabled rules on one function, or with `all` every rule: a
+ * unit's findings are cached for every rule and filtered when reported
+ * (rules_keep_enabled), so that changing the rule selection does not
+ * cost a parse. */
+void rules_run(const Function *fn, const DomTree *dom, const CtrlDeps *cdep, bool all,
+               Findings *out);
+/* Run the finish hook of the enabled rules (or all) that have one; call
+ * once per translation unit, after its last rules_run(). */
+void rules_finish(bool all, Findings *out);
 /* Drop the findings of the rules that are off in this run. */
 void rules_keep_enabled(Findings *f);
 
