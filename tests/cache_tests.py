@@ -533,6 +533,17 @@ def tamper_notes(entry):
     entry["findings"][0]["notes"] = entry["findings"][0]["notes"] * 5000
 
 
+def tamper_reason(index, value):
+    """An edit of the first risk reason ([loc, text, factor, weight]) of
+    the first finding, or a new one if it has none."""
+    def edit(entry):
+        reasons = entry["findings"][0].setdefault("reasons", [])
+        if not reasons:
+            reasons.append([entry["findings"][0]["loc"], "a reason", 1, 1])
+        reasons[0][index] = value
+    return edit
+
+
 def tamper_messages(entry):
     """A message that is not an 'fsrace: ' line."""
     entry["messages"] = "\x1b[2J\x1b[31mpwned\n"
@@ -548,6 +559,9 @@ TAMPERING = [
     ("C1 control in the message", tamper_finding("message", "a\u009bb"), "\u009b"),
     ("newline in the function", tamper_finding("function", "f\nfsrace: x"), "fsrace: x"),
     ("5000 copies of each note", tamper_notes, None),
+    ("escape in a risk reason", tamper_reason(1, "\x1b]0;title\x07"), "\x1b"),
+    ("risk factor 1e300", tamper_reason(2, 1e300), None),
+    ("risk reason in /etc/passwd", tamper_reason(0, ["/etc/passwd", 1, 1]), "/etc/passwd"),
     ("messages", tamper_messages, "pwned"),
 ]
 

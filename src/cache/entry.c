@@ -201,14 +201,15 @@ static bool read_fix(Arena *a, const JsonValue *v, Finding *f)
 
 static bool read_reason(Arena *a, const JsonValue *v, RiskReason *r)
 {
+    long long factor, weight;
     if (!v || v->kind != JSON_ARRAY || v->n != 4 || v->items[1]->kind != JSON_STRING ||
-        v->items[2]->kind != JSON_NUMBER || v->items[3]->kind != JSON_NUMBER ||
-        !read_loc(a, v->items[0], &r->loc))
+        !whole(v->items[2], RISK_PRIVILEGE, RISK_RULE, &factor) ||
+        !whole(v->items[3], -1000, 1000, &weight) || !read_loc(a, v->items[0], &r->loc))
         return false;
     r->text = arena_strdup(a, v->items[1]->string);
-    r->factor = (RiskFactor)v->items[2]->number;
-    r->weight = (int)v->items[3]->number;
-    return r->factor >= RISK_PRIVILEGE && r->factor <= RISK_RULE;
+    r->factor = (RiskFactor)factor;
+    r->weight = (int)weight;
+    return true;
 }
 
 static bool read_reasons(Arena *a, const JsonValue *v, Finding *f)

@@ -113,19 +113,27 @@ static bool loc_ok(Check *c, SrcLoc l)
 }
 
 /* A finding made outside a function's definition (lock-order's, from the
- * whole unit) has no function location. */
-static bool function_loc_ok(Check *c, SrcLoc l)
+ * whole unit) has no function location, nor has every risk reason. */
+static bool loc_or_none_ok(Check *c, SrcLoc l)
 {
     return (!l.file && !l.line && !l.col) || loc_ok(c, l);
+}
+
+static bool reason_ok(Check *c, const RiskReason *r)
+{
+    return clean(r->text, "") && loc_or_none_ok(c, r->loc);
 }
 
 static bool finding_ok(Check *c, const Finding *f)
 {
     if (!clean(f->message, "") || !identifier(f->function) || !loc_ok(c, f->loc) ||
-        !function_loc_ok(c, f->function_loc) || f->nnotes < 0 || f->nnotes > MAX_NOTES)
+        !loc_or_none_ok(c, f->function_loc) || f->nreasons > MAX_NOTES || f->nnotes < 0 || f->nnotes > MAX_NOTES)
         return false;
     for (int k = 0; k < f->nnotes; k++)
         if (!clean(f->notes[k].message, "") || !loc_ok(c, f->notes[k].loc))
+            return false;
+    for (int k = 0; k < f->nreasons; k++)
+        if (!reason_ok(c, &f->reasons[k]))
             return false;
     const SrcRegion *g = &f->fix_region;
     return !f->fix_replacement ||
@@ -175,7 +183,8 @@ static bool deps_ok(Check *c, const Deps *deps)
 
 static bool result_ok(Check *c, const JobResult *res)
 {
-    if (!messages_ok(&res->messages) || res->findings.n > MAX_FINDINGS)
+    if (!messages_ok(&res->messages) || res->findings.n > MAX_FINDINGS ||
+        (res->privilege.text && !reason_ok(c, &res->privilege)))
         return false;
     for (int i = 0; i < res->findings.n; i++)
         if (!finding_ok(c, &res->findings.items[i]))
