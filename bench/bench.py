@@ -21,7 +21,7 @@ CMake; see docs/benchmark.md). Measured, in this order, R times each:
             first entry), which is restored afterwards
   peers     with --peers: flawfinder, cppcheck and clang-tidy (one
             analyzer check) over the same files, where installed
-Prints wall times (the median of R), ratios, files/s, lines/s, peak memory
+Prints wall and CPU times (the median of R), ratios, files/s, lines/s, peak memory
 (max RSS, from wait4) and parses per unit (from --stats). The machines are
 noisy: compare the ratios, and prefer R >= 3. Scaling with the size of one
 function or file is bench/shapes.py's.
@@ -100,9 +100,15 @@ def include_bytes(entry, memo):
     return total
 
 
+def cpu_of(usage):
+    """User + system CPU seconds of a finished process."""
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_floor(clang, ents, jobs):
-    """Wall time of the parse floor, and the max RSS of one clang."""
-    rss = []
+    """Wall time of the parse floor, the max RSS of one clang, and the CPU
+    seconds of all of them."""
+    rss, cpu = [], []
 
     def one(entry):
         directory, path, args = entry
@@ -110,11 +116,12 @@ def run_floor(clang, ents, jobs):
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _, _, usage = os.wait4(proc.pid, 0)
         rss.append(usage.ru_maxrss)
+        cpu.append(cpu_of(usage))
 
     start = time.monotonic()
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         list(pool.map(one, ents))
-    return time.monotonic() - start, max(rss)
+    return time.monotonic() - start, max(rss), sum(cpu)
 
 
 STATS_RE = re.compile(r"stats: (\d+) files, (\d+) cache hits, (\d+) not parsed[^,]*, "
@@ -122,8 +129,9 @@ STATS_RE = re.compile(r"stats: (\d+) files, (\d+) cache hits, (\d+) not parsed[^
 
 
 def run_fsrace(fsrace, build_dir, jobs, cache_dir, extra=(), env=None):
-    """Wall time, max RSS (KiB), findings and --stats counts (files, cache
-    hits, not parsed, analysed, analysed again) of one fsrace run."""
+    """Wall time, max RSS (KiB), findings, --stats counts (files, cache
+    hits, not parsed, analysed, analysed again) and CPU seconds of one
+    fsrace run."""
     cmd = [fsrace, "-p", build_dir, "-j", str(jobs), "--format", "json", "--stats",
            *(["--cache-dir", cache_dir] if cache_dir else ["--no-cache"]), *extra]
     with tempfile.TemporaryFile() as err:
@@ -141,7 +149,7 @@ def run_fsrace(fsrace, build_dir, jobs, cache_dir, extra=(), env=None):
     findings = len(json.loads(out)["findings"])
     m = STATS_RE.search(text)
     stats = tuple(int(x) for x in m.groups()) if m else None
-    return wall, usage.ru_maxrss, findings, stats
+    return wall, usage.ru_maxrss, findings, stats, cpu_of(usage)
 
 
 def run_peer(argv, cwd):
@@ -163,9 +171,12 @@ def count_lines(ents):
 
 
 def median_of(repeat, fn):
-    """Run fn repeat times; the median of its first result, and the rest of the last."""
+    """Run fn repeat times; the median of each number it returns (times,
+    memory, counts), and the last run's other values."""
     results = [fn() for _ in range(repeat)]
-    return (statistics.median(r[0] for r in results),) + tuple(results[-1][1:])
+    return tuple(statistics.median(r[k] for r in results)
+                 if all(isinstance(r[k], (int, float)) for r in results) else results[-1][k]
+                 for k in range(len(results[-1])))
 
 
 def peers(args, ents):
@@ -211,8 +222,8 @@ def main():
     print(f"{len(ents)} files, {lines} lines (main files), -j{j}, "
           f"median of {args.repeat}; {os.uname().nodename}, {os.cpu_count()} cores")
 
-    floor, floor_rss = median_of(args.repeat, lambda: run_floor(args.clang, ents, j))
-    strict, _, _, _ = median_of(args.repeat, lambda: run_fsrace(
+    floor, floor_rss, floor_cpu = median_of(args.repeat, lambda: run_floor(args.clang, ents, j))
+    strict, _, _, _, strict_cpu = median_of(args.repeat, lambda: run_fsrace(
         args.fsrace, args.build_dir, j, None, ["--no-prefilter"], {"FSRACE_PARSE_ONLY": "1"}))
     caches = []
 
@@ -221,12 +232,12 @@ def main():
         caches.append(cache)
         return run_fsrace(args.fsrace, args.build_dir, jobs, cache, extra)
 
-    cold_j, cold_rss, findings, stats = median_of(args.repeat, lambda: cold(j))
+    cold_j, cold_rss, findings, stats, cold_cpu = median_of(args.repeat, lambda: cold(j))
     warm_cache = caches[0]
-    full, _, full_findings, full_stats = median_of(args.repeat,
+    full, _, full_findings, full_stats, full_cpu = median_of(args.repeat,
                                                    lambda: cold(j, ["--no-prefilter"]))
-    cold_1, one_rss, _, _ = median_of(args.repeat, lambda: cold(1))
-    warm, warm_rss, warm_findings, _ = median_of(
+    cold_1, one_rss, _, _, _ = median_of(args.repeat, lambda: cold(1))
+    warm, warm_rss, warm_findings, _, warm_cpu = median_of(
         args.repeat, lambda: run_fsrace(args.fsrace, args.build_dir, j, warm_cache))
 
     touch = args.touch or ents[0][1]
@@ -235,16 +246,17 @@ def main():
     try:
         with open(touch, "ab") as f:
             f.write(b"\n/* fsrace benchmark: touched */\n")
-        touched, _, _, _ = run_fsrace(args.fsrace, args.build_dir, j, warm_cache)
-        one_file, _ = run_floor(args.clang, [e for e in ents if e[1] == touch], 1)
+        touched, _, _, _, _ = run_fsrace(args.fsrace, args.build_dir, j, warm_cache)
+        one_file, _, _ = run_floor(args.clang, [e for e in ents if e[1] == touch], 1)
     finally:
         with open(touch, "wb") as f:
             f.write(original)
     peer_rows = peers(args, ents) if args.peers else []
 
-    def row(name, secs, extra=""):
-        print(f"  {name:<32} {secs:8.2f} s  {len(ents) / secs:8.1f} files/s  "
-              f"{lines / secs:10.0f} lines/s  {extra}")
+    def row(name, secs, extra="", cpu=None):
+        used = f"{cpu:7.2f} s CPU" if cpu is not None else " " * 13
+        print(f"  {name:<32} {secs:8.2f} s  {used}  {len(ents) / secs:7.1f} files/s  "
+              f"{lines / secs:9.0f} lines/s  {extra}")
 
     def parses(st):
         """Parses per parsed unit, and how many units were not parsed."""
@@ -255,22 +267,28 @@ def main():
         return f"{per:.2f} parses per parsed unit, {idle} units not parsed"
 
     print()
-    row(f"parse floor (clang -j{j})", floor, f"max RSS of one clang {floor_rss // 1024} MiB")
-    row(f"strict floor (in-process -j{j})", strict, "parse only, every unit")
+    row(f"parse floor (clang -j{j})", floor, f"max RSS of one clang {floor_rss // 1024} MiB",
+        floor_cpu)
+    row(f"strict floor (in-process -j{j})", strict, "parse only, every unit", strict_cpu)
     row(f"fsrace cold -j{j}", cold_j, f"max RSS {cold_rss // 1024} MiB, {findings} findings; "
-        f"{parses(stats)}")
+        f"{parses(stats)}", cold_cpu)
     row(f"fsrace cold -j{j} --no-prefilter", full, f"{full_findings} findings; "
-        f"{parses(full_stats)}")
+        f"{parses(full_stats)}", full_cpu)
     row("fsrace cold -j1", cold_1, f"max RSS {one_rss // 1024} MiB (one worker)")
-    row(f"fsrace warm -j{j}", warm, f"{warm_findings} findings")
+    row(f"fsrace warm -j{j}", warm, f"{warm_findings} findings", warm_cpu)
     row("fsrace, one file touched", touched, f"(that file alone parses in {one_file:.2f} s)")
     for name, wall in peer_rows:
         row(name, wall, f"x{wall / floor:.2f} the clang floor")
     print()
-    print(f"  cold / floor             {cold_j / floor:6.3f}   (target <= 0.5)")
-    print(f"  cold / strict floor      {cold_j / strict:6.3f}   (target <= 0.7)")
-    print(f"  no pre-filter / strict   {full / strict:6.3f}   (the analysis's own cost)")
-    print(f"  warm / cold              {warm / cold_j:6.3f}   (target <= 0.02)")
+    print("  ratio                     wall    CPU")
+    print(f"  cold / floor             {cold_j / floor:6.3f}  {cold_cpu / floor_cpu:6.3f}"
+          "   (target <= 0.5)")
+    print(f"  cold / strict floor      {cold_j / strict:6.3f}  {cold_cpu / strict_cpu:6.3f}"
+          "   (target <= 0.7)")
+    print(f"  no pre-filter / strict   {full / strict:6.3f}  {full_cpu / strict_cpu:6.3f}"
+          "   (the analysis's own cost)")
+    print(f"  warm / cold              {warm / cold_j:6.3f}  {warm_cpu / cold_cpu:6.3f}"
+          "   (target <= 0.02)")
     print(f"  touched / (warm + file)  {touched / (warm + one_file):6.3f}   (target <= 1.2)")
     print(f"  -j1 / -j{j}                {cold_1 / cold_j:6.3f}   (target >= 1.9)")
     print(f"  peak memory per worker   {one_rss // 1024} MiB   (target <= 150)")
