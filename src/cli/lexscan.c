@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { MAX_SCAN_BYTES = 4 << 20 };
+enum { MAX_SCAN_BYTES = 64 << 20 };
 
 typedef struct Lexer {
     ScanCache *c;
@@ -296,6 +296,7 @@ const FileScan *scan_file(ScanCache *c, const char *path)
     }
     FileScan *f = ARENA_NEW(&c->arena, FileScan);
     f->bytes = bytes;
+    f->partial = (long long)len < bytes;
     scan_text(c, f, data, len);
     free(data);
     ARENA_PUSH(&c->arena, c->files, c->n, c->cap, f);

@@ -26,6 +26,7 @@ typedef struct Macro {
 /* One file, read once per run. */
 typedef struct FileScan {
     long long bytes;
+    bool partial;               /* too large: read only in part, or not at all */
     Include *includes;
     int nincludes, cap_includes;
     bool computed_include;      /* #include MACRO: cannot be followed */
@@ -45,7 +46,8 @@ typedef struct ScanCache {
 } ScanCache;
 
 /* The scan of path (memoised), or NULL when it is not a readable regular
- * file. Never blocks on a FIFO; files over 4 MiB count by size only. */
+ * file. Never blocks on a FIFO; a file over 64 MiB counts by its size only
+ * and is marked partial. */
 const FileScan *scan_file(ScanCache *c, const char *path);
 /* Scan text that is not a file (a -D definition written as #define). */
 void scan_text(ScanCache *c, FileScan *out, const char *data, size_t len);

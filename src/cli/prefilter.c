@@ -11,8 +11,8 @@
  * scanned file or -D gives the name), cannot produce a finding, and is not
  * parsed. The scan is conservative: a macro that pastes (##) a parameter,
  * or a fragment of a trigger name, counts as a trigger; a computed
- * #include, or flags that move the system headers (--sysroot, -nostdinc,
- * --target...), make the unit matter. Includes are followed on every
+ * #include, a file too large to read whole, or flags that move the system
+ * headers (--sysroot, -nostdinc, --target...), make the unit matter. Includes are followed on every
  * directory that might hold them (the union of the candidates, not
  * clang's first match), system directories too, since a library's header
  * may define `#define g_stat stat`.
@@ -156,7 +156,7 @@ static const FileScan *visit(Walk *w, const char *path, bool body)
         return NULL;
     if (body)
         ARENA_PUSH(w->arena, w->unit->body, w->unit->nbody, w->unit->cap_body, f);
-    if (f->computed_include)
+    if (f->computed_include || f->partial)
         w->unsure = true;
     const char *slash = strrchr(path, '/');
     const char *here = slash ? arena_strndup(w->arena, path, (size_t)(slash - path)) : ".";
