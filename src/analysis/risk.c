@@ -95,7 +95,7 @@ static void assess_privilege(Assess *s, const Site *use)
     for (int b = 0; b < s->fn->nblocks; b++)
         for (int i = 0; i < s->fn->blocks[b]->nins; i++) {
             const Ins *ins = &s->fn->blocks[b]->ins[i];
-            if (ins->kind == INS_CALL && risk_facts_drops(s->rf, &ins->call) &&
+            if (ins->kind == INS_CALL && risk_facts_drops(s->rf, s->fn, &ins->call) &&
                 dominates(s->dom, b, i, use->block, use->index)) {
                 reason(s, ins->loc, RISK_PRIVILEGE, DECISIVE,
                        arena_printf(s->a, "it runs after %s() gave the rights up", ins->call.callee));
@@ -107,7 +107,8 @@ static void assess_privilege(Assess *s, const Site *use)
 /* ---- where the name lives ------------------------------------------- */
 
 static const char *const system_dirs[] = {"/etc/", "/usr/", "/var/lib/", "/run/", "/var/run/",
-                                          "/lib/", "/boot/", "/var/log/", NULL};
+                                          "/lib/", "/lib64/", "/bin/", "/sbin/", "/boot/",
+                                          "/var/log/", NULL};
 
 static const char *system_dir(const char *shape)
 {
@@ -191,8 +192,10 @@ static void assess_place(Assess *s, const Site *use)
         for (int k = 1; dir && k < sh.n; k++)
             if (!system_dir(sh.item[k].text))
                 dir = NULL;
+        /* a fixed name there: nobody but root can replace it (decisive) */
+        bool fixed = dir && sh.n == 1 && shape_is_literal(sh.item[0].text);
         if (dir)
-            reason(s, at, RISK_PLACE, -2,
+            reason(s, at, RISK_PLACE, fixed ? DECISIVE : -2,
                    arena_printf(s->a, "'%s' is under %s, which only root can write",
                                 sh.item[0].text, dir));
     }
@@ -218,7 +221,10 @@ static void assess_use(Assess *s, const Site *use)
                arena_printf(s->a, "%s() does not follow a final symbolic link", name));
     else if (g == G_STAT || (g == G_OPEN && use->func->result != RES_DIR && effect_read_only(use)))
         reason(s, at, RISK_USE, -1, arena_printf(s->a, "%s() only reads the file", name));
-    else if (g == G_MODIFY && name[0] != 'l')
+    else if (g == G_MODIFY && name[0] == 'l')
+        reason(s, at, RISK_USE, -1,
+               arena_printf(s->a, "%s() does not follow a final symbolic link", name));
+    else if (g == G_MODIFY)
         reason(s, at, RISK_USE, 1, arena_printf(s->a, "%s() follows a link and changes its target", name));
     else if (g == G_OPEN && use->func->result != RES_DIR && (creates(use) || !effect_read_only(use)))
         reason(s, at, RISK_USE, 1, arena_printf(s->a, "%s() follows a link and writes", name));

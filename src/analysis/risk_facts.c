@@ -41,22 +41,35 @@ static bool in_list(const char *s, const char *const *list)
     return false;
 }
 
+/* The callee whose result temporary `key` holds, or "". */
+static const char *temp_callee(const Function *fn, const char *key)
+{
+    for (int b = 0; key && key[0] == '%' && b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins; i++) {
+            const Ins *ins = &fn->blocks[b]->ins[i];
+            if (ins->kind == INS_CALL && ins->call.callee && ins->dst.key &&
+                !strcmp(ins->dst.key, key))
+                return ins->call.callee;
+        }
+    return "";
+}
+
 /* An argument that holds the real user's id: getuid(), or a variable
- * named for it (ruid, real_uid, uid from getuid()). */
-static bool real_uid(const Operand *o)
+ * named for it (ruid, real_uid, a passwd entry's pw_uid). */
+static bool real_uid(const Function *fn, const Operand *o)
 {
     const char *t = o->text ? o->text : "";
     const char *k = o->key ? o->key : "";
-    return strstr(t, "getuid") || strstr(k, "ruid") || strstr(k, "real_uid") ||
-           strstr(t, "pw_uid");
+    return strstr(t, "getuid") || !strcmp(temp_callee(fn, o->key), "getuid") ||
+           strstr(k, "ruid") || strstr(k, "real_uid") || strstr(t, "pw_uid");
 }
 
-bool risk_is_drop_call(const Call *c)
+bool risk_is_drop_call(const Function *fn, const Call *c)
 {
     if (!c->callee || !in_list(c->callee, drop_calls) || c->nargs < 1)
         return false;
     for (int i = 0; i < c->nargs; i++)
-        if (!real_uid(&c->args[i]) && !(c->args[i].has_ival && c->args[i].ival == -1))
+        if (!real_uid(fn, &c->args[i]) && !(c->args[i].has_ival && c->args[i].ival == -1))
             return false;
     return true;
 }
@@ -111,7 +124,7 @@ static void scan_call(RiskFacts *rf, Arena *a, const Function *fn, const Ins *in
             set_privilege(rf, ins->loc, privilege_calls[i].why);
     if (chowns_to_other(c))
         set_privilege(rf, ins->loc, "the program chown()s files to other users: it runs as root");
-    if (risk_is_drop_call(c) && rf->ndroppers < RISK_MAX_DROPPERS)
+    if (risk_is_drop_call(fn, c) && rf->ndroppers < RISK_MAX_DROPPERS)
         rf->droppers[rf->ndroppers++] = fn->name;
     note_shared_dir(rf, a, ins);
     note_walker(rf, c);
@@ -141,9 +154,9 @@ const RiskReason *risk_facts_privilege(const RiskFacts *rf)
     return rf->privilege.text ? &rf->privilege : NULL;
 }
 
-bool risk_facts_drops(const RiskFacts *rf, const Call *c)
+bool risk_facts_drops(const RiskFacts *rf, const Function *fn, const Call *c)
 {
-    if (risk_is_drop_call(c))
+    if (risk_is_drop_call(fn, c))
         return true;
     for (int i = 0; c->callee && i < rf->ndroppers; i++)
         if (!strcmp(c->callee, rf->droppers[i]))

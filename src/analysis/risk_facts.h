@@ -20,9 +20,10 @@ struct RiskFacts {
 };
 
 /* setuid(getuid()), seteuid(ruid), setresuid(u, u, u) with the real id. */
-bool risk_is_drop_call(const Call *c);
-/* c drops the rights: such a call, or a call of a function that makes one. */
-bool risk_facts_drops(const RiskFacts *rf, const Call *c);
+bool risk_is_drop_call(const Function *fn, const Call *c);
+/* c (in fn) drops the rights: such a call, or a call of a function of the
+ * unit that makes one. */
+bool risk_facts_drops(const RiskFacts *rf, const Function *fn, const Call *c);
 /* Is fn passed to nftw()/ftw() as the callback? */
 bool risk_facts_walker(const RiskFacts *rf, const char *fn);
 
