@@ -106,7 +106,8 @@ static void redo(Program *p, const Job *jobs, const int *todo, int count,
 static Job *mark_idle(Program *p, const Job *jobs, int n, const AnalyzeOptions *opt)
 {
     Job *mine = ARENA_ARRAY(&p->arena, Job, n + 1);
-    memcpy(mine, jobs, sizeof(Job) * (size_t)n);
+    if (n)   /* jobs is NULL when filters left nothing to analyse */
+        memcpy(mine, jobs, sizeof(Job) * (size_t)n);
     if (!opt->prefilter || opt->dump_cfg)
         return mine;
     Prefilter pf = {0};
