@@ -603,7 +603,7 @@ int f(const char *path) {
   return close(fd);
 }
 int g(const char *path) {
-  FILE *fp = fopen(path, "w");
+  FILE *fp = fopen(path, "a");  /* "w": fchown() after it is late-permissions' */
   if (!fp) return -1;
   chown(path, 0, 0);
   fputs("x", fp);

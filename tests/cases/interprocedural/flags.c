@@ -177,12 +177,14 @@ int open_then_chmod(const char *path, const char *buf) {
   return close(fd);
 }
 
-/* The same with fchmod: nothing by name. */
+/* The same with fchmod: nothing by name, but the wrapper's O_TRUNC
+ * without O_EXCL may have opened someone else's file: the fchmod() that
+ * makes it private comes too late. */
 int open_then_fchmod(const char *path, const char *buf) {
-  int fd = open_trunc(path);                    // no-warning
+  int fd = open_trunc(path);                    // NOTE[late-permissions]
   if (fd < 0)
     return -1;
-  fchmod(fd, 0600);                             // no-warning
+  fchmod(fd, 0600);                             // WARNING[late-permissions "after open_trunc() without O_EXCL"]
   write(fd, buf, strlen(buf));
   return close(fd);
 }
