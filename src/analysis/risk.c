@@ -341,7 +341,11 @@ static void assess_one(Assess *s)
 {
     Finding *f = s->f;
     Site use;
-    if (!site_at(s->fn, f->loc, false, &use)) {
+    /* a call on a descriptor (late-permissions' fchown) is about the file
+     * its note opened: the open is where the name lives */
+    bool by_name = site_at(s->fn, f->loc, false, &use);
+    if (!by_name && !(f->nnotes && site_at(s->fn, f->notes[0].loc, false, &use) &&
+                      use.func->group == G_OPEN)) {
         assess_name_maker(s);
         return;
     }

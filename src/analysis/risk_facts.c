@@ -86,9 +86,10 @@ static void set_privilege(RiskFacts *rf, SrcLoc loc, const char *why)
 static bool chowns_to_other(const Call *c)
 {
     const FileFunc *f = catalog_find(c->callee);
-    if (!f || f->group != G_MODIFY || !strstr(c->callee, "chown"))
+    bool by_fd = !strcmp(c->callee, "fchown");   /* fchown(fd, uid, gid) */
+    if (!by_fd && (!f || f->group != G_MODIFY || !strstr(c->callee, "chown")))
         return false;
-    int uid = f->path >= 0 ? f->path + 1 : 1;
+    int uid = f && f->path >= 0 ? f->path + 1 : 1;
     return uid < c->nargs && !(c->args[uid].has_ival && c->args[uid].ival == -1);
 }
 
