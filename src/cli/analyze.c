@@ -278,6 +278,25 @@ static void select_findings(JobResult *res)
     findings_sort(&res->findings);
 }
 
+bool analyze_from_cache(const Job *job, const AnalyzeOptions *opt, JobResult *res)
+{
+    if (!opt->cache || opt->dump_cfg || job->idle)
+        return false;
+    SourceFile src = {0};
+    if (source_file_read(job->file, &src))
+        return false;           /* analyze_job() says why */
+    char *key = cache_key(opt->cache, job, src.data, src.size, job->pool_digest);
+    res->findings.arena = &res->arena;
+    bool hit = cache_load(opt->cache, key, opt->program, res);
+    if (hit) {
+        res->cached = true;
+        select_findings(res);
+    }
+    free(key);
+    source_file_free(&src);
+    return hit;
+}
+
 void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobResult *res)
 {
     res->findings.arena = &res->arena;

@@ -49,6 +49,9 @@ typedef struct AnalyzeOptions {
 /* Parse, lower and check one translation unit (thread-safe per index). */
 #include <clang-c/Index.h>
 void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobResult *res);
+/* The job's results from the cache, without libclang (so the supervisor
+ * serves hits without a worker process); false on a miss. */
+bool analyze_from_cache(const Job *job, const AnalyzeOptions *opt, JobResult *res);
 void job_message(JobResult *res, const char *level, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

@@ -88,6 +88,11 @@ static void start(Supervisor *s, int job)
         progress_step(&s->progress);
         return;
     }
+    if (analyze_from_cache(&s->jobs[job], s->opt, &s->results[job])) {  /* nor a hit */
+        progress_step(&s->progress);
+        return;
+    }
+    job_result_free(&s->results[job]);   /* what a miss may have left */
     int out = memfd_create("fsrace-result", MFD_CLOEXEC);
     int err = memfd_create("fsrace-stderr", MFD_CLOEXEC);
     pid_t pid = out >= 0 && err >= 0 ? fork() : -1;
