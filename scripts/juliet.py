@@ -10,8 +10,10 @@ Every .c file of testcases/CWE<N>_* whose name has no "w32" is analysed with
 -I testcasesupport -DINCLUDEMAIN. A function whose name contains "bad" is a
 true positive when fsrace reports a finding in it on a line that calls one
 of Juliet's file-use macros (OPEN, FOPEN, ...); a finding anywhere in a
-function whose name contains "good" is a false positive. Prints a table per
-CWE: bad functions detected / total, good functions with findings / total.
+function whose name contains "good" is a false positive. Prints, per CWE,
+bad functions detected / total and good functions with findings / total,
+twice: with every risk level shown (--min-risk low), and at the default
+level (findings of medium risk and above).
 """
 import argparse
 import glob
@@ -42,7 +44,8 @@ def functions_of(path):
 
 def run_fsrace(fsrace, files, support, rules):
     """fsrace's JSON findings for files (one run, all cores)."""
-    cmd = [fsrace, "--format", "json", *files, "--", "-I", support, "-DINCLUDEMAIN"]
+    cmd = [fsrace, "--format", "json", "--min-risk", "low", *files, "--", "-I", support,
+           "-DINCLUDEMAIN"]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode not in (0, 1, 2):
         sys.exit(f"fsrace failed ({proc.returncode}): {proc.stderr[:500]}")
@@ -58,7 +61,8 @@ USE_MACRO = re.compile(r"\b(OPEN|FOPEN|CREAT|REMOVE|UNLINK|CHMOD|CHOWN|RENAME|op
 
 
 def score(juliet, fsrace, cwe, rules, verbose):
-    """Print and return (bad_hit, bad_total, good_fp, good_total) for one CWE."""
+    """Print both levels' figures for one CWE; return those of every level:
+    (bad_hit, bad_total, good_fp, good_total)."""
     dirs = glob.glob(os.path.join(juliet, "testcases", f"CWE{cwe}_*"))
     files = sorted(f for d in dirs for f in glob.glob(os.path.join(d, "**", "*.c"),
                                                         recursive=True)
@@ -67,6 +71,20 @@ def score(juliet, fsrace, cwe, rules, verbose):
         sys.exit(f"no CWE{cwe} test cases under {juliet}/testcases")
     support = os.path.join(juliet, "testcasesupport")
     findings, errors = run_fsrace(fsrace, files, support, rules)
+    shown = [f for f in findings if f.get("risk", {}).get("level") != "low"]
+    result = None
+    for label, subset in (("every risk level (--min-risk low)", findings),
+                          ("default level (medium and up)", shown)):
+        counts = tally(files, subset, verbose and subset is findings)
+        print(f"CWE-{cwe}, {label}: {len(files)} files; bad functions reported on the use: "
+              f"{counts[0]}/{counts[1]}; good functions with a finding: "
+              f"{counts[2]}/{counts[3]}; files with compile errors: {len(errors)}")
+        result = result or counts
+    return result
+
+
+def tally(files, findings, verbose):
+    """(bad_hit, bad_total, good_fp, good_total) of findings over files."""
     by_file = {}
     for f in findings:
         by_file.setdefault(os.path.realpath(f["file"]), []).append(f)
@@ -88,9 +106,6 @@ def score(juliet, fsrace, cwe, rules, verbose):
                 if verbose and inside:
                     print(f"  false positive {os.path.basename(path)}:{inside[0]['line']} "
                           f"{name}: {inside[0]['message'][:80]}")
-    print(f"CWE-{cwe}: {len(files)} files; bad functions reported on the use: "
-          f"{bad_hit}/{bad_total}; good functions with a finding: {good_fp}/{good_total}"
-          f"; files with compile errors: {len(errors)}")
     return bad_hit, bad_total, good_fp, good_total
 
 
