@@ -118,3 +118,15 @@ def order_with_failures(ctx):
             ctx.expect_finding(run, path, line=line)
     if runs[0].proc.stdout != runs[1].proc.stdout:
         ctx.fail(runs[1], "-j1 and -j2 reports differ")
+
+
+@case("could-not-parse-no-leak")
+def could_not_parse_no_leak(ctx):
+    """Arguments libclang's driver rejects: the file's error, and (in the
+    sanitizer build) no LeakSanitizer report for the memory buffer libclang
+    leaks on that path (issue 12.14)."""
+    race = ctx.race()
+    run = ctx.run("--format", "json", race, "--", "other.c")
+    ctx.expect_exit(run, 2)
+    ctx.expect_stderr(run, r"^fsrace: error: (\S*/)?race\.c: libclang could not parse",
+                      "race.c could not be parsed")

@@ -14,15 +14,14 @@
 #include "sites.h"
 
 /* Every catalogued call after `check` whose path or path2 argument holds
- * the name `key` held at the check (see names.h); at most max results. */
-int flow_uses(Arena *a, const Function *fn, const Site *check, const char *key, Site *out,
-              int max);
-
-/* Same, for a name relative to a directory descriptor: the later calls on
- * the same name relative to a descriptor `same_dir` accepts (site_path_at). */
+ * the name `key` held at the check (see names.h), however many (what a
+ * rule reports must not be cut short), in an array from the arena. With
+ * same_dir, for a name relative to a directory descriptor: the later
+ * calls on the same name relative to a descriptor it accepts
+ * (site_path_at). */
 typedef bool (*DirMatch)(const Function *fn, const Operand *dirfd, const void *ctx);
-int flow_uses_at(Arena *a, const Function *fn, const Site *check, const char *key,
-                 DirMatch same_dir, const void *ctx, Site *out, int max);
+Site *flow_uses(Arena *a, const Function *fn, const Site *check, const char *key,
+                    DirMatch same_dir, const void *ctx, int *n);
 
 /* guards[b] is true when block b ends in a branch on a value derived from
  * one of the seed keys, seeds live just after the check. through_calls:

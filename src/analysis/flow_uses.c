@@ -18,8 +18,8 @@ typedef struct UseSearch {
     bool *queued;
     int *work;
     int nwork;
-    Site *out;
-    int n, max;
+    Site *out;          /* every use, in the arena */
+    int n, cap;
 } UseSearch;
 
 enum { MAX_VIEWS = 8 };
@@ -43,8 +43,9 @@ static void record_use(UseSearch *s, int b, int i, const NameSet *names)
             bool seen = false;   /* reached again along another path */
             for (int k = 0; k < s->n && !seen; k++)
                 seen = s->out[k].ins == ins && s->out[k].func == f;
-            if (!seen && s->n < s->max)
-                s->out[s->n++] = (Site){b, i, ins, f, p};
+            Site use = {b, i, ins, f, p};
+            if (!seen)
+                ARENA_PUSH(s->a, s->out, s->n, s->cap, use);
             break;
         }
     }
@@ -96,27 +97,33 @@ static NameSet copy_set(Arena *a, const NameSet *from)
     return s;
 }
 
-int flow_uses(Arena *a, const Function *fn, const Site *check, const char *key, Site *out,
-              int max)
+static void search(UseSearch *s, const char *key)
 {
-    return flow_uses_at(a, fn, check, key, NULL, NULL, out, max);
-}
-
-int flow_uses_at(Arena *a, const Function *fn, const Site *check, const char *key,
-                 DirMatch same_dir, const void *ctx, Site *out, int max)
-{
+    Arena *a = s->a;
+    const Function *fn = s->fn;
+    const Site *check = s->check;
     int n = fn->nblocks;
-    UseSearch s = {a, fn, check, same_dir, ctx, ARENA_ARRAY(a, NameSet, n), ARENA_ARRAY(a, bool, n),
-                   ARENA_ARRAY(a, bool, n), ARENA_ARRAY(a, int, n), 0, out, 0, max};
+    s->in = ARENA_ARRAY(a, NameSet, n);
+    s->entered = ARENA_ARRAY(a, bool, n);
+    s->queued = ARENA_ARRAY(a, bool, n);
+    s->work = ARENA_ARRAY(a, int, n);
     NameSet start = {.fill = names_fill_before(a, fn, check->block, check->index, key)};
     nameset_add(a, &start, key);
     names_aliases_before(a, fn, check->block, check->index, &start);
-    run_block(&s, check->block, check->index + 1, &start);
-    while (s.nwork) {
-        int b = s.work[--s.nwork];
-        s.queued[b] = false;
-        NameSet names = copy_set(a, &s.in[b]);
-        run_block(&s, b, 0, &names);
+    run_block(s, check->block, check->index + 1, &start);
+    while (s->nwork) {
+        int b = s->work[--s->nwork];
+        s->queued[b] = false;
+        NameSet names = copy_set(a, &s->in[b]);
+        run_block(s, b, 0, &names);
     }
-    return s.n;
+}
+
+Site *flow_uses(Arena *a, const Function *fn, const Site *check, const char *key,
+                    DirMatch same_dir, const void *ctx, int *n)
+{
+    UseSearch s = {.a = a, .fn = fn, .check = check, .same_dir = same_dir, .ctx = ctx};
+    search(&s, key);
+    *n = s.n;
+    return s.out;
 }

@@ -8,7 +8,7 @@
 #include "locks.h"
 #include "origin.h"
 
-enum { MAX_USES_PER_CHECK = 64, MAX_DECIDED = 256 };
+enum { MAX_DECIDED = 256 };
 
 /* ---- (a) checks that decide a creation ------------------------------ */
 
@@ -101,8 +101,8 @@ static int decided_creations(LockfileScan *in, Decided *out, int max)
                 continue;
             Site *check = ARENA_NEW(in->a, Site);
             *check = (Site){b, i, &blk->ins[i], f, path};
-            Site uses[MAX_USES_PER_CHECK];
-            int nu = flow_uses(in->a, fn, check, path->key, uses, MAX_USES_PER_CHECK);
+            int nu;
+            Site *uses = flow_uses(in->a, fn, check, path->key, NULL, NULL, &nu);
             bool *guards = NULL;
             for (int u = 0; u < nu && n < max; u++) {
                 const FileFunc *uf = site_libc_func(uses[u].ins);

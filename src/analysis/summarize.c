@@ -17,8 +17,6 @@
 #include "handles.h"
 #include "summarize.h"
 
-enum { MAX_SITES = 64 };
-
 /* Index of the parameter whose key is `key`, or -1. */
 static int param_index(const Function *fn, const char *key)
 {
@@ -228,8 +226,8 @@ static void summarize_param(const SummaryInput *in, const DomTree *post, Summary
     const Function *fn = in->fn;
     Ins none = {0};
     Site entry = {fn->entry, -1, &none, NULL, NULL};
-    Site sites[MAX_SITES];
-    int n = flow_uses(in->scratch, fn, &entry, fn->vars[param].key, sites, MAX_SITES);
+    int n;
+    Site *sites = flow_uses(in->scratch, fn, &entry, fn->vars[param].key, NULL, NULL, &n);
     for (int i = 0; i < n; i++) {
         const Site *site = &sites[i];
         const FileFunc *f = site->func;

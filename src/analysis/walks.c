@@ -215,21 +215,25 @@ static bool joined_from(const char *sig, const char *key)
     return false;
 }
 
-static int add_site(Site *out, int n, int max, Site s)
+typedef struct Sites {
+    Site *items;
+    int n, cap;
+} Sites;
+
+/* Add s to the growing list, once. */
+static void add_site(Arena *a, Sites *out, Site s)
 {
-    for (int k = 0; k < n; k++)
-        if (out[k].ins == s.ins && out[k].func == s.func)
-            return n;
-    if (n < max)
-        out[n++] = s;
-    return n;
+    for (int k = 0; k < out->n; k++)
+        if (out->items[k].ins == s.ins && out->items[k].func == s.func)
+            return;
+    ARENA_PUSH(a, out->items, out->n, out->cap, s);
 }
 
 enum { MAX_VIEWS = 8 };
 
 /* Calls on a buffer built from the entry's name (snprintf(p, n, "%s/%s",
  * dir, ent->d_name)): the entry joined to its directory. */
-static int joined_uses(Arena *a, const Function *fn, const char *key, Site *out, int n, int max)
+static void joined_uses(Arena *a, const Function *fn, const char *key, Sites *out)
 {
     for (int b = 0; b < fn->nblocks; b++)
         for (int i = 0; i < fn->blocks[b]->nins; i++) {
@@ -240,28 +244,27 @@ static int joined_uses(Arena *a, const Function *fn, const char *key, Site *out,
                 const Operand *p = site_path(ins, views[v], 0);
                 if (p && p->kind == OPND_LVALUE &&
                     joined_from(names_fill_before(a, fn, b, i, p->key), key))
-                    n = add_site(out, n, max, (Site){b, i, ins, views[v], p});
+                    add_site(a, out, (Site){b, i, ins, views[v], p});
             }
         }
-    return n;
 }
 
-int walks_uses(Arena *a, const Function *fn, const WalkCheck *w, Site *out, int max)
+Site *walks_uses(Arena *a, const Function *fn, const WalkCheck *w, int *n)
 {
-    enum { MAX_ONE = 32 };
-    Site one[MAX_ONE];
-    int n = 0;
+    Sites out = {0};
     for (int k = 0; k < w->nnames; k++) {
         const char *key = w->names[k].key;
-        int m = flow_uses(a, fn, &w->site, key, one, MAX_ONE);   /* after chdir() too */
+        int m;
+        Site *one = flow_uses(a, fn, &w->site, key, NULL, NULL, &m);   /* after chdir() too */
         for (int i = 0; i < m; i++)
-            n = add_site(out, n, max, one[i]);
+            add_site(a, &out, one[i]);
         if (!w->dir)
             continue;
-        m = flow_uses_at(a, fn, &w->site, key, dirfd_of_stream, w->dir->key, one, MAX_ONE);
+        one = flow_uses(a, fn, &w->site, key, dirfd_of_stream, w->dir->key, &m);
         for (int i = 0; i < m; i++)
-            n = add_site(out, n, max, one[i]);
-        n = joined_uses(a, fn, key, out, n, max);
+            add_site(a, &out, one[i]);
+        joined_uses(a, fn, key, &out);
     }
-    return n;
+    *n = out.n;
+    return out.items;
 }

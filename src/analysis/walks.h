@@ -27,8 +27,8 @@ int walks_of(Arena *a, const Function *fn, const int *idom, WalkCheck *out, int 
 
 /* The later calls on the entry's name: by any name the walk gave, and for
  * readdir(), *at() calls on dirfd() of its stream and paths joined from
- * the name; at most max. */
-int walks_uses(Arena *a, const Function *fn, const WalkCheck *w, Site *out, int max);
+ * the name; all of them, in an array from the arena. */
+Site *walks_uses(Arena *a, const Function *fn, const WalkCheck *w, int *n);
 
 /* Before the rules run on a translation unit: note the functions it passes
  * to nftw()/ftw() as callbacks (per thread, like summary_set_current). */

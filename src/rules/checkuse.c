@@ -26,8 +26,6 @@
 #include "checkuse.h"
 #include "fixes.h"
 
-enum { MAX_USES_PER_CHECK = 64 };
-
 /* Which uses a check pairs with, by catalogue group; no groups listed:
  * every call with the USE role. */
 static const struct {
@@ -281,9 +279,9 @@ static bool removed_then_created_exclusively(const Pairing *p, const Site *use)
     if (!only_when_found(p, use->block) ||
         (buf && flow_read_after(p->in->scratch, p->in->fn, p->check, buf)))
         return false;
-    enum { MAX_LATER = 16 };
-    Site later[MAX_LATER];
-    int count = flow_uses(p->in->scratch, p->in->fn, use, use->path->key, later, MAX_LATER);
+    int count;
+    Site *later = flow_uses(p->in->scratch, p->in->fn, use, use->path->key, NULL, NULL,
+                                &count);
     for (int i = 0; i < count; i++) {
         int which = later[i].path == site_path(later[i].ins, later[i].func, 0) ? 0 : 1;
         if (creation_of(later[i].ins, later[i].func) == CREATE_EXCL ||
@@ -531,11 +529,10 @@ static bool same_as_check(const Function *fn, const Operand *dirfd, const void *
 static void check_call(const RuleInput *in, Findings *out, const Site *check, PairKind want,
                        const Operand *dirfd)
 {
-    Site uses[MAX_USES_PER_CHECK];
     const char *key = check->path->key, *buf = site_out_buffer(check);
-    int n = dirfd ? flow_uses_at(in->scratch, in->fn, check, key, same_as_check, dirfd, uses,
-                                 MAX_USES_PER_CHECK)
-                  : flow_uses(in->scratch, in->fn, check, key, uses, MAX_USES_PER_CHECK);
+    int n;
+    Site *uses = flow_uses(in->scratch, in->fn, check, key, dirfd ? same_as_check : NULL,
+                               dirfd, &n);
     CheckView v = {check, uses, n, &buf, buf ? 1 : 0, buf, checks_for_links(check), dirfd != NULL,
                    dirfd != NULL, false};
     check_one(in, out, &v, want);
@@ -548,8 +545,8 @@ static void check_walks(const RuleInput *in, Findings *out, PairKind want)
     WalkCheck walks[MAX_WALKS];
     int nwalks = walks_of(in->scratch, in->fn, in->dom->idom, walks, MAX_WALKS);
     for (int k = 0; k < nwalks; k++) {
-        Site uses[MAX_USES_PER_CHECK];
-        int n = walks_uses(in->scratch, in->fn, &walks[k], uses, MAX_USES_PER_CHECK);
+        int n;
+        Site *uses = walks_uses(in->scratch, in->fn, &walks[k], &n);
         CheckView v = {&walks[k].site, uses, n, walks[k].seeds, walks[k].nseeds, walks[k].buf,
                        walks[k].links, false, true, true};
         check_one(in, out, &v, want);

@@ -23,8 +23,6 @@
 #include "checkuse.h"
 #include "rules.h"
 
-enum { MAX_USES_PER_CREATION = 64 };
-
 typedef struct Made {
     const char *keys[2];    /* the name, and what a socket's sun_path was copied from */
     int nkeys;
@@ -115,8 +113,8 @@ static void follow_name(const RuleInput *in, Findings *out, const Site *made, co
 {
     if (checkuse_kernel_name(in, made->block, made->index, key))
         return;
-    Site uses[MAX_USES_PER_CREATION];
-    int n = flow_uses(in->scratch, in->fn, made, key, uses, MAX_USES_PER_CREATION);
+    int n;
+    Site *uses = flow_uses(in->scratch, in->fn, made, key, NULL, NULL, &n);
     for (int i = 0; i < n; i++)
         if (uses[i].func->group == G_MODIFY)
             report(in, out, made, m, &uses[i]);

@@ -18,8 +18,6 @@
 #include "fixes.h"
 #include "rules.h"
 
-enum { MAX_USES_PER_OPEN = 64 };
-
 /* By-name call -> its descriptor form. */
 static const struct { const char *name, *fd_form; } fd_forms[] = {
     {"chmod", "fchmod"},     {"lchmod", "fchmod"},   {"fchmodat", "fchmod"},
@@ -103,9 +101,9 @@ static void check_open(const RuleInput *in, Findings *out, const Site *open_site
     NameSet h = handles_of(in->scratch, in->fn, open_site);
     if (!h.n)
         return;
-    Site uses[MAX_USES_PER_OPEN];
-    int n = flow_uses(in->scratch, in->fn, open_site, open_site->path->key, uses,
-                      MAX_USES_PER_OPEN);
+    int n;
+    Site *uses = flow_uses(in->scratch, in->fn, open_site, open_site->path->key, NULL, NULL,
+                               &n);
     for (int i = 0; i < n; i++) {
         if (!fd_form(uses[i].func->name) || uses[i].path != site_path(uses[i].ins, uses[i].func, 0))
             continue;
