@@ -103,7 +103,34 @@ uninstall:
 	-rmdir $(DESTDIR)$(DOCDIR)/docs $(DESTDIR)$(DOCDIR)
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
 .PHONY: all check clean install uninstall docs
 -include $(DEPS)
+
+# libFuzzer targets for the parsers fsrace owns (tests/fuzz/, docs/testing.md):
+# `make fuzz` builds build-fuzz/fuzz_{json,compdb,suppress,pipeline} with
+# clang-19 under ASan+UBSan and runs each for FUZZ_SECONDS on its seed corpus
+# (tests/fuzz/corpus/NAME); tests/fuzz/run.sh SECONDS runs them longer.
+FUZZ_CC      ?= clang-19
+FUZZ_BUILD   := build-fuzz
+FUZZ_FLAGS   := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+                -fno-omit-frame-pointer -DARENA_SEPARATE_ALLOCATIONS
+FUZZ_TARGETS := json compdb suppress pipeline
+FUZZ_OBJS    := $(filter-out $(FUZZ_BUILD)/obj/main.o,$(SRCS:src/%.c=$(FUZZ_BUILD)/obj/%.o))
+FUZZ_SECONDS ?= 30
+
+$(FUZZ_BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_input.h $(FUZZ_OBJS)
+	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJS) $(LDLIBS)
+
+fuzz-build: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+
+fuzz: fuzz-build
+	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+.PHONY: fuzz fuzz-build
+-include $(FUZZ_OBJS:.o=.d)
