@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 /* Issue 12.10: no silent cap on findings. 70 racy opens of one checked
  * name in one function are 70 findings (there was a cap of 32 uses per
  * check, later 64, dropping the rest without a word). */
