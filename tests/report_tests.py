@@ -647,7 +647,7 @@ def html_report(ctx):
     for bad, what in ((r"<script>alert", "unescaped source text"),
                       (r"x<y>&\.c", "an unescaped file name"),
                       (r"https?:", "a web address"),
-                      (r"\b(src|href)=\"(?!data:)", "an external resource"),
+                      (r"\b(src|href)=\"(?!data:|#)", "an external resource"),
                       (r"@import|url\(", "a style sheet import")):
         if re.search(bad, page):
             ctx.fail(run, f"the page holds {what}")
@@ -663,13 +663,68 @@ def html_report(ctx):
     if page.count('<section class="group"') != 2 or \
             page.count('<article class="finding"') != 2:
         ctx.fail(run, "expected one rule group and one finding per file")
-    steps = re.findall(r'<li class="(check|use)">', page)
+    steps = re.findall(r'<li class="(?:check|use)" data-role="(\w+)">', page)
     if steps != ["check", "use", "check", "use"]:
         ctx.fail(run, f"path steps are {steps}, not check then use")
+    html_steps_fix_help(ctx)
     run = ctx.run("--format", "html", ctx.write("clean.c", "int f(void) "
                                                 "{ return 0; }\n"), "--")
     ctx.expect_exit(run, 0)
     ctx.expect_stdout(run, r"No findings", "'No findings'")
+
+
+NAME_AFTER_OPEN_C = """\
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+int save(const char *path) {
+  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  if (fd < 0)
+    return -1;
+  chmod(path, 0644);
+  return close(fd);
+}
+"""
+
+
+def html_articles(page):
+    """{rule: article HTML} of a report page (the last of each rule)."""
+    return {re.search(r'data-rule="([^"]*)"', a)[1]: a
+            for a in re.findall(r'<article class="finding".*?</article>', page, re.S)}
+
+
+def html_steps_fix_help(ctx):
+    """Each step is labelled by its role (an open is an "open", not a
+    check), the fix is shown as a diff, no message appears twice in a
+    finding, and each rule's heading links to an anchor in the page that
+    holds its --explain text, bad example included."""
+    ctx.race()
+    ctx.write("nao.c", NAME_AFTER_OPEN_C)
+    run = ctx.run("--format", "html", "-o", "steps.html", "race.c", "nao.c", "--",
+                  label="roles, fix, help")
+    ctx.expect_exit(run, 1)
+    page = Path(ctx.path("steps.html")).read_text(encoding="utf-8")
+    articles = html_articles(page)
+    nao = articles.get("name-after-open", "")
+    roles = re.findall(r'data-role="(\w+)"', nao)
+    if roles != ["open", "use"]:
+        ctx.fail(run, f"name-after-open steps are {roles}, not open then use")
+    if not re.search(r'class="line add">.*fchmod\(fd, 0644\)', nao):
+        ctx.fail(run, "name-after-open's fix (fchmod(fd, 0644)) is not shown")
+    for rule, article in articles.items():
+        message = re.search(r"<h4>(?:<span[^>]*>[^<]*</span> )*(.*?)</h4>", article)[1]
+        if article.count(message) != 1:
+            ctx.fail(run, f"{rule}: its message is shown {article.count(message)} times")
+    for rule in articles:
+        if f'href="#help-{rule}"' not in page:
+            ctx.fail(run, f"{rule}: no link to its help")
+        section = re.search(rf'<section class="help" id="help-{rule}">(.*?)</section>',
+                            page, re.S)
+        bad = re.search(r"```c bad\n(.*?)\n", (ROOT / "src" / "rules" / "help" /
+                                               f"{rule}.md").read_text())[1]
+        if not section or html.escape(bad, quote=True).replace("&#x27;", "&#39;") \
+                not in section[1]:
+            ctx.fail(run, f"{rule}: no help section with its --explain text")
 
 
 def chromium():
@@ -718,6 +773,12 @@ PROBE_TAIL = """<script>
                    document.getElementById('shown').textContent];
   box.click();
   out.rechecked = [count(box.value, true), count(box.value, false)];
+  var links = document.querySelectorAll('a.rule-help'), missing = [];
+  for (var i = 0; i < links.length; i++) {
+    var target = document.getElementById(links[i].getAttribute('href').slice(1));
+    if (!target || !target.querySelector('pre code')) missing.push(links[i].textContent);
+  }
+  out.help_links = [links.length, missing];
   var sev = document.querySelector('#filters input[data-filter="severity"]');
   sev.click();
   out.severity_off = document.querySelectorAll('.finding:not([hidden])').length;
@@ -789,6 +850,10 @@ def check_probe(ctx, run, out):
                  f"expected {out['before']}")
     if out["severity_off"] >= out["total"]:
         ctx.fail(run, "unticking a severity hid nothing")
+    links, missing = out["help_links"]
+    if not links or missing:
+        ctx.fail(run, f"rule links without a help section holding an example: {missing} "
+                 f"(of {links} links)")
 
 
 # --------------------------------------------------------------------------

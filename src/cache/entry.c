@@ -11,7 +11,7 @@
 #include "../util/json_read.h"
 #include "cache_dir.h"
 
-enum { ENTRY_VERSION = 5 };
+enum { ENTRY_VERSION = 6 };
 
 static void str_field(StrBuf *out, const char *name, const char *value, bool comma)
 {
@@ -44,7 +44,7 @@ static void write_finding(StrBuf *out, const Finding *f)
     str_field(out, "rule", f->rule->id, false);
     str_field(out, "message", f->message, true);
     str_field(out, "function", f->function, true);
-    sb_puts(out, ", \"loc\": ");
+    sb_printf(out, ", \"role\": %d, \"loc\": ", (int)f->role);
     write_loc(out, f->loc);
     sb_puts(out, ", \"function_loc\": ");
     write_loc(out, f->function_loc);
@@ -54,7 +54,7 @@ static void write_finding(StrBuf *out, const Finding *f)
         write_loc(out, f->notes[k].loc);
         sb_puts(out, ", ");
         sb_json_string(out, f->notes[k].message);
-        sb_puts(out, "]");
+        sb_printf(out, ", %d]", (int)f->notes[k].role);
     }
     sb_puts(out, "], \"reasons\": [");
     for (int k = 0; k < f->nreasons; k++) {
@@ -234,6 +234,10 @@ static bool read_finding(JobResult *res, const JsonValue *v)
     Finding f = {.rule = rule, .message = get_str(a, v, "message"),
                  .function = get_str(a, v, "function")};
     const JsonValue *notes = json_get(v, "notes");
+    long long role;
+    if (!get_num(v, "role", 0, ROLE_COUNT - 1, &role))
+        return false;
+    f.role = (StepRole)role;
     if (!rule || !f.message || !f.function || !read_loc(a, json_get(v, "loc"), &f.loc) ||
         !read_loc(a, json_get(v, "function_loc"), &f.function_loc) || !notes ||
         notes->kind != JSON_ARRAY || !read_fix(a, json_get(v, "fix"), &f))
@@ -241,9 +245,12 @@ static bool read_finding(JobResult *res, const JsonValue *v)
     for (int k = 0; k < notes->n; k++) {
         const JsonValue *n = notes->items[k];
         Note note;
-        if (n->kind != JSON_ARRAY || n->n != 2 || n->items[1]->kind != JSON_STRING ||
-            !read_loc(a, n->items[0], &note.loc))
+        if (n->kind != JSON_ARRAY || n->n != 3 || n->items[1]->kind != JSON_STRING ||
+            n->items[2]->kind != JSON_NUMBER || !(n->items[2]->number >= 0) ||
+            !(n->items[2]->number < ROLE_COUNT) ||
+            n->items[2]->number != (int)n->items[2]->number || !read_loc(a, n->items[0], &note.loc))
             return false;
+        note.role = (StepRole)(int)n->items[2]->number;
         note.message = arena_strdup(a, n->items[1]->string);
         ARENA_PUSH(a, f.notes, f.nnotes, f.cap_notes, note);
     }

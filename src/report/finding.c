@@ -9,16 +9,31 @@
 Finding *finding_add(Findings *f, const Rule *rule, const Function *fn, SrcLoc loc,
                      const char *message)
 {
-    Finding x = {.rule = rule, .loc = loc, .message = message,
+    Finding x = {.rule = rule, .loc = loc, .message = message, .role = ROLE_USE,
                  .function = arena_strdup(f->arena, fn->name), .function_loc = fn->loc};
     ARENA_PUSH(f->arena, f->items, f->n, f->cap, x);
     return &f->items[f->n - 1];
 }
 
+void finding_note_as(Findings *f, Finding *finding, SrcLoc loc, StepRole role,
+                     const char *message)
+{
+    Note n = {loc, message, role};
+    ARENA_PUSH(f->arena, finding->notes, finding->nnotes, finding->cap_notes, n);
+}
+
 void finding_note(Findings *f, Finding *finding, SrcLoc loc, const char *message)
 {
-    Note n = {loc, message};
-    ARENA_PUSH(f->arena, finding->notes, finding->nnotes, finding->cap_notes, n);
+    finding_note_as(f, finding, loc, ROLE_CHECK, message);
+}
+
+const char *step_role_name(StepRole r)
+{
+    static const char *const names[ROLE_COUNT] = {
+        [ROLE_CHECK] = "check", [ROLE_OPEN] = "open", [ROLE_CREATE] = "create",
+        [ROLE_REMOVE] = "remove", [ROLE_NAME] = "name", [ROLE_LOCK] = "lock",
+        [ROLE_INSIDE] = "inside", [ROLE_USE] = "use"};
+    return (unsigned)r < ROLE_COUNT ? names[r] : NULL;
 }
 
 void finding_reason(Findings *f, Finding *finding, const RiskReason *r)
@@ -95,16 +110,16 @@ Finding *findings_at(Findings *f, const Rule *rule, SrcLoc loc)
     return NULL;
 }
 
-/* Add f's notes that `into` lacks. */
+/* Add f's notes on places `into` has no note on (one step per place: the
+ * kept rule's note says what the call is), with their roles. */
 static void merge_notes(Findings *all, Finding *into, const Finding *f)
 {
     for (int k = 0; k < f->nnotes; k++) {
         bool have = false;
         for (int j = 0; j < into->nnotes && !have; j++)
-            have = same_place(into->notes[j].loc, f->notes[k].loc) &&
-                   !strcmp(into->notes[j].message, f->notes[k].message);
+            have = same_place(into->notes[j].loc, f->notes[k].loc);
         if (!have)
-            finding_note(all, into, f->notes[k].loc, f->notes[k].message);
+            finding_note_as(all, into, f->notes[k].loc, f->notes[k].role, f->notes[k].message);
     }
 }
 

@@ -6,9 +6,28 @@
 
 typedef struct Rule Rule;
 
+/* What a step of a finding's path is, for its label (HTML): a note is
+ * the check that decided the use unless its rule says otherwise; the
+ * finding itself is the use unless its rule says otherwise. */
+typedef enum StepRole {
+    ROLE_CHECK,     /* a check that decides what follows */
+    ROLE_OPEN,      /* the descriptor opened here */
+    ROLE_CREATE,    /* the file made here */
+    ROLE_REMOVE,    /* the name removed here */
+    ROLE_NAME,      /* a temporary name made here */
+    ROLE_LOCK,      /* a lock acquired here */
+    ROLE_INSIDE,    /* where, inside a called function, it acts */
+    ROLE_USE,       /* the racy use */
+    ROLE_COUNT
+} StepRole;
+
+/* "check", "open", ...: the label of a role; NULL past the end. */
+const char *step_role_name(StepRole r);
+
 typedef struct Note {
     SrcLoc loc;
     const char *message;
+    StepRole role;
 } Note;
 
 /* A stretch of source: from start up to, not including, end_line:end_col. */
@@ -42,6 +61,7 @@ typedef struct Finding {
     const Rule *rule;
     SrcLoc loc;             /* the racy use */
     const char *message;
+    StepRole role;          /* what the reported call is (ROLE_USE unless set) */
     const char *function;   /* enclosing function */
     SrcLoc function_loc;    /* its name in the definition (suppressions) */
     Note *notes;
@@ -63,7 +83,10 @@ typedef struct Findings {
 
 Finding *finding_add(Findings *f, const Rule *rule, const Function *fn, SrcLoc loc,
                      const char *message);
+/* A note on a check (ROLE_CHECK); finding_note_as for another role. */
 void finding_note(Findings *f, Finding *finding, SrcLoc loc, const char *message);
+void finding_note_as(Findings *f, Finding *finding, SrcLoc loc, StepRole role,
+                     const char *message);
 /* The finding of `rule` already reported at loc, or NULL: a rule that
  * pairs a use with several checks adds a note to it instead. */
 Finding *findings_at(Findings *f, const Rule *rule, SrcLoc loc);

@@ -12,48 +12,25 @@
 #include "../rules/rules.h"
 #include "../version.h"
 #include "html_assets.h"
+#include "html_text.h"
 #include "report.h"
 
 enum { CONTEXT = 2, JOIN_GAP = 8 };
 
-/* Escape for text and attribute values; control bytes become U+FFFD. */
-static void esc_n(StrBuf *out, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        switch (c) {
-        case '&': sb_puts(out, "&amp;"); break;
-        case '<': sb_puts(out, "&lt;"); break;
-        case '>': sb_puts(out, "&gt;"); break;
-        case '"': sb_puts(out, "&quot;"); break;
-        case '\'': sb_puts(out, "&#39;"); break;
-        default:
-            if ((c < 0x20 && c != '\t') || c == 0x7F)
-                sb_puts(out, "\xEF\xBF\xBD");
-            else
-                sb_putc(out, (char)c);
-        }
-    }
-}
-
-static void esc(StrBuf *out, const char *s)
-{
-    esc_n(out, s, strlen(s));
-}
-
 /* A step of a finding's path: a check (note) or the use. */
 typedef struct Step {
     SrcLoc loc;
-    const char *message;
-    bool use;
+    const char *message;    /* NULL for the finding's own step: its message heads it */
+    StepRole role;          /* its label: check, open, create, lock, use... */
+    bool use;               /* the finding's own step (the last) */
 } Step;
 
 static int steps_of(const Finding *f, Step *steps, int max)
 {
     int n = 0;
     for (int k = 0; k < f->nnotes && n < max - 1; k++)
-        steps[n++] = (Step){f->notes[k].loc, f->notes[k].message, false};
-    steps[n++] = (Step){f->loc, f->message, true};
+        steps[n++] = (Step){f->notes[k].loc, f->notes[k].message, f->notes[k].role, false};
+    steps[n++] = (Step){f->loc, NULL, f->role, true};
     return n;
 }
 
@@ -75,20 +52,20 @@ static void code_line(StrBuf *out, const char *file, unsigned n, const Step *ste
     /* Lines are blocks: no newline between them, or <pre> doubles it. */
     if (!step) {
         sb_printf(out, "<span class=\"line\"><span class=\"ln\">%u</span> ", n);
-        esc_n(out, text, len);
+        html_escape_n(out, text, len);
         sb_puts(out, "</span>");
         return;
     }
     sb_printf(out, "<span class=\"line %s\"><span class=\"ln\">%u</span> ",
-              step->use ? "use" : "check", n);
+              step->use ? "use" : "check", n);   /* the finding's line, or an earlier step's */
     size_t col = step->loc.col ? step->loc.col - 1 : 0, end = source_token_end(step->loc) - 1;
     col = col > len ? len : col;
     end = end > len ? len : end < col ? col : end;
-    esc_n(out, text, col);
+    html_escape_n(out, text, col);
     sb_puts(out, "<b class=\"tok\">");
-    esc_n(out, text + col, end - col);
+    html_escape_n(out, text + col, end - col);
     sb_puts(out, "</b>");
-    esc_n(out, text + end, len - end);
+    html_escape_n(out, text + end, len - end);
     sb_printf(out, " <span class=\"badge\">%d</span></span>", number);
 }
 
@@ -104,7 +81,7 @@ static void excerpt(StrBuf *out, const Step *steps, int from, int to)
     lo = lo > CONTEXT ? lo - CONTEXT : 1;
     hi += CONTEXT;
     sb_puts(out, "<div class=\"excerpt\"><div class=\"where\">");
-    esc(out, file);
+    html_escape(out, file);
     sb_puts(out, "</div><pre><code>");
     for (unsigned n = lo; n <= hi; n++) {
         int k = step_on(steps, from, to, file, n);
@@ -120,15 +97,22 @@ static bool joins(const Step *a, const Step *b)
     return !strcmp(a->loc.file, b->loc.file) && d <= JOIN_GAP;
 }
 
+/* The numbered steps, each labelled by its role; the finding's own step
+ * has no text of its own (its message is the heading above). */
 static void path_list(StrBuf *out, const Step *steps, int n)
 {
     sb_puts(out, "<ol class=\"path\">\n");
     for (int i = 0; i < n; i++) {
-        sb_printf(out, "<li class=\"%s\"><span class=\"kind\">%s</span> <span class=\"loc\">",
-                  steps[i].use ? "use" : "check", steps[i].use ? "use" : "check");
-        esc(out, steps[i].loc.file);
-        sb_printf(out, ":%u:%u</span> ", steps[i].loc.line, steps[i].loc.col);
-        esc(out, steps[i].message);
+        sb_printf(out, "<li class=\"%s\" data-role=\"%s\"><span class=\"kind\">%s</span> "
+                       "<span class=\"loc\">",
+                  steps[i].use ? "use" : "check", step_role_name(steps[i].role),
+                  step_role_name(steps[i].role));
+        html_escape(out, steps[i].loc.file);
+        sb_printf(out, ":%u:%u</span>", steps[i].loc.line, steps[i].loc.col);
+        if (steps[i].message) {
+            sb_putc(out, ' ');
+            html_escape(out, steps[i].message);
+        }
         sb_puts(out, "</li>\n");
     }
     sb_puts(out, "</ol>\n");
@@ -141,12 +125,58 @@ static void risk_reasons(StrBuf *out, const Finding *f)
     for (int k = 0; k < f->nreasons; k++) {
         const RiskReason *r = &f->reasons[k];
         sb_printf(out, "<li class=\"%s\">", r->weight > 0 ? "raises" : r->weight < 0 ? "lowers" : "");
-        esc(out, r->text);
+        html_escape(out, r->text);
         sb_puts(out, " <span class=\"where\">");
-        esc(out, r->loc.file ? r->loc.file : "");
+        html_escape(out, r->loc.file ? r->loc.file : "");
         sb_printf(out, ":%u</span></li>", r->loc.line);
     }
     sb_puts(out, "</ul>\n");
+}
+
+/* The line(s) of fix_region as they are, then as the fix makes them. */
+static void fix_lines(StrBuf *out, const char *file, const SrcRegion *g, const char *text)
+{
+    size_t len;
+    StrBuf after = {0};
+    for (unsigned n = g->start.line; n <= g->end_line; n++) {
+        const char *line = source_line(file, n, &len);
+        if (!line)
+            break;
+        sb_printf(out, "<span class=\"line del\"><span class=\"ln\">%u</span>-", n);
+        html_escape_n(out, line, len);
+        sb_puts(out, "</span>");
+        if (n == g->start.line)
+            sb_putn(&after, line, g->start.col - 1 < len ? g->start.col - 1 : len);
+        if (n == g->start.line)
+            sb_puts(&after, text);
+        if (n == g->end_line && g->end_col - 1 <= len)
+            sb_putn(&after, line + g->end_col - 1, len - (g->end_col - 1));
+    }
+    for (const char *rest = sb_str(&after);;) {
+        size_t k = strcspn(rest, "\n");
+        sb_puts(out, "<span class=\"line add\"><span class=\"ln\"></span>+");
+        html_escape_n(out, rest, k);
+        sb_puts(out, "</span>");
+        if (!rest[k])
+            break;
+        rest += k + 1;
+    }
+    sb_free(&after);
+}
+
+/* The finding's machine-applicable fix (what --fix would apply), as a diff. */
+static void fix_block(StrBuf *out, const Finding *f)
+{
+    const SrcRegion *g = &f->fix_region;
+    const char *file = g->start.file ? g->start.file : f->loc.file;
+    size_t len;
+    if (!g->start.line || !source_line(file, g->start.line, &len))
+        return;
+    sb_puts(out, "<div class=\"excerpt fix\"><div class=\"where\">fix: ");
+    html_escape(out, file);
+    sb_puts(out, " (fsrace --fix applies it)</div><pre><code>");
+    fix_lines(out, file, g, f->fix_replacement);
+    sb_puts(out, "</code></pre></div>\n");
 }
 
 static void finding(StrBuf *out, const Reported *it, int index)
@@ -154,18 +184,18 @@ static void finding(StrBuf *out, const Reported *it, int index)
     const Finding *f = it->f;
     const char *sev = severity_name(f->rule->severity), *risk = risk_name(f->risk);
     sb_printf(out, "<article class=\"finding\" id=\"finding-%d\" data-rule=\"", index + 1);
-    esc(out, f->rule->id);
+    html_escape(out, f->rule->id);
     sb_printf(out, "\" data-severity=\"%s\" data-risk=\"%s\" data-status=\"%s\">\n"
                    "<h4><span class=\"sev %s\">%s</span> <span class=\"risk %s\">%s risk</span> ",
               sev, risk, it->suppressed ? "suppressed" : "active", sev, sev, risk, risk);
-    esc(out, f->message);
+    html_escape(out, f->message);
     sb_puts(out, "</h4>\n<p class=\"meta\">in <code>");
-    esc(out, f->function ? f->function : "?");
+    html_escape(out, f->function ? f->function : "?");
     sb_printf(out, "()</code>, line %u &middot; fingerprint <code>%s</code>", f->loc.line,
               it->fingerprint);
     if (it->suppressed) {
         sb_puts(out, " &middot; <span class=\"suppressed\">suppressed: ");
-        esc(out, *it->suppressed ? it->suppressed : "(no reason given)");
+        html_escape(out, *it->suppressed ? it->suppressed : "(no reason given)");
         sb_puts(out, "</span>");
     }
     sb_puts(out, "</p>\n");
@@ -178,6 +208,8 @@ static void finding(StrBuf *out, const Reported *it, int index)
             ;
         excerpt(out, steps, from, to);
     }
+    if (f->fix_replacement)
+        fix_block(out, f);
     sb_puts(out, "</article>\n");
 }
 
@@ -195,11 +227,13 @@ static void rule_group(StrBuf *out, const Report *r, int first)
 {
     const Finding *f0 = r->items[first].f;
     sb_puts(out, "<section class=\"group\" data-rule=\"");
-    esc(out, f0->rule->id);
-    sb_puts(out, "\"><h3>");
-    esc(out, f0->rule->id);
-    sb_printf(out, " <small>%s &middot; CERT %s &middot; ", f0->rule->cwe, f0->rule->cert);
-    esc(out, f0->rule->summary);
+    html_escape(out, f0->rule->id);
+    sb_puts(out, "\"><h3><a class=\"rule-help\" href=\"#help-");
+    html_escape(out, f0->rule->id);
+    sb_puts(out, "\">");
+    html_escape(out, f0->rule->id);
+    sb_printf(out, "</a> <small>%s &middot; CERT %s &middot; ", f0->rule->cwe, f0->rule->cert);
+    html_escape(out, f0->rule->summary);
     sb_puts(out, "</small></h3>\n");
     for (int i = first; i < r->n; i++)
         if (r->items[i].f->rule == f0->rule && !strcmp(r->items[i].f->loc.file, f0->loc.file))
@@ -210,7 +244,7 @@ static void rule_group(StrBuf *out, const Report *r, int first)
 static void file_section(StrBuf *out, const Report *r, int first)
 {
     sb_puts(out, "<section class=\"file\"><h2>");
-    esc(out, r->items[first].f->loc.file);
+    html_escape(out, r->items[first].f->loc.file);
     sb_puts(out, "</h2>\n");
     for (int i = first; i < r->n; i++)
         if (!strcmp(r->items[i].f->loc.file, r->items[first].f->loc.file) &&
@@ -239,9 +273,9 @@ static void checkbox(StrBuf *out, const Report *r, const char *what, const char 
     if (!n)
         return;
     sb_printf(out, "<label><input type=\"checkbox\" data-filter=\"%s\" value=\"", what);
-    esc(out, value);
+    html_escape(out, value);
     sb_puts(out, "\" checked> ");
-    esc(out, value);
+    html_escape(out, value);
     sb_printf(out, " <span class=\"count\">%d</span></label>\n", n);
 }
 
@@ -288,6 +322,25 @@ static void summary(StrBuf *out, const Report *r)
     sb_puts(out, ".</p>\n");
 }
 
+/* Each reported rule's help (its --explain text), where its groups link. */
+static void rule_help(StrBuf *out, const Report *r)
+{
+    int n;
+    const Rule *all = rules_all(&n);
+    sb_puts(out, "<section class=\"helps\"><h2>The rules</h2>\n");
+    for (int i = 0; i < n; i++) {
+        const char *md = rules_help_markdown(all[i].id);
+        if (!count(r, "rule", all[i].id) || !md)
+            continue;
+        sb_puts(out, "<section class=\"help\" id=\"help-");
+        html_escape(out, all[i].id);
+        sb_puts(out, "\">\n");
+        html_markdown(out, md);
+        sb_puts(out, "</section>\n");
+    }
+    sb_puts(out, "</section>\n");
+}
+
 /* Highest risk first; report order (the items' addresses) among equals. */
 static int by_risk_ptr(const void *pa, const void *pb)
 {
@@ -327,6 +380,8 @@ void report_html(StrBuf *out, const Report *given)
     for (int i = 0; i < r->n; i++)
         if (!seen_before(r, i, false))
             file_section(out, r, i);
+    if (r->n)
+        rule_help(out, r);
     sb_puts(out, "</main>\n<footer>fsrace " FSRACE_VERSION "</footer>\n<script>");
     sb_puts(out, html_js);
     sb_puts(out, "</script>\n</body></html>\n");

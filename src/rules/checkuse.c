@@ -433,8 +433,9 @@ static void chain_notes(Findings *out, Finding *f, const Site *s, const char *ve
         return;
     /* the summary (and its strings) may not outlive the translation unit */
     SrcLoc at = {arena_strdup(out->arena, fn->inner_file), fn->inner_line, fn->inner_col};
-    finding_note(out, f, at, arena_printf(out->arena, "%s() %s its argument with %s() here",
-                                          fn->name, verb, fn->inner_name));
+    finding_note_as(out, f, at, ROLE_INSIDE,
+                    arena_printf(out->arena, "%s() %s its argument with %s() here", fn->name,
+                                 verb, fn->inner_name));
 }
 
 /* The edit that does what the advice says, where it is mechanical: after

@@ -68,7 +68,8 @@ static void report_tempname(const RuleInput *in, Findings *out, const Ins *use,
         "name first, or plant a symbolic link there, and the program opens its file; %s",
         use->call.callee, what(out->arena, path), maker, fix);
     Finding *f = finding_add(out, in->rule, in->fn, use->loc, msg);
-    finding_note(out, f, s->maker->loc,
+    f->role = ROLE_CREATE;
+    finding_note_as(out, f, s->maker->loc, ROLE_NAME,
                  arena_printf(out->arena, "name made here by %s(): predictable, and not "
                               "reserved until something creates it", maker));
 }
@@ -91,7 +92,7 @@ static void report_shared(const RuleInput *in, Findings *out, const Ins *use,
         path->kind == OPND_STRING ? "" : arena_printf(out->arena, " (\"%s\")", s->text),
         append ? append_fix : fix,
         append ? "" : ", or create the file inside a private directory made by mkdtemp()");
-    finding_add(out, in->rule, in->fn, use->loc, msg);
+    finding_add(out, in->rule, in->fn, use->loc, msg)->role = ROLE_CREATE;
 }
 
 void rule_insecure_temp_file(const RuleInput *in, Findings *out)
@@ -197,7 +198,7 @@ void rule_insecure_temp_name(const RuleInput *in, Findings *out)
                 "process can create it first, so whoever does must use O_CREAT|O_EXCL; use "
                 "mkstemp() for a file, mkdtemp() for a directory",
                 ins->call.callee);
-            finding_add(out, in->rule, fn, ins->loc, msg);
+            finding_add(out, in->rule, fn, ins->loc, msg)->role = ROLE_NAME;
         }
     }
 }

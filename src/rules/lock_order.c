@@ -600,18 +600,20 @@ static void report_pair(const Rule *rule, Findings *out, const Edge *r, const Ed
         acquired_how(a, r), where, r->held.shown, r->acq.shown);
     Function fake = {.name = r->fn};
     Finding *f = finding_add(out, rule, &fake, r->acq.loc, msg);
-    finding_note(out, f, r->held.loc, arena_printf(a, "%s acquired here", r->held.shown));
+    f->role = ROLE_LOCK;
+    finding_note_as(out, f, r->held.loc, ROLE_LOCK,
+                    arena_printf(a, "%s acquired here", r->held.shown));
     if (r->via)
-        finding_note(out, f, r->inner,
-                     arena_printf(a, "%s acquired here, in %s()", r->acq.shown, r->inner_fn));
-    finding_note(out, f, o->held.loc,
-                 arena_printf(a, "the opposite order: %s acquired here, in %s()",
-                              o->held.shown, o->fn));
-    finding_note(out, f, o->acq.loc,
-                 arena_printf(a, "then %s", acquired_how(a, o)));
+        finding_note_as(out, f, r->inner, ROLE_LOCK,
+                        arena_printf(a, "%s acquired here, in %s()", r->acq.shown, r->inner_fn));
+    finding_note_as(out, f, o->held.loc, ROLE_LOCK,
+                    arena_printf(a, "the opposite order: %s acquired here, in %s()",
+                                 o->held.shown, o->fn));
+    finding_note_as(out, f, o->acq.loc, ROLE_LOCK,
+                    arena_printf(a, "then %s", acquired_how(a, o)));
     if (o->via)
-        finding_note(out, f, o->inner,
-                     arena_printf(a, "%s acquired here, in %s()", o->acq.shown, o->inner_fn));
+        finding_note_as(out, f, o->inner, ROLE_LOCK,
+                        arena_printf(a, "%s acquired here, in %s()", o->acq.shown, o->inner_fn));
 }
 
 void rule_lock_order_finish(const Rule *rule, Findings *out)

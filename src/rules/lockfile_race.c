@@ -129,6 +129,7 @@ static void report_checked(const RuleInput *in, Findings *out, const Ins *use,
         shown(out->arena, path), use->call.callee, v->check->func->name,
         v->polls ? " (polling in a loop)" : "");
     Finding *f = finding_add(out, in->rule, in->fn, use->loc, msg);
+    f->role = ROLE_CREATE;
     /* The program waits for the lock file to be absent and then creates it:
      * O_EXCL (fopen "wx") makes the creation fail while another holds it,
      * as the wait meant. Not for a lock created without any check: there
@@ -152,7 +153,7 @@ static void report_plain(const RuleInput *in, Findings *out, const Ins *use,
         "exists and two processes can both take the lock; create it with "
         "open(O_CREAT|O_EXCL) and treat EEXIST as 'locked' (or lock it with fcntl()/flock())",
         shown(out->arena, path), use->call.callee);
-    finding_add(out, in->rule, in->fn, use->loc, msg);
+    finding_add(out, in->rule, in->fn, use->loc, msg)->role = ROLE_CREATE;
 }
 
 static void report_link(const RuleInput *in, Findings *out, const Ins *ins,
@@ -163,7 +164,7 @@ static void report_link(const RuleInput *in, Findings *out, const Ins *ins,
         "the link was made (a lost reply); after link(), stat() the unique file %s and hold "
         "the lock only if its st_nlink is 2, whatever link() returned",
         shown(out->arena, lock), shown(out->arena, unique));
-    finding_add(out, in->rule, in->fn, ins->loc, msg);
+    finding_add(out, in->rule, in->fn, ins->loc, msg)->role = ROLE_CREATE;
 }
 
 void rule_lockfile_race(const RuleInput *in, Findings *out)
@@ -210,6 +211,6 @@ void rule_lockfile_nfs(const RuleInput *in, Findings *out)
             "(nor on NFSv3 before Linux 2.6.5): if it may live on NFS, use the "
             "link()/st_nlink recipe of open(2), or fcntl() locks",
             shown(out->arena, path));
-        finding_add(out, in->rule, fn, it.ins->loc, msg);
+        finding_add(out, in->rule, fn, it.ins->loc, msg)->role = ROLE_CREATE;
     }
 }

@@ -91,12 +91,13 @@ static void report(const RuleInput *in, Findings *out, const Site *made, const M
     const char *name = site_display_key(out->arena, use->path->key);
     const char *note = arena_printf(out->arena, "'%s' %s here by %s()", name, m->verb,
                                     made->func->name);
+    bool removed = !strcmp(m->verb, "removed");
+    StepRole role = removed ? ROLE_REMOVE : ROLE_CREATE;
     Finding *prev = findings_at(out, in->rule, use->ins->loc);   /* one per use: a note per check */
     if (prev) {
-        finding_note(out, prev, made->ins->loc, note);
+        finding_note_as(out, prev, made->ins->loc, role, note);
         return;
     }
-    bool removed = !strcmp(m->verb, "removed");
     const char *msg = arena_printf(out->arena,
         "%s() of '%s' after %s() %s it: %s; %s", use->func->name, name, made->func->name,
         m->verb,
@@ -105,7 +106,7 @@ static void report(const RuleInput *in, Findings *out, const Site *made, const M
                   "process can rename it away and plant a link)",
         fix_for(use));
     Finding *f = finding_add(out, in->rule, in->fn, use->ins->loc, msg);
-    finding_note(out, f, made->ins->loc, note);
+    finding_note_as(out, f, made->ins->loc, role, note);
 }
 
 static void follow_name(const RuleInput *in, Findings *out, const Site *made, const Made *m,

@@ -92,7 +92,7 @@ static void report(const RuleInput *in, Findings *out, const Site *open_site, co
         attach_fix(out, f, use->ins, form,
                    is_file ? arena_printf(out->arena, "fileno(%s)", var) : var);
     const char *opener = open_site->func ? open_site->func->name : open_site->ins->call.callee;
-    finding_note(out, f, open_site->ins->loc,
+    finding_note_as(out, f, open_site->ins->loc, ROLE_OPEN,
                  arena_printf(out->arena, "'%s' opened here by %s()", name, opener));
 }
 
