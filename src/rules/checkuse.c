@@ -20,6 +20,7 @@
 
 #include "../analysis/creation.h"
 #include "../analysis/flow.h"
+#include "../analysis/handles.h"
 #include "../analysis/names.h"
 #include "../analysis/revalidate.h"
 #include "../analysis/walks.h"
@@ -39,7 +40,7 @@ static const struct {
     {G_RESOLVE, 0, {0}},
     /* open() as a probe, then reopening (stat() by name while the
      * descriptor is open is name-after-open's) */
-    {G_OPEN, 1, {G_OPEN}},
+    {G_OPEN, 2, {G_OPEN, G_MODIFY}},
     /* mkdir() then chown(): the new directory can be swapped */
     {G_CREATE, 3, {G_MODIFY, G_OPEN, G_ENTER}},
     /* rename(tmp, dest) then fopen(dest) */
@@ -126,6 +127,9 @@ static bool refuses_links(const Site *use);
 static bool follows_links(const Site *use)
 {
     Group g = use->func->group;
+    const char *n = use->func->inner_name ? use->func->inner_name : use->func->name;
+    if (g == G_MODIFY && n[0] == 'l')
+        return false;   /* lchown(), lutimes(), lsetxattr() */
     return (g == G_OPEN || g == G_MODIFY || g == G_ENTER || g == G_EXEC) && !refuses_links(use);
 }
 
@@ -339,6 +343,13 @@ static bool existence_only(const Pairing *p)
             !flow_read_after(p->in->scratch, p->in->fn, check, buf));
 }
 
+/* Is block b reached only when the open `p` checks failed? */
+static bool open_failed_at(const Pairing *p, int b)
+{
+    NameSet h = handles_of(p->in->scratch, p->in->fn, p->check);
+    return h.n && handles_failed_at(p->in->fn, p->in->dom, &h, b);
+}
+
 static PairKind judge(const Pairing *p, const Site *use)
 {
     const Site *check = p->check;
@@ -349,6 +360,11 @@ static PairKind judge(const Pairing *p, const Site *use)
      * truncating after a probe is a race. */
     if (check->func->group == G_OPEN && use->func->group == G_OPEN && !creates(use) &&
         !truncates(use))
+        return PAIR_NONE;
+    /* open(p, O_NOFOLLOW) failed (ELOOP: a link), and the fallback changes
+     * p by name, following the link the open refused */
+    if (check->func->group == G_OPEN && use->func->group == G_MODIFY &&
+        !(refuses_links(check) && follows_links(use) && open_failed_at(p, use->block)))
         return PAIR_NONE;
     int which = use->path == site_path(use->ins, use->func, 0) ? 0 : 1;
     if (use->func->roles & (which == 0 ? NEWNAME : NEWNAME2))
