@@ -11,6 +11,7 @@
 #include "decl_attrs.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Functions that never return even where a header forgets to say so. */
@@ -67,8 +68,12 @@ static int attrs_of(CXCursor decl)
     if (p && (!strncmp(p, "_Noreturn ", 10) || strstr(p, "[[noreturn]]") ||
               strstr(p, "[[_Noreturn]]")))
         flags |= FN_NORETURN;
-    if (p && (strstr(p, "format(printf,") || strstr(p, "format(gnu_printf,")))
-        flags |= FN_PRINTF_LIKE;
+    const char *fmt = p ? strstr(p, "format(printf, ") : NULL;
+    if (!fmt && p)
+        fmt = strstr(p, "format(gnu_printf, ");
+    int index = fmt ? atoi(strchr(fmt, ' ') + 1) : 0;
+    if (index > 0 && index < 256)
+        flags |= FN_PRINTF_LIKE | index << FN_FORMAT_SHIFT;
     if (p && (strstr(p, "format(scanf,") || strstr(p, "format(gnu_scanf,")))
         flags |= FN_SCANF_LIKE;
     clang_disposeString(printed);
@@ -93,4 +98,9 @@ int fn_decl_attrs(FrontEnd *fe, CXCursor decl, const char *name)
         flags |= FN_SCANF_LIKE;
     strmap_put(&fe->fn_attrs, name, flags);
     return flags;
+}
+
+int fn_format_arg(int attrs)
+{
+    return attrs & FN_PRINTF_LIKE ? (attrs >> FN_FORMAT_SHIFT) - 1 : -1;
 }

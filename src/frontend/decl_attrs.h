@@ -8,11 +8,15 @@
 
 enum {
     FN_NORETURN = 1,        /* never returns */
-    FN_PRINTF_LIKE = 2,     /* format(printf, ...): only reads its arguments */
+    FN_PRINTF_LIKE = 2,     /* format(printf, N, ...): reads argument N (the
+                             * format) and those after it */
     FN_SCANF_LIKE = 4,      /* scanf family: writes its variadic arguments */
+    FN_FORMAT_SHIFT = 8,    /* bits from here: N, 1-based */
 };
 
 /* FN_* flags of the function `name` declared by decl, cached by name. */
 int fn_decl_attrs(FrontEnd *fe, CXCursor decl, const char *name);
+/* The 0-based index of a printf-like function's format argument, or -1. */
+int fn_format_arg(int attrs);
 
 #endif

@@ -86,12 +86,14 @@ static bool is_variadic_position(CXType fn_type, int i)
 }
 
 /* Does the callee only read argument i? Loggers are what real programs
- * call between a check and a use: every argument of a printf-like
- * function, and what is passed in a `...` (execlp's, a logger's) except
- * to the scanf family, which stores through them. */
+ * call between a check and a use: a printf-like function reads its format
+ * and every argument after it (not the buffer before it: snprintf(),
+ * asprintf() write that), and what is passed in a `...` (execlp's, a
+ * logger's) is read, except by the scanf family, which stores through it. */
 static bool callee_only_reads(CXType fn_type, int attrs, int i)
 {
-    if (attrs & FN_PRINTF_LIKE)
+    int format = fn_format_arg(attrs);
+    if (format >= 0 && i >= format)
         return true;
     return !(attrs & FN_SCANF_LIKE) && is_variadic_position(fn_type, i);
 }
