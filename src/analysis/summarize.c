@@ -5,7 +5,9 @@
  * summarised call on them is an effect of the function on that parameter.
  *  - a check whose outcome the function returns (the return value derives
  *    from it, or a return statement runs only for some outcomes) makes the
- *    function a check of the parameter;
+ *    function a check of the parameter; one that ends the program for some
+ *    outcomes (exit, abort, err) makes it a guard: its caller goes on only
+ *    if the check passed;
  *  - a use (open, chmod, unlink...) makes it a use of the parameter, with
  *    the flags or mode the inner call gets: fixed, or taken from another
  *    parameter; if the descriptor the use opens is returned, the function
@@ -122,6 +124,38 @@ static bool returns_outcome(const SummaryInput *in, const Site *inner)
     return returns_from(in, inner, seeds, n);
 }
 
+/* Is block b decided directly by a branch over the check's outcome (not
+ * by a later test nested inside one, like `if (!fp) exit(1)` after an
+ * fopen() that only runs when stat() said the name was absent)? */
+static bool decided_directly(const SummaryInput *in, const bool *guards, int b)
+{
+    for (int i = 0; i < in->cdep->n[b]; i++)
+        if (guards[in->cdep->on[b][i]])
+            return true;
+    return false;
+}
+
+/* Does the function end the program (exit(), abort(), err()) for some
+ * outcomes of the check at `inner` and return only for the others? Then
+ * it is a guard: its caller goes on only if the check passed. */
+static bool exits_on_outcome(const SummaryInput *in, const Site *inner)
+{
+    const char *seeds[3];
+    int n = 0;
+    if (inner->ins->dst.key)
+        seeds[n++] = inner->ins->dst.key;
+    seeds[n++] = "errno";
+    if (site_out_buffer(inner))
+        seeds[n++] = site_out_buffer(inner);
+    bool derived = false;
+    bool *guards = flow_guards_ret(in->scratch, in->fn, inner, seeds, n, true, &derived);
+    for (int b = 0; b < in->fn->nblocks; b++)
+        if (in->fn->blocks[b]->term == TERM_NORETURN && in->dom->idom[b] >= 0 &&
+            decided_directly(in, guards, b))
+            return true;
+    return false;
+}
+
 /* Is all the function tells about the name whether it exists: access(F_OK)
  * inside, or a stat() whose buffer does not decide what it returns? */
 static bool answers_existence_only(const SummaryInput *in, const Site *inner)
@@ -233,11 +267,14 @@ static void summarize_param(const SummaryInput *in, const DomTree *post, Summary
         const FileFunc *f = site->func;
         if (only_without_other_param(in, post, param, site->block))
             continue;
-        if ((f->roles & CHECK) && !has_effect(s, EFFECT_CHECK, param) &&
-            returns_outcome(in, site)) {
-            FileFunc as = wrapper_view(fn, site, param, CHECK);
-            as.existence_only = answers_existence_only(in, site);
-            add_effect(in->arena, s, EFFECT_CHECK, as);
+        if ((f->roles & CHECK) && !has_effect(s, EFFECT_CHECK, param)) {
+            bool exits = exits_on_outcome(in, site);
+            if (exits || returns_outcome(in, site)) {
+                FileFunc as = wrapper_view(fn, site, param, CHECK);
+                as.existence_only = answers_existence_only(in, site);
+                as.guard = exits;
+                add_effect(in->arena, s, EFFECT_CHECK, as);
+            }
         }
         if ((f->roles & USE) && !site_creates(site) && !has_effect(s, EFFECT_USE, param) &&
             !after_own_creation(in, sites, n, site)) {

@@ -38,7 +38,7 @@ static bool func_equal(const FileFunc *a, const FileFunc *b)
     return a->group == b->group && a->roles == b->roles && a->path == b->path &&
            a->flags == b->flags && a->result == b->result &&
            a->has_fixed_flags == b->has_fixed_flags && a->fixed_flags == b->fixed_flags &&
-           a->existence_only == b->existence_only &&
+           a->existence_only == b->existence_only && a->guard == b->guard &&
            !a->fixed_mode == !b->fixed_mode &&
            (!a->fixed_mode || !strcmp(a->fixed_mode, b->fixed_mode));
 }

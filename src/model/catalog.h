@@ -42,6 +42,8 @@ typedef struct FileFunc {
     const char *fixed_mode;
     const char *inner_name;     /* the libc function at the end of the chain */
     bool existence_only;        /* a check whose answer is only "it exists" */
+    bool guard;                 /* a check that exits when it fails: its caller
+                                 * goes on only if it passed (die_if_link()) */
     const char *inner_file;
     unsigned inner_line, inner_col;
 } FileFunc;

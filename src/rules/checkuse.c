@@ -350,6 +350,20 @@ static bool open_failed_at(const Pairing *p, int b)
     return h.n && handles_failed_at(p->in->fn, p->in->dom, &h, b);
 }
 
+/* Does the check decide whether the use runs? A use is control dependent
+ * on a branch over the check's outcome; after a guard (die_if_link(p),
+ * which exits unless its check passed), every use it dominates is decided:
+ * the caller runs past it only if the check passed. */
+static bool decided(const Pairing *p, const Site *use)
+{
+    const Site *check = p->check;
+    if (check->func->guard)
+        return check->block == use->block ? check->index < use->index
+                                          : dom_dominates(p->in->dom, check->block, use->block);
+    return flow_is_guarded(p->in->scratch, p->in->fn, p->in->dom, p->in->cdep, p->guards,
+                           use->block);
+}
+
 static PairKind judge(const Pairing *p, const Site *use)
 {
     const Site *check = p->check;
@@ -379,8 +393,7 @@ static PairKind judge(const Pairing *p, const Site *use)
     if (creates_exclusively(use) || (no_link_then && refuses_links(use)) ||
         removed_then_created_exclusively(p, use) || atomic_replacement(p, use))
         return PAIR_NONE;
-    if (!flow_is_guarded(p->in->scratch, p->in->fn, p->in->dom, p->in->cdep, p->guards,
-                         use->block))
+    if (!decided(p, use))
         return PAIR_NONE;
     if (use->func->result == RES_FD || use->func->result == RES_FILE)
         if (revalidated(p->in->scratch, p->in->fn, use, p->buf))
