@@ -229,13 +229,19 @@ bool flow_is_guarded(Arena *a, const Function *fn, const DomTree *d, const CtrlD
     return edge_dominated(fn, d, guards, b) || control_dependent(a, fn, cd, guards, b);
 }
 
+/* Does the instruction read key? A libc call given &key to fill (the
+ * next turn's stat(p, &st) in a loop) writes it, and reads nothing. */
 static bool ins_reads_key(const Ins *ins, const char *key)
 {
     if (ins->kind == INS_ASSIGN)
         return ir_operand_touches(&ins->src, key);
-    for (int i = 0; i < ins->call.nargs; i++)
-        if (ir_operand_touches(&ins->call.args[i], key))
+    for (int i = 0; i < ins->call.nargs; i++) {
+        const Operand *arg = &ins->call.args[i];
+        bool filled = ins->call.libc && arg->kind == OPND_ADDR && is_out_argument(arg) &&
+                      !strcmp(arg->key, key);
+        if (!filled && ir_operand_touches(arg, key))
             return true;
+    }
     return false;
 }
 
