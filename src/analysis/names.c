@@ -19,7 +19,8 @@ static const FillFunc fills[] = {
     {"vsprintf", "printf", 1}, {"strcpy", "copy", 1},   {"strncpy", "copy", 1},
     {"strlcpy", "copy", 1},    {"stpcpy", "copy", 1},   {"stpncpy", "copy", 1},
     {"memcpy", "copy", 1},     {"memmove", "copy", 1},  {"strcat", "cat", 1},
-    {"strncat", "cat", 1},     {"strlcat", "cat", 1},   {NULL, NULL, 0},
+    {"strncat", "cat", 1},     {"strlcat", "cat", 1},   {"asprintf", "printf", 1},
+    {"vasprintf", "printf", 1}, {NULL, NULL, 0},
 };
 
 static const FillFunc *fill_func(const Ins *ins)
@@ -37,11 +38,19 @@ bool names_is_fill(const Ins *ins)
     return fill_func(ins) != NULL;
 }
 
-/* The buffer a fill call writes, or NULL. */
+/* The buffer a fill call writes, or NULL: buf for snprintf(buf, ...),
+ * p for asprintf(&p, ...), which points p at a new buffer. */
 static const char *fill_target(const Ins *ins)
 {
     const Operand *dst = &ins->call.args[0];
-    return dst->kind == OPND_LVALUE ? dst->key : NULL;
+    return dst->kind == OPND_LVALUE || dst->kind == OPND_ADDR ? dst->key : NULL;
+}
+
+/* Does the fill point its target at a new buffer (asprintf) rather than
+ * write into the one it points to? */
+static bool fill_repoints(const Ins *ins)
+{
+    return ins->call.args[0].kind == OPND_ADDR;
 }
 
 /* "|in1|in2": the inputs of a fill; NULL if one is not a plain name,
@@ -220,6 +229,15 @@ static bool in_list(const char *name, const char *const *list)
     return false;
 }
 
+/* copy = strdup(p) of a name: a new buffer holding the same name. */
+static bool duplicates_name(const NameSet *s, const Ins *ins)
+{
+    const Call *c = &ins->call;
+    return c->callee && (!strcmp(c->callee, "strdup") || !strcmp(c->callee, "xstrdup")) &&
+           c->nargs == 1 && ins->dst.key && c->args[0].kind == OPND_LVALUE &&
+           nameset_has(s, c->args[0].key);
+}
+
 /* Functions returning a pointer into their string argument. */
 static const char *const into_arg[] = {
     "strchr", "strrchr", "strstr", "strcasestr", "strpbrk", "memchr", "memrchr",
@@ -257,8 +275,8 @@ static void forget_fill_if_input(NameSet *s, const char *written)
             continue;
         memcpy(input, p + 1, n);
         input[n] = '\0';
-        if (ir_key_overlaps(written, input)) {
-            s->fill = NULL;
+        if (ir_key_overlaps(written, input) || ir_key_index_uses(written, input)) {
+            s->fill = NULL;   /* names[i] after i++ is another input */
             return;
         }
     }
@@ -267,6 +285,10 @@ static void forget_fill_if_input(NameSet *s, const char *written)
 static void call_step(Arena *a, const Function *fn, int block, int index, NameSet *s,
                       const Ins *ins)
 {
+    if (duplicates_name(s, ins)) {
+        nameset_add(a, s, ins->dst.key);   /* copy = strdup(p): the same name */
+        return;
+    }
     /* What these return from the name (strrchr(buf, '/')) points into it. */
     bool points_into = ins->call.callee && in_list(ins->call.callee, into_arg);
     for (int k = 0; points_into && ins->dst.key && k < ins->call.nargs; k++)
@@ -278,6 +300,10 @@ static void call_step(Arena *a, const Function *fn, int block, int index, NameSe
         forget_fill_if_input(s, target);
         if (sig && s->fill && !strcmp(sig, s->fill)) {
             nameset_add(a, s, target);
+            return;
+        }
+        if (fill_repoints(ins)) {
+            store(s, target);   /* asprintf(&p, ...): p names another file now */
             return;
         }
         for (int i = 0; i < s->ninner; i++)
@@ -329,7 +355,8 @@ void nameset_step(Arena *a, const Function *fn, int block, int index, NameSet *s
             s->n = 0;
             return;
         }
-        bool copy = (ins->src.kind == OPND_LVALUE || ins->src.kind == OPND_STRING) &&
+        bool copy = (ins->src.kind == OPND_LVALUE || ins->src.kind == OPND_STRING ||
+                     ins->src.kind == OPND_TEMP) &&
                     nameset_has(s, ins->src.key);
         bool derived = !copy && reads_name(s, &ins->src);
         store(s, ins->dst.key);
