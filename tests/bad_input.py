@@ -711,3 +711,31 @@ def prefilter_body_include(ctx):
     run = ctx.run("--no-cache", "--min-risk", "low", "--format", "json", main, "--")
     ctx.expect_exit(run, 1)
     ctx.expect_finding(run, ctx.path("body.inc"), line=2)
+
+
+@case("prefilter-idle-cached")
+def prefilter_idle_cached(ctx):
+    """A file the pre-filter found nothing in is answered from the cache
+    next time, until something its scan read changes, or a header appears
+    earlier on the search path: quiet.c calls CHECK() and OPEN(), which
+    inc2/cfg.h defines as nothing; a new inc1/cfg.h makes them access() and
+    open(), and the race must then be reported."""
+    ctx.write("inc2/cfg.h", "#define CHECK(p) 0\n#define OPEN(p) 0\n")
+    quiet = ctx.write("quiet.c", '#include "cfg.h"\n'
+                      "int f(const char *p) {\n  if (CHECK(p) == 0)\n    return OPEN(p);\n"
+                      "  return -1;\n}\n")
+    cache = ctx.path("cache")
+    flags = ["--", "-I", ctx.path("inc1"), "-I", ctx.path("inc2"), "-include", "fcntl.h",
+             "-include", "unistd.h"]
+    first = ctx.run("--cache-dir", cache, "--stats", quiet, *flags, label="first")
+    ctx.expect_exit(first, 0)
+    ctx.expect_stderr(first, r"1 not parsed", "the pre-filter's skip")
+    again = ctx.run("--cache-dir", cache, "--stats", quiet, *flags, label="again")
+    ctx.expect_exit(again, 0)
+    ctx.expect_stderr(again, r"1 cache hits?, 0 not parsed", "a cache hit")
+    ctx.write("inc1/cfg.h", "#define CHECK(p) access(p, R_OK)\n"
+              "#define OPEN(p) open(p, O_RDONLY)\n")
+    shadowed = ctx.run("--cache-dir", cache, "--stats", "--format", "json", "--min-risk", "low",
+                       quiet, *flags, label="shadowed")
+    ctx.expect_exit(shadowed, 1)
+    ctx.expect_finding(shadowed, quiet, line=4)

@@ -323,6 +323,19 @@ bool analyze_from_cache(const Job *job, const AnalyzeOptions *opt, JobResult *re
     return hit;
 }
 
+/* The pre-filter's "nothing to check" is cached like a parse's result,
+ * resting on the files its scan read and the names it found absent. */
+static void store_idle(const Job *job, const AnalyzeOptions *opt, const JobResult *res)
+{
+    SourceFile src = {0};
+    if (!opt->cache || !job->idle_deps || source_file_read(job->file, &src))
+        return;
+    char *key = cache_key(opt->cache, job, src.data, src.size, job->pool_digest);
+    cache_store(opt->cache, key, job->idle_deps, res);
+    free(key);
+    source_file_free(&src);
+}
+
 void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobResult *res)
 {
     res->findings.arena = &res->arena;
@@ -330,6 +343,7 @@ void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobRe
         res->analysed = res->idle = true;
         res->callees = job->idle_names;
         res->ncallees = res->cap_callees = job->nidle_names;
+        store_idle(job, opt, res);
         return;
     }
     SourceFile src = {0};

@@ -19,6 +19,8 @@ typedef struct Job {
                              * finding (yet): not parsed */
     const char **idle_names; /* then: the identifiers its code reaches */
     int nidle_names;
+    const struct Deps *idle_deps; /* and what that rests on, to cache it; or NULL */
+    bool preloaded;         /* its result came from the cache already */
 } Job;
 
 typedef struct JobResult {

@@ -5,6 +5,7 @@
 #include "lexscan.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -256,19 +257,19 @@ void scan_text(ScanCache *c, FileScan *out, const char *data, size_t len)
     strmap_free(&L.seen);
 }
 
-/* At most MAX_SCAN_BYTES of a regular file; never blocks on a FIFO. */
-static char *read_regular(const char *path, long long *bytes, size_t *len)
+/* At most MAX_SCAN_BYTES of a regular file; never blocks on a FIFO.
+ * NULL with *absent set when there is no such file. */
+static char *read_regular(const char *path, struct stat *st, size_t *len, bool *absent)
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    struct stat st;
+    *absent = fd < 0 && (errno == ENOENT || errno == ENOTDIR);
     if (fd < 0)
         return NULL;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
         close(fd);
         return NULL;
     }
-    *bytes = (long long)st.st_size;
-    size_t want = st.st_size <= MAX_SCAN_BYTES ? (size_t)st.st_size : 0;
+    size_t want = st->st_size <= MAX_SCAN_BYTES ? (size_t)st->st_size : 0;
     char *data = malloc(want + 1);
     size_t got = 0;
     while (data && got < want) {
@@ -287,21 +288,31 @@ const FileScan *scan_file(ScanCache *c, const char *path)
     int at;
     if (strmap_get(&c->index, path, &at))
         return at < 0 ? NULL : c->files[at];
-    long long bytes = 0;
+    struct stat st;
     size_t len = 0;
-    char *data = read_regular(path, &bytes, &len);
+    bool absent;
+    char *data = read_regular(path, &st, &len, &absent);
     if (!data) {
-        strmap_put(&c->index, path, -1);
+        strmap_put(&c->index, path, absent ? SCAN_ABSENT : SCAN_UNREADABLE);
         return NULL;
     }
     FileScan *f = ARENA_NEW(&c->arena, FileScan);
-    f->bytes = bytes;
-    f->partial = (long long)len < bytes;
+    f->bytes = (long long)st.st_size;
+    f->partial = (long long)len < f->bytes;
+    f->mtime_sec = (long long)st.st_mtim.tv_sec;
+    f->mtime_nsec = (long long)st.st_mtim.tv_nsec;
+    f->ino = (long long)st.st_ino;
     scan_text(c, f, data, len);
     free(data);
     ARENA_PUSH(&c->arena, c->files, c->n, c->cap, f);
     strmap_put(&c->index, path, c->n - 1);
     return f;
+}
+
+bool scan_was_absent(const ScanCache *c, const char *path)
+{
+    int at;
+    return strmap_get(&c->index, path, &at) && at == SCAN_ABSENT;
 }
 
 void scan_cache_free(ScanCache *c)

@@ -26,6 +26,7 @@ typedef struct Macro {
 /* One file, read once per run. */
 typedef struct FileScan {
     long long bytes;
+    long long mtime_sec, mtime_nsec, ino;   /* as read, for the cache */
     bool partial;               /* too large: read only in part, or not at all */
     Include *includes;
     int nincludes, cap_includes;
@@ -40,7 +41,8 @@ typedef struct FileScan {
 
 typedef struct ScanCache {
     Arena arena;
-    StrMap index;               /* path -> position in files, -1 unreadable */
+    StrMap index;               /* path -> position in files; SCAN_ABSENT
+                                 * (no such file) or SCAN_UNREADABLE */
     FileScan **files;
     int n, cap;
 } ScanCache;
@@ -49,6 +51,9 @@ typedef struct ScanCache {
  * file. Never blocks on a FIFO; a file over 64 MiB counts by its size only
  * and is marked partial. */
 const FileScan *scan_file(ScanCache *c, const char *path);
+enum { SCAN_ABSENT = -1, SCAN_UNREADABLE = -2 };
+/* After scan_file(path) gave NULL: did path not exist at all? */
+bool scan_was_absent(const ScanCache *c, const char *path);
 /* Scan text that is not a file (a -D definition written as #define). */
 void scan_text(ScanCache *c, FileScan *out, const char *data, size_t len);
 void scan_cache_free(ScanCache *c);

@@ -65,6 +65,7 @@ typedef struct Walk {
     int ndirs;
     StrMap seen;
     PrefilterUnit *unit;
+    const char *main;           /* the main file's path */
     bool unsure;
 } Walk;
 
@@ -136,22 +137,40 @@ static void read_args(Walk *w, const Job *job, const char *base, const char **fo
 
 static const FileScan *visit(Walk *w, const char *path, bool body);
 
+/* What the walk read, or found absent, so that the cache can tell when
+ * the decision must be made again. */
+static void record_dep(Walk *w, const char *path, const FileScan *f)
+{
+    Deps *d = &w->unit->deps;
+    if (f) {
+        Dep dep = {path, f->mtime_sec, f->mtime_nsec, f->bytes, f->ino};
+        ARENA_PUSH(w->arena, d->items, d->n, d->cap, dep);
+    } else if (scan_was_absent(w->scans, path))
+        ARENA_PUSH(w->arena, d->absent, d->nabsent, d->cap_absent, path);
+    else
+        w->unit->uncacheable = true;
+}
+
 static const FileScan *visit_candidate(Walk *w, const char *dir, const char *name, bool body)
 {
     return visit(w, name[0] == '/' ? name : arena_printf(w->arena, "%s/%s", dir, name), body);
 }
 
 /* Scans path and, transitively, every candidate for each of its includes.
- * In a body (a file included inside { } of the main file, and what it
+ * In a body (a file the main file includes inside { }, and what it
  * includes), the code counts as the main file's; a body include that
- * cannot be read makes the unit unsure. */
+ * cannot be read makes the unit unsure. Braces in headers (extern "C" {
+ * under #ifdef __cplusplus) make no body: functions in headers are not
+ * analysed. */
 static const FileScan *visit(Walk *w, const char *path, bool body)
 {
+    bool is_main = w->main && !strcmp(path, w->main);
     const char *key = body ? arena_printf(w->arena, "{%s", path) : path;
     if (strmap_get(&w->seen, key, NULL))
         return scan_file(w->scans, path);
     strmap_put(&w->seen, key, 1);
     const FileScan *f = scan_file(w->scans, path);
+    record_dep(w, path, f);
     if (!f)
         return NULL;
     if (body)
@@ -162,7 +181,7 @@ static const FileScan *visit(Walk *w, const char *path, bool body)
     const char *here = slash ? arena_strndup(w->arena, path, (size_t)(slash - path)) : ".";
     for (int i = 0; i < f->nincludes; i++) {
         const Include *inc = &f->includes[i];
-        bool in_body = body || inc->in_braces;
+        bool in_body = body || (is_main && inc->in_braces);
         const FileScan *found = NULL;
         if (inc->name[0] == '/')
             found = visit(w, inc->name, in_body);
@@ -209,6 +228,7 @@ void prefilter_scan(Prefilter *pf, const Job *job, const char *cwd, PrefilterUni
                                                 : arena_printf(&pf->arena, "%s/%s", base, job->file);
     for (int i = 0; i < nforced; i++)
         visit_candidate(&w, base, forced[i], false);
+    w.main = main_path;
     visit(&w, main_path, false);
     add_defines(pf, job);
     strmap_free(&w.seen);

@@ -4,6 +4,7 @@
 #define FSRACE_PREFILTER_H
 #include <stdbool.h>
 
+#include "../cache/deps.h"
 #include "job.h"
 #include "lexscan.h"
 
@@ -30,6 +31,10 @@ typedef struct PrefilterUnit {
                                  * code is the main file's code */
     int nbody, cap_body;
     bool unsure;                /* cannot tell: the unit must be parsed */
+    Deps deps;                  /* every file read and every candidate name
+                                 * that did not exist: what the decision
+                                 * rests on, for the cache */
+    bool uncacheable;           /* a candidate could not be read */
 } PrefilterUnit;
 
 /* Scan the unit's main file and everything it may include. */

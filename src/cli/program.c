@@ -88,7 +88,7 @@ static void redo(Program *p, const Job *jobs, const int *todo, int count,
     for (int k = 0; k < count; k++) {
         sub[k] = jobs[todo[k]];
         sub[k].pool_digest = pool_digest(p, &results[todo[k]]);
-        sub[k].idle = false;    /* it names a function that does something */
+        sub[k].idle = sub[k].preloaded = false;   /* analysed with the pool */
     }
     AnalyzeOptions with_pool = *opt;
     with_pool.program = &p->pool;
@@ -102,8 +102,28 @@ static void redo(Program *p, const Job *jobs, const int *todo, int count,
     free(fresh);
 }
 
-/* The jobs, those that cannot produce a finding marked idle. */
-static Job *mark_idle(Program *p, const Job *jobs, int n, const AnalyzeOptions *opt)
+static const Deps *keep_deps(Arena *a, const Deps *from)
+{
+    Deps *d = ARENA_NEW(a, Deps);
+    d->items = ARENA_ARRAY(a, Dep, from->n + 1);
+    for (int i = 0; i < from->n; i++) {
+        d->items[i] = from->items[i];
+        d->items[i].path = arena_strdup(a, from->items[i].path);
+    }
+    d->n = d->cap = from->n;
+    d->absent = ARENA_ARRAY(a, const char *, from->nabsent + 1);
+    for (int i = 0; i < from->nabsent; i++)
+        d->absent[i] = arena_strdup(a, from->absent[i]);
+    d->nabsent = d->cap_absent = from->nabsent;
+    return d;
+}
+
+/* The jobs: those the cache answers marked preloaded (their results
+ * filled in), and of the rest, those that cannot produce a finding marked
+ * idle. Only the misses are scanned, so an unchanged project costs its
+ * cache reads. */
+static Job *mark_idle(Program *p, const Job *jobs, int n, const AnalyzeOptions *opt,
+                      JobResult *results)
 {
     Job *mine = ARENA_ARRAY(&p->arena, Job, n + 1);
     if (n)   /* jobs is NULL when filters left nothing to analyse */
@@ -112,11 +132,19 @@ static Job *mark_idle(Program *p, const Job *jobs, int n, const AnalyzeOptions *
         return mine;
     Prefilter pf = {0};
     PrefilterUnit *units = calloc((size_t)n + 1, sizeof(PrefilterUnit));
-    for (int i = 0; i < n; i++)
-        prefilter_scan(&pf, &jobs[i], opt->cwd, &units[i]);
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
+        mine[i].preloaded = analyze_from_cache(&jobs[i], opt, &results[i]);
+        if (!mine[i].preloaded)
+            prefilter_scan(&pf, &jobs[i], opt->cwd, &units[i]);
+    }
+    for (int i = 0; i < n; i++) {
+        if (mine[i].preloaded)
+            continue;
         mine[i].idle = !prefilter_may_matter(&pf, &units[i], NULL, &mine[i].idle_names,
                                              &mine[i].nidle_names, &p->arena);
+        if (mine[i].idle && !units[i].uncacheable)
+            mine[i].idle_deps = keep_deps(&p->arena, &units[i].deps);
+    }
     free(units);
     prefilter_free(&pf);
     return mine;
@@ -126,7 +154,7 @@ void program_run(Program *p, const Job *given, int n, const AnalyzeOptions *opt,
                  JobResult *results)
 {
     p->pool.arena = &p->arena;
-    const Job *jobs = mark_idle(p, given, n, opt);
+    const Job *jobs = mark_idle(p, given, n, opt, results);
     workers_run(jobs, n, opt, nprocs, results);
     if (opt->dump_cfg || n < 2)
         return;

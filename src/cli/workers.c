@@ -83,6 +83,10 @@ static void fail_job(Supervisor *s, int job, const char *why)
 
 static void start(Supervisor *s, int job)
 {
+    if (s->jobs[job].preloaded) {   /* program.c read it from the cache */
+        progress_step(&s->progress);
+        return;
+    }
     if (s->jobs[job].idle) {    /* not parsed: no libclang, no process */
         analyze_job(NULL, &s->jobs[job], s->opt, &s->results[job]);
         progress_step(&s->progress);
