@@ -11,7 +11,7 @@
 #include "../util/json_read.h"
 #include "cache_dir.h"
 
-enum { ENTRY_VERSION = 6 };
+enum { ENTRY_VERSION = 7 };
 
 static void str_field(StrBuf *out, const char *name, const char *value, bool comma)
 {
