@@ -1086,7 +1086,10 @@ def baseline_bad_file(ctx):
 def progress(ctx):
     """On a terminal a long run rewrites 'fsrace: [done/total] elapsed' in
     place on stderr and erases it; piped, stderr stays empty."""
-    files = [ctx.write(f"big{i}.c", bad_input.big_function())
+    # Big enough to take seconds, small enough that a sanitizer build
+    # (several times slower, all rules run for the cache) stays well
+    # inside the timeout.
+    files = [ctx.write(f"big{i}.c", bad_input.big_function(25_000))
              for i in range(3)]
     env = dict(os.environ)
     start = time.monotonic()
