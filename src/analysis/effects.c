@@ -66,8 +66,7 @@ bool effect_checks_links(const Site *check)
            (flags & AT_SYMLINK_NOFOLLOW);
 }
 
-/* access(p, F_OK): only whether the name exists. */
-static bool access_exists_only(const Site *check)
+bool effect_access_exists_only(const Site *check)
 {
     if (check->func->group != G_ACCESS || check->func->inner_name)
         return false;   /* a wrapper's mode argument is its own business */
@@ -81,6 +80,6 @@ static bool access_exists_only(const Site *check)
 bool effect_existence_only(Arena *a, const Function *fn, const Site *check)
 {
     const char *buf = site_out_buffer(check);
-    return access_exists_only(check) || check->func->existence_only ||
+    return effect_access_exists_only(check) || check->func->existence_only ||
            (check->func->group == G_STAT && buf && !flow_read_after(a, fn, check, buf));
 }

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "../analysis/creation.h"
+#include "../analysis/effects.h"
 #include "../analysis/flow.h"
 #include "../analysis/handles.h"
 #include "../analysis/names.h"
@@ -69,19 +70,6 @@ static int checked_name(const FileFunc *f)
 
 /* ---- what the use does ------------------------------------------- */
 
-static long long open_flags(const Site *use, bool *known)
-{
-    long long flags = 0;
-    *known = site_flags(use->ins, use->func, &flags);
-    bool libc_creat = !use->func->inner_name && (!strcmp(use->func->name, "creat") ||
-                                                 !strcmp(use->func->name, "creat64"));
-    if (libc_creat) {
-        *known = true;
-        flags = O_CREAT | O_WRONLY | O_TRUNC;
-    }
-    return flags;
-}
-
 /* Creation that fails when the name exists never follows a planted link. */
 static bool creates_exclusively(const Site *use)
 {
@@ -94,34 +82,6 @@ static bool creates(const Site *use)
     return c == CREATE_YES || c == CREATE_EXCL;
 }
 
-static bool truncates(const Site *use)
-{
-    bool known;
-    long long flags = open_flags(use, &known);
-    if (known && use->func->flagkind == F_OPEN)
-        return flags & O_TRUNC;
-    const char *mode = site_mode(use->ins, use->func);
-    return mode && strchr(mode, 'w');
-}
-
-static bool read_only(const Site *use)
-{
-    Group g = use->func->group;
-    if (g == G_ENTER && strcmp(use->func->name, "chroot"))
-        return true;
-    const char *inner = use->func->inner_name ? use->func->inner_name : use->func->name;
-    if (use->func->result == RES_DIR || !strncmp(inner, "opendir", 7))
-        return true;   /* also a wrapper that lists its argument */
-    bool known;
-    long long flags = open_flags(use, &known);
-    if (known && use->func->flagkind == F_OPEN)
-        return (flags & O_ACCMODE) == O_RDONLY && !(flags & (O_CREAT | O_TRUNC));
-    const char *mode = site_mode(use->ins, use->func);
-    return mode && mode[1] == 'r' && !strchr(mode, '+');   /* mode is "\"r\"" */
-}
-
-static bool refuses_links(const Site *use);
-
 /* A use that resolves a link at the name: opens, changes, enters or runs
  * it (unlink and rename act on the link itself). */
 static bool follows_links(const Site *use)
@@ -130,41 +90,8 @@ static bool follows_links(const Site *use)
     const char *n = use->func->inner_name ? use->func->inner_name : use->func->name;
     if (g == G_MODIFY && n[0] == 'l')
         return false;   /* lchown(), lutimes(), lsetxattr() */
-    return (g == G_OPEN || g == G_MODIFY || g == G_ENTER || g == G_EXEC) && !refuses_links(use);
-}
-
-static bool refuses_links(const Site *use)
-{
-    long long flags;
-    if (!site_flags(use->ins, use->func, &flags))
-        return false;
-    if (use->func->flagkind == F_OPEN)
-        return flags & O_NOFOLLOW;
-    return use->func->flagkind == F_AT && (flags & AT_SYMLINK_NOFOLLOW);
-}
-
-/* ---- what the check looks at --------------------------------------- */
-
-static bool checks_for_links(const Site *check)
-{
-    const char *n = check->func->inner_name ? check->func->inner_name : check->func->name;
-    long long flags;
-    if (check->func->group == G_LINK || strstr(n, "lstat") || strstr(n, "lxstat"))
-        return true;
-    return check->func->flagkind == F_AT && site_flags(check->ins, check->func, &flags) &&
-           (flags & AT_SYMLINK_NOFOLLOW);
-}
-
-/* access(p, F_OK): only whether the name exists. */
-static bool access_exists_only(const Site *check)
-{
-    if (check->func->group != G_ACCESS || check->func->inner_name)
-        return false;   /* a wrapper's mode argument is its own business */
-    int mode = check->func->path + 1;   /* access(p, mode), faccessat(d, p, mode) */
-    if (mode >= check->ins->call.nargs)
-        return false;
-    const Operand *m = &check->ins->call.args[mode];
-    return m->has_ival && m->ival == F_OK;
+    return (g == G_OPEN || g == G_MODIFY || g == G_ENTER || g == G_EXEC) &&
+           !effect_refuses_links(use);
 }
 
 /* ---- the pairing ------------------------------------------------- */
@@ -338,7 +265,7 @@ static bool existence_only(const Pairing *p)
 {
     const Site *check = p->check;
     const char *buf = p->buf;
-    return access_exists_only(check) || check->func->existence_only ||
+    return effect_access_exists_only(check) || check->func->existence_only ||
            (check->func->group == G_STAT && buf &&
             !flow_read_after(p->in->scratch, p->in->fn, check, buf));
 }
@@ -373,12 +300,12 @@ static PairKind judge(const Pairing *p, const Site *use)
      * asks for no more, relying on nothing the probe learnt. Creating or
      * truncating after a probe is a race. */
     if (check->func->group == G_OPEN && use->func->group == G_OPEN && !creates(use) &&
-        !truncates(use))
+        !effect_truncates(use))
         return PAIR_NONE;
     /* open(p, O_NOFOLLOW) failed (ELOOP: a link), and the fallback changes
      * p by name, following the link the open refused */
     if (check->func->group == G_OPEN && use->func->group == G_MODIFY &&
-        !(refuses_links(check) && follows_links(use) && open_failed_at(p, use->block)))
+        !(effect_refuses_links(check) && follows_links(use) && open_failed_at(p, use->block)))
         return PAIR_NONE;
     int which = use->path == site_path(use->ins, use->func, 0) ? 0 : 1;
     if (use->func->roles & (which == 0 ? NEWNAME : NEWNAME2))
@@ -388,9 +315,9 @@ static PairKind judge(const Pairing *p, const Site *use)
     bool no_link_then = p->links || (check->func->roles & NEWNAME);
     /* *at() calls protect the directory part only: after a link check of
      * (dirfd, name), a use that follows a link there is the race */
-    if (p->follow_only && (!follows_links(use) || read_only(use)))
+    if (p->follow_only && (!follows_links(use) || effect_read_only(use)))
         return PAIR_NONE;   /* recursing into a listed directory: too common to say */
-    if (creates_exclusively(use) || (no_link_then && refuses_links(use)) ||
+    if (creates_exclusively(use) || (no_link_then && effect_refuses_links(use)) ||
         removed_then_created_exclusively(p, use) || atomic_replacement(p, use))
         return PAIR_NONE;
     if (!decided(p, use))
@@ -398,7 +325,7 @@ static PairKind judge(const Pairing *p, const Site *use)
     if (use->func->result == RES_FD || use->func->result == RES_FILE)
         if (revalidated(p->in->scratch, p->in->fn, use, p->buf))
             return PAIR_NONE;   /* CERT POS35-C */
-    if (existence_only(p) && read_only(use))
+    if (existence_only(p) && effect_read_only(use))
         return PAIR_EXISTS_READ;
     return p->links ? PAIR_SYMLINK : PAIR_RACE;
 }
@@ -409,7 +336,7 @@ static PairKind judge(const Pairing *p, const Site *use)
  * user's permission, not about the file's existence. */
 static bool permission_check(const Site *check)
 {
-    return check->func->group == G_ACCESS && !access_exists_only(check);
+    return check->func->group == G_ACCESS && !effect_access_exists_only(check);
 }
 
 /* What to do instead, for what the use means to do with the file: the
@@ -439,11 +366,11 @@ static const char *advice(const Pairing *p, const Site *use)
     bool exists_check = existence_only(p);
     if (creates(use) && exists_check && !only_when(p, use->block, true))
         return "create it with open(O_CREAT|O_EXCL) (fopen mode \"wx\") and handle EEXIST";
-    if (use->func->group == G_OPEN && (creates(use) || truncates(use)))
+    if (use->func->group == G_OPEN && (creates(use) || effect_truncates(use)))
         return arena_printf(a, "open it first with O_NOFOLLOW and without O_CREAT|O_TRUNC, "
                                "fstat() the descriptor and check what %s() checked, then "
                                "ftruncate() it", checker);
-    if (use->func->group == G_OPEN && !read_only(use))
+    if (use->func->group == G_OPEN && !effect_read_only(use))
         return arena_printf(a, "open it once with O_NOFOLLOW, fstat() the descriptor and "
                                "check what %s() checked, then use the descriptor", checker);
     if (use->func->group == G_STAT)
@@ -571,8 +498,8 @@ static void check_call(const RuleInput *in, Findings *out, const Site *check, Pa
     int n;
     Site *uses = flow_uses(&per_check, in->fn, check, key, dirfd ? same_as_check : NULL,
                            dirfd, &n);
-    CheckView v = {check, uses, n, &buf, buf ? 1 : 0, buf, checks_for_links(check), dirfd != NULL,
-                   dirfd != NULL, false};
+    CheckView v = {check, uses, n, &buf, buf ? 1 : 0, buf, effect_checks_links(check),
+                   dirfd != NULL, dirfd != NULL, false};
     check_one(&mine, out, &v, want);
     arena_free(&per_check);
 }
@@ -603,7 +530,7 @@ void checkuse_run(const RuleInput *in, Findings *out, PairKind want)
         if (!path && f->group != G_NAMESPACE)
             path = site_path_at(it.ins, f, 0, &dirfd);
         Site check = {it.block, it.index, it.ins, f, path};
-        if (path && (!dirfd || checks_for_links(&check)))
+        if (path && (!dirfd || effect_checks_links(&check)))
             check_call(in, out, &check, want, dirfd);
     }
     check_walks(in, out, want);
