@@ -111,7 +111,8 @@ clean:
 # libFuzzer targets for the parsers fsrace owns (tests/fuzz/, docs/testing.md):
 # `make fuzz` builds build-fuzz/fuzz_{json,compdb,suppress,pipeline} with
 # clang-19 under ASan+UBSan and runs each for FUZZ_SECONDS on its seed corpus
-# (tests/fuzz/corpus/NAME); tests/fuzz/run.sh SECONDS runs them longer.
+# (tests/fuzz/corpus/NAME, or the files NAME.seeds lists); tests/fuzz/run.sh
+# SECONDS runs them longer.
 FUZZ_CC      ?= clang-19
 FUZZ_BUILD   := build-fuzz
 FUZZ_FLAGS   := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
@@ -123,6 +124,9 @@ FUZZ_SECONDS ?= 30
 $(FUZZ_BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+# The rule help it compiles in is generated under $(BUILD)/gen.
+$(FUZZ_BUILD)/obj/rules/help.o: $(BUILD)/gen/rule_help.h
 
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_input.h $(FUZZ_OBJS)
 	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJS) $(LDLIBS)
