@@ -301,6 +301,48 @@ def compile_db_source_spellings(ctx):
         expect_once(ctx, run, path, HEADER_LINE)
 
 
+CROSS_C = """\
+int access(const char *, int);
+int open(const char *, int, ...);
+int setuid(unsigned);
+unsigned getuid(void);
+#ifdef __aarch64__
+int f(const char *p) {
+  if (access(p, 4) == 0)
+    return open(p, 0);
+  return -1;
+}
+#endif
+int drop(void) { return setuid(getuid()); }
+"""
+CROSS_LINE = 8
+
+
+@case("compile-db-cross-compiler")
+def compile_db_cross_compiler(ctx):
+    """A cross compiler's name ("aarch64-linux-gnu-gcc-12") sets the target,
+    as the driver and clang-tidy take it: code under #ifdef __aarch64__ is
+    seen. An explicit --target wins; a name that is no triple ("my-gcc")
+    changes nothing."""
+    paths = {n: ctx.write(f"x/{n}.c", CROSS_C) for n in ("a", "b", "c")}
+    entries = [
+        {"directory": ctx.path("x"), "file": "a.c",
+         "arguments": ["/usr/bin/aarch64-linux-gnu-gcc-12", "-c", "a.c"]},
+        {"directory": ctx.path("x"), "file": "b.c",
+         "arguments": ["aarch64-linux-gnu-gcc", "--target=x86_64-linux-gnu", "-c", "b.c"]},
+        {"directory": ctx.path("x"), "file": "c.c",
+         "arguments": ["my-gcc", "-c", "c.c"]},
+    ]
+    ctx.write("build/compile_commands.json", json.dumps(entries))
+    run = ctx.run("--format", "json", "-p", ctx.path("build"))
+    ctx.expect_exit(run, 1)
+    expect_once(ctx, run, paths["a"], CROSS_LINE)
+    for n in ("b", "c"):
+        real = os.path.realpath(paths[n])
+        if any(f.file == real for f in findings_of(ctx, run)):
+            ctx.fail(run, f"{n}.c was parsed for aarch64")
+
+
 @case("file-spellings")
 def file_spellings(ctx):
     """One file named as a/x.c ./a/x.c a/../a/x.c and through a symbolic

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "compiler_target.h"
 #include "joblist.h"
 
 /* Arguments dropped together with the value that follows them. */
@@ -77,9 +78,12 @@ void joblist_add_entry(JobList *l, const PathFilter *filter, const LoadedDb *db,
     const CompdbEntry *e = &db->db.entries[k];
     const char *real = db->real[k];
     Job j = {.file = real, .shown = shown ? shown : real, .workdir = e->directory};
-    j.args = ARENA_ARRAY(&l->arena, const char *, e->argc);
+    j.args = ARENA_ARRAY(&l->arena, const char *, e->argc + 1);
+    const char *target = e->argc ? compiler_target(&l->arena, e->argv[0]) : NULL;
     for (int i = 1; i < e->argc; i++) {   /* argument 0 is the compiler */
         const char *a = e->argv[i];
+        if (names_target(a))
+            target = NULL;                 /* the entry says it itself */
         if (!strcmp(a, "-o") && i + 1 < e->argc)
             j.target = target_of(&l->arena, e->argv[i + 1]);
         if (drops_next(a))
@@ -87,6 +91,8 @@ void joblist_add_entry(JobList *l, const PathFilter *filter, const LoadedDb *db,
         else if (!drops_alone(a) && !is_source_arg(l, a, e->directory, real))
             j.args[j.nargs++] = a;
     }
+    if (target)
+        j.args[j.nargs++] = target;
     joblist_push(l, filter, j, real);
 }
 
