@@ -116,6 +116,30 @@ bool handles_open_at(Arena *a, const Function *fn, const Site *open_site, const 
     return walk_from(a, fn, block, index, h, false, reads_it, (void *)h);
 }
 
+/* Calls that look at a handle or end it without doing anything with the
+ * file's contents. */
+static bool only_inspects(const char *callee)
+{
+    static const char *const names[] = {"close", "fclose", "closedir", "pclose", "fstat",
+                                        "fstat64", "fileno", "dirfd", "ferror", NULL};
+    for (int i = 0; names[i]; i++)
+        if (!strcmp(callee, names[i]))
+            return true;
+    return false;
+}
+
+bool handles_worked_through(const Function *fn, const NameSet *h)
+{
+    for (int b = 0; b < fn->nblocks && h->n; b++)
+        for (int i = 0; i < fn->blocks[b]->nins; i++) {
+            const Ins *ins = &fn->blocks[b]->ins[i];
+            if (ins->kind == INS_CALL && (!ins->call.callee || !only_inspects(ins->call.callee)) &&
+                ins_reads_handle(ins, h))
+                return true;
+        }
+    return false;
+}
+
 const char *handles_variable(const NameSet *h)
 {
     for (int i = 0; i < h->n; i++)

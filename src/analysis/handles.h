@@ -19,6 +19,10 @@ bool handles_open_at(Arena *a, const Function *fn, const Site *open_site, const 
 /* Is block b reached only when the open failed: through the failure edge
  * of a test of the handle (fd < 0, fd == -1, f == NULL, !f)? */
 bool handles_failed_at(const Function *fn, const DomTree *dom, const NameSet *h, int b);
+/* Does the function work through the handle: pass it to a call other
+ * than close(), fstat() or fileno() (write(), fprintf(), fdopen(), a
+ * helper)? A probe only tests the handle and closes it. */
+bool handles_worked_through(const Function *fn, const NameSet *h);
 /* A variable (not a temp) holding the handle, for messages; NULL if none. */
 const char *handles_variable(const NameSet *h);
 

@@ -104,6 +104,8 @@ typedef struct Pairing {
     bool links;                 /* the check looked without following links */
     bool at;                    /* the name is relative to a directory descriptor */
     bool follow_only;           /* only uses that follow a link pair with it */
+    bool does_work;             /* an open that writes or creates, and whose
+                                 * handle the program works through */
 } Pairing;
 
 /* Does the name, from "/proc/" on, go through a process's root or
@@ -307,6 +309,11 @@ static PairKind judge(const Pairing *p, const Site *use)
     if (check->func->group == G_OPEN && use->func->group == G_MODIFY &&
         !(effect_refuses_links(check) && follows_links(use) && open_failed_at(p, use->block)))
         return PAIR_NONE;
+    /* fp = fopen(f, "w"); fprintf(fp, ...); fclose(fp); ... fopen(f, "w"):
+     * the first open was the work, not a look at the file. Only where it
+     * failed (the O_NOFOLLOW fallback) did it learn something. */
+    if (p->does_work && !open_failed_at(p, use->block))
+        return PAIR_NONE;
     int which = use->path == site_path(use->ins, use->func, 0) ? 0 : 1;
     if (use->func->roles & (which == 0 ? NEWNAME : NEWNAME2))
         return PAIR_NONE;   /* mkdir, symlink: fail if the name exists */
@@ -453,6 +460,17 @@ typedef struct CheckView {
                                  * the entry pointer (the loop's NULL test) */
 } CheckView;
 
+/* An open is a check only when it opens to look: read-only, or its
+ * handle only tested and closed. One that may write or create and whose
+ * handle is written, read or handed on is the program's work. */
+static bool opens_for_work(const RuleInput *in, const Site *check)
+{
+    if (check->func->group != G_OPEN || effect_read_only(check))
+        return false;
+    NameSet h = handles_of(in->scratch, in->fn, check);
+    return handles_worked_through(in->fn, &h);
+}
+
 static void check_one(const RuleInput *in, Findings *out, const CheckView *v, PairKind want)
 {
     const Site *check = v->check;
@@ -470,7 +488,7 @@ static void check_one(const RuleInput *in, Findings *out, const CheckView *v, Pa
      * the name: for open probes, only direct tests of the result count. */
     bool through_calls = check->func->group != G_OPEN;
     Pairing p = {in, check, flow_guards(in->scratch, in->fn, check, seeds, nseeds, through_calls),
-                 v->buf, v->links, v->at, v->follow_only};
+                 v->buf, v->links, v->at, v->follow_only, opens_for_work(in, check)};
     for (int i = 0; i < v->nuses; i++)
         if (judge(&p, &v->uses[i]) == want)
             report(&p, out, &v->uses[i], want);
