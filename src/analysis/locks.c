@@ -104,14 +104,39 @@ LockCall lock_call(const Function *fn, int block, int index)
 
 /* ---- lock file names ----------------------------------------------- */
 
-/* "lock" as a word of its own: not inside "block" or "clock". */
-static bool has_lock_word(const char *s, size_t n)
+/* Lock files are told by whole parts of their name, never by a substring:
+ * "app.lock", "LCK..ttyS0", "lockfile", "db-lck" are lock files,
+ * "test-faillock-state.conf" and "block.img" are not. A part is what lies
+ * between separators ('.', '-', '_', '/' and, in identifiers, a change
+ * to upper case: lockPath). */
+static bool lock_part(const char *s, size_t n)
 {
-    for (size_t i = 0; i + 4 <= n; i++)
-        if (!strncasecmp(s + i, "lock", 4) &&
-            (i == 0 || (tolower((unsigned char)s[i - 1]) != 'b' &&
-                        tolower((unsigned char)s[i - 1]) != 'c')))
+    static const char *const parts[] = {"lock", "locks", "lck", "lockfile", "lockfiles",
+                                        "lockpath", "lockname", "lockfn", NULL};
+    for (int i = 0; parts[i]; i++)
+        if (n == strlen(parts[i]) && !strncasecmp(s, parts[i], n))
             return true;
+    return false;
+}
+
+static bool separates(const char *s, size_t i, bool camel)
+{
+    return (s[i] && strchr("./-_", s[i])) ||
+           (camel && i > 0 && isupper((unsigned char)s[i]) && islower((unsigned char)s[i - 1]));
+}
+
+/* Does s[0..n) have a part that names a lock? */
+static bool has_lock_part(const char *s, size_t n, bool camel)
+{
+    size_t start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        bool end = i == n || separates(s, i, camel);
+        if (!end)
+            continue;
+        if (lock_part(s + start, i - start))
+            return true;
+        start = i < n && isupper((unsigned char)s[i]) && !strchr("./-_", s[i]) ? i : i + 1;
+    }
     return false;
 }
 
@@ -123,11 +148,18 @@ static bool ends_with(const char *s, size_t n, const char *suffix)
 
 static LockName name_kind(const char *s, size_t n)
 {
-    if (has_lock_word(s, n) || ends_with(s, n, ".lck") || !strncmp(s, "LCK..", 5))
+    if (has_lock_part(s, n, false) || !strncmp(s, "LCK..", 5))
         return LOCKNAME_LOCK;
     if (ends_with(s, n, ".pid"))
         return LOCKNAME_PID;
     return LOCKNAME_NO;
+}
+
+/* A file in a directory of locks: /var/lock/x, /run/lock/subsys/x. */
+static bool in_lock_dir(const char *text)
+{
+    const char *base = shape_basename(text);
+    return base > text && has_lock_part(text, (size_t)(base - text), false);
 }
 
 /* The last component of an access path: "lock_path" in "c->lock_path". */
@@ -140,7 +172,7 @@ static LockName identifier_kind(const char *key)
         if (*p == '.' || *p == '>' || *p == '*')
             last = p + 1;
     size_t n = strcspn(last, "['");
-    if (has_lock_word(last, n))
+    if (has_lock_part(last, n, true))
         return LOCKNAME_LOCK;
     for (size_t i = 0; i + 3 <= n; i++)
         if (!strncasecmp(last + i, "pid", 3) && i + 3 < n &&
@@ -155,7 +187,7 @@ LockName lockname_of(const Shapes *s, const Operand *path)
     LockName best = identifier_kind(path->kind == OPND_LVALUE ? path->key : NULL);
     for (int i = 0; i < s->n && best != LOCKNAME_LOCK; i++) {
         const char *base = shape_basename(s->item[i].text);
-        LockName k = name_kind(base, strlen(base));
+        LockName k = in_lock_dir(s->item[i].text) ? LOCKNAME_LOCK : name_kind(base, strlen(base));
         if (k == LOCKNAME_LOCK || (k == LOCKNAME_PID && best == LOCKNAME_NO))
             best = k;
     }
