@@ -8,6 +8,7 @@
 
 #include "../model/catalog.h"
 #include "origin.h"
+#include "summary.h"
 
 /* Calls that only a program with rights its user lacks makes. */
 static const struct {
@@ -117,7 +118,7 @@ static void note_walker(RiskFacts *rf, const Call *c)
     rf->walkers[rf->nwalkers++] = t[0] == '&' ? t + 1 : t;
 }
 
-static void scan_call(RiskFacts *rf, Arena *a, const Function *fn, const Ins *ins)
+static void scan_call(RiskFacts *rf, Arena *a, const Ins *ins)
 {
     const Call *c = &ins->call;
     for (size_t i = 0; i < sizeof privilege_calls / sizeof privilege_calls[0]; i++)
@@ -125,8 +126,6 @@ static void scan_call(RiskFacts *rf, Arena *a, const Function *fn, const Ins *in
             set_privilege(rf, ins->loc, privilege_calls[i].why);
     if (chowns_to_other(c))
         set_privilege(rf, ins->loc, "the program chown()s files to other users: it runs as root");
-    if (risk_is_drop_call(fn, c) && rf->ndroppers < RISK_MAX_DROPPERS)
-        rf->droppers[rf->ndroppers++] = fn->name;
     note_shared_dir(rf, a, ins);
     note_walker(rf, c);
 }
@@ -144,7 +143,7 @@ RiskFacts *risk_facts(Arena *a, Function *const *fns, int n)
             for (int k = 0; k < fn->blocks[b]->nins; k++) {
                 const Ins *ins = &fn->blocks[b]->ins[k];
                 if (ins->kind == INS_CALL && ins->call.callee)
-                    scan_call(rf, a, fn, ins);
+                    scan_call(rf, a, ins);
             }
     }
     return rf;
@@ -155,14 +154,37 @@ const RiskReason *risk_facts_privilege(const RiskFacts *rf)
     return rf->privilege.text ? &rf->privilege : NULL;
 }
 
-bool risk_facts_drops(const RiskFacts *rf, const Function *fn, const Call *c)
+/* The setuid family: each sets some user or group id. */
+static const char *const id_setters[] = {"setuid", "seteuid", "setreuid", "setresuid",
+                                         "setfsuid", "setgid", "setegid", "setregid",
+                                         "setresgid", "setfsgid", NULL};
+
+Rights risk_call_rights(const Function *fn, const Call *c)
 {
+    if (!c->callee)
+        return RIGHTS_KEPT;
     if (risk_is_drop_call(fn, c))
-        return true;
-    for (int i = 0; c->callee && i < rf->ndroppers; i++)
-        if (!strcmp(c->callee, rf->droppers[i]))
-            return true;
-    return false;
+        return RIGHTS_DROPPED;
+    if (in_list(c->callee, drop_calls))
+        return RIGHTS_REGAINED;   /* a user id that is not the real one */
+    if (in_list(c->callee, id_setters))
+        return RIGHTS_KEPT;       /* group ids: the user id decides */
+    const Summary *s = summary_lookup(c->callee);
+    if (!s)
+        return RIGHTS_KEPT;
+    return s->regains_rights ? RIGHTS_REGAINED : s->drops_rights ? RIGHTS_DROPPED : RIGHTS_KEPT;
+}
+
+void risk_function_rights(const Function *fn, bool *drops, bool *regains)
+{
+    *drops = *regains = false;
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins; i++) {
+            const Ins *ins = &fn->blocks[b]->ins[i];
+            Rights r = ins->kind == INS_CALL ? risk_call_rights(fn, &ins->call) : RIGHTS_KEPT;
+            *drops |= r == RIGHTS_DROPPED;
+            *regains |= r == RIGHTS_REGAINED;
+        }
 }
 
 bool risk_facts_walker(const RiskFacts *rf, const char *fn)

@@ -3,7 +3,7 @@
 #define FSRACE_RISK_FACTS_H
 #include "risk.h"
 
-enum { RISK_MAX_SHARED = 16, RISK_MAX_DROPPERS = 16, RISK_MAX_WALKERS = 16 };
+enum { RISK_MAX_SHARED = 16, RISK_MAX_WALKERS = 16 };
 
 struct RiskFacts {
     RiskReason privilege;       /* first sign of privilege; text NULL if none */
@@ -13,17 +13,21 @@ struct RiskFacts {
         long long mode;
     } shared[RISK_MAX_SHARED];
     int nshared;
-    const char *droppers[RISK_MAX_DROPPERS];   /* functions that drop rights */
-    int ndroppers;
     const char *walkers[RISK_MAX_WALKERS];     /* nftw() callbacks */
     int nwalkers;
 };
 
 /* setuid(getuid()), seteuid(ruid), setresuid(u, u, u) with the real id. */
 bool risk_is_drop_call(const Function *fn, const Call *c);
-/* c (in fn) drops the rights: such a call, or a call of a function of the
- * unit that makes one. */
-bool risk_facts_drops(const RiskFacts *rf, const Function *fn, const Call *c);
+typedef enum Rights { RIGHTS_KEPT, RIGHTS_DROPPED, RIGHTS_REGAINED } Rights;
+/* What call c (in fn) does to the process's ids: drops them to the real
+ * user's (such a call, or a program function whose summary says it only
+ * drops: in this unit or, through the program's pool, another, like
+ * cronie's swap_uids() in misc.c); sets other ids (seteuid(saved), or a
+ * function that may); or neither. */
+Rights risk_call_rights(const Function *fn, const Call *c);
+/* Does fn drop its rights somewhere, set other ids somewhere? */
+void risk_function_rights(const Function *fn, bool *drops, bool *regains);
 /* Is fn passed to nftw()/ftw() as the callback? */
 bool risk_facts_walker(const RiskFacts *rf, const char *fn);
 

@@ -17,6 +17,7 @@
 
 #include "flow.h"
 #include "handles.h"
+#include "risk_facts.h"
 #include "summarize.h"
 
 /* Index of the parameter whose key is `key`, or -1. */
@@ -296,5 +297,6 @@ Summary summarize(const SummaryInput *in)
     for (int p = 0; p < in->fn->nparams && p < in->fn->nvars; p++)
         if (in->fn->vars[p].pointer)
             summarize_param(in, &post, &s, p);
+    risk_function_rights(in->fn, &s.drops_rights, &s.regains_rights);
     return s;
 }

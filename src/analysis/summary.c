@@ -45,13 +45,19 @@ static bool func_equal(const FileFunc *a, const FileFunc *b)
 
 bool summary_equal(const Summary *a, const Summary *b)
 {
-    if (a->n != b->n || a->exported != b->exported)
+    if (a->n != b->n || a->exported != b->exported || a->drops_rights != b->drops_rights ||
+        a->regains_rights != b->regains_rights)
         return false;
     for (int i = 0; i < a->n; i++)
         if (a->effects[i].kind != b->effects[i].kind ||
             !func_equal(&a->effects[i].as, &b->effects[i].as))
             return false;
     return true;
+}
+
+bool summary_says_something(const Summary *s)
+{
+    return s->n || s->drops_rights || s->regains_rights;
 }
 
 static const char *dup(Arena *a, const char *s)

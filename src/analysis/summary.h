@@ -29,6 +29,9 @@ typedef struct Summary {
     const char *name;
     bool exported;          /* external linkage: other files may call it */
     bool declared;          /* from the configuration, not computed */
+    bool drops_rights;      /* gives the rights up: setuid(getuid()), or a call of
+                             * a function that does (risk_facts.h) */
+    bool regains_rights;    /* sets other ids: seteuid(saved_euid)... */
     Effect *effects;
     int n, cap;
 } Summary;
@@ -58,5 +61,7 @@ bool summary_put(SummaryTable *t, const Summary *s);
  * catalogue entry, or NULL. */
 const FileFunc *summary_func(const char *name, int role);
 bool summary_equal(const Summary *a, const Summary *b);
+/* Does the summary say anything (effects, or a change of rights)? */
+bool summary_says_something(const Summary *s);
 
 #endif

@@ -11,7 +11,7 @@
 #include "../util/json_read.h"
 #include "cache_dir.h"
 
-enum { ENTRY_VERSION = 7 };
+enum { ENTRY_VERSION = 8 };
 
 static void str_field(StrBuf *out, const char *name, const char *value, bool comma)
 {
@@ -95,7 +95,10 @@ static void write_effect(StrBuf *out, const Effect *e)
 void entry_write_summary(StrBuf *out, const Summary *s)
 {
     str_field(out, "name", s->name, false);
-    sb_printf(out, ", \"exported\": %s, \"effects\": [", s->exported ? "true" : "false");
+    sb_printf(out, ", \"exported\": %s, \"drops_rights\": %s, \"regains_rights\": %s, "
+                   "\"effects\": [",
+              s->exported ? "true" : "false", s->drops_rights ? "true" : "false",
+              s->regains_rights ? "true" : "false");
     for (int i = 0; i < s->n; i++) {
         if (i)
             sb_puts(out, ", ");
@@ -298,11 +301,16 @@ static bool read_summary(JobResult *res, const JsonValue *v)
 {
     Arena *a = &res->arena;
     const JsonValue *effects = json_get(v, "effects"), *exported = json_get(v, "exported");
+    const JsonValue *drops = json_get(v, "drops_rights");
+    const JsonValue *regains = json_get(v, "regains_rights");
     Summary s = {.name = get_str(a, v, "name")};
     if (!s.name || !effects || effects->kind != JSON_ARRAY || !exported ||
-        exported->kind != JSON_BOOL)
+        exported->kind != JSON_BOOL || !drops || drops->kind != JSON_BOOL ||
+        !regains || regains->kind != JSON_BOOL)
         return false;
     s.exported = exported->boolean;
+    s.drops_rights = drops->boolean;
+    s.regains_rights = regains->boolean;
     for (int i = 0; i < effects->n; i++) {
         Effect e;
         if (!read_effect(a, effects->items[i], s.name, &e))

@@ -215,7 +215,7 @@ static void compute_summaries(Unit *u, SummaryTable *table)
             Arena scratch = {0};
             SummaryInput in = {u->fns[i], &u->dom[i], &u->cdep[i], &scratch, &scratch};
             Summary s = summarize(&in);
-            if (s.n || summary_find(table, s.name))
+            if (summary_says_something(&s) || summary_find(table, s.name))
                 changed |= summary_put(table, &s);
             arena_free(&scratch);
         }
@@ -259,7 +259,7 @@ static void export_summaries(const SummaryTable *table, JobResult *res)
 {
     res->exports.arena = &res->arena;
     for (int i = 0; i < table->n; i++)
-        if (table->items[i]->exported && table->items[i]->n)
+        if (table->items[i]->exported && summary_says_something(table->items[i]))
             summary_put(&res->exports, table->items[i]);
 }
 

@@ -37,8 +37,11 @@
 #include "lexscan.h"
 
 /* Functions outside the catalogue that rules react to (lock-order,
- * insecure-temp-*, name-after-open's temporaries, lockfile-race). A rule
- * that reacts to a new name outside functions.def adds it here. */
+ * insecure-temp-*, name-after-open's temporaries, lockfile-race), and the
+ * calls that change the process's user ids: a unit that only defines
+ * swap_uids() gives it a summary the risk of other units' findings
+ * depends on. A rule that reacts to a new name outside functions.def adds
+ * it here. */
 static const char *const extra_triggers[] = {
     "pthread_mutex_lock", "pthread_mutex_timedlock", "pthread_mutex_clocklock",
     "pthread_mutex_trylock", "pthread_mutex_unlock", "pthread_rwlock_rdlock",
@@ -49,7 +52,7 @@ static const char *const extra_triggers[] = {
     "fcntl64", "tmpnam", "tmpnam_r", "tempnam", "mktemp", "_mktemp", "_wmktemp", "_tempnam",
     "_wtempnam", "_wtmpnam", "_tmpnam", "tmpnam_s", "_wtmpnam_s", "_mktemp_s", "_wmktemp_s",
     "mkstemp", "mkostemp", "mkstemps", "mkostemps", "mkdtemp", "tmpfile", "tmpfile64",
-    NULL,
+    "setuid", "seteuid", "setreuid", "setresuid", "setfsuid", NULL,
 };
 
 /* Options that change where system headers come from. */
