@@ -1,6 +1,8 @@
-/* summary.c - the summary table; see summary.h. Tables are small (the
- * program's wrappers), so lookups are linear over a short list, with a
- * chain to the whole-program table behind the translation unit's. */
+/* summary.c - the summary table; see summary.h. A unit's table is
+ * usually a handful of wrappers, looked up by a scan; a table that grows
+ * (a program of 8,000 wrappers, a configuration declaring 40,000
+ * functions) gets a hash index, so that filling and querying it stays
+ * linear. Behind a unit's table is the chain to the whole-program one. */
 #include "summary.h"
 
 #include <string.h>
@@ -24,12 +26,57 @@ const Summary *summary_lookup(const char *name)
 void summary_set_current(const SummaryTable *t) { current = t; }
 const SummaryTable *summary_current(void) { return current; }
 
+enum { SCAN_LIMIT = 16 };   /* tables up to this size are scanned */
+
+static unsigned hash(const char *s)
+{
+    unsigned h = 2166136261u;   /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* The slot of name in t's index: where it is, or the empty one where it
+ * would go. The index is kept at most half full. */
+static int *slot_of(const SummaryTable *t, const char *name)
+{
+    unsigned mask = (unsigned)t->nslots - 1;
+    for (unsigned i = hash(name) & mask;; i = (i + 1) & mask) {
+        int *slot = &t->slots[i];
+        if (!*slot || !strcmp(t->items[*slot - 1]->name, name))
+            return slot;
+    }
+}
+
+static void reindex(SummaryTable *t)
+{
+    int n = t->nslots ? t->nslots * 2 : 4 * SCAN_LIMIT;
+    t->slots = ARENA_ARRAY(t->arena, int, n);    /* the old array stays in the arena */
+    t->nslots = n;
+    for (int i = 0; i < t->n; i++)
+        *slot_of(t, t->items[i]->name) = i + 1;
+}
+
+/* Index of name in t alone, or -1. */
+static int position(const SummaryTable *t, const char *name)
+{
+    if (t->slots) {
+        int slot = *slot_of(t, name);
+        return slot - 1;
+    }
+    for (int i = 0; i < t->n; i++)
+        if (!strcmp(t->items[i]->name, name))
+            return i;
+    return -1;
+}
+
 const Summary *summary_find(const SummaryTable *t, const char *name)
 {
-    for (; t; t = t->next)
-        for (int i = 0; i < t->n; i++)
-            if (!strcmp(t->items[i]->name, name))
-                return t->items[i];
+    for (; t; t = t->next) {
+        int i = position(t, name);
+        if (i >= 0)
+            return t->items[i];
+    }
     return NULL;
 }
 
@@ -86,9 +133,8 @@ static Summary *copy(Arena *a, const Summary *s)
 
 bool summary_put(SummaryTable *t, const Summary *s)
 {
-    for (int i = 0; i < t->n; i++) {
-        if (strcmp(t->items[i]->name, s->name))
-            continue;
+    int i = position(t, s->name);
+    if (i >= 0) {
         if (summary_equal(t->items[i], s))
             return false;
         t->items[i] = copy(t->arena, s);
@@ -96,6 +142,10 @@ bool summary_put(SummaryTable *t, const Summary *s)
     }
     Summary *c = copy(t->arena, s);
     ARENA_PUSH(t->arena, t->items, t->n, t->cap, c);
+    if (t->slots && 2 * t->n <= t->nslots)
+        *slot_of(t, c->name) = t->n;
+    else if (t->n > SCAN_LIMIT)
+        reindex(t);
     return true;
 }
 

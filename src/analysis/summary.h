@@ -38,8 +38,10 @@ typedef struct Summary {
 
 typedef struct SummaryTable {
     Arena *arena;           /* owns summaries added with summary_put */
-    Summary **items;        /* sorted by name once frozen */
+    Summary **items;        /* in insertion order */
     int n, cap;
+    int *slots;             /* hash index (item + 1, 0 empty), in arena; */
+    int nslots;             /* NULL while the table is small */
     const struct SummaryTable *next;   /* consulted when a name is not here */
 } SummaryTable;
 
