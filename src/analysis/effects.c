@@ -56,6 +56,18 @@ bool effect_refuses_links(const Site *use)
     return use->func->flagkind == F_AT && (flags & AT_SYMLINK_NOFOLLOW);
 }
 
+bool effect_changes_link_itself(const Site *use)
+{
+    const char *n = use->func->inner_name ? use->func->inner_name : use->func->name;
+    return use->func->group == G_MODIFY && n[0] == 'l';
+}
+
+bool effect_new_dir_changed_itself(const Site *made, const Site *use)
+{
+    const char *n = made->func->inner_name ? made->func->inner_name : made->func->name;
+    return (!strcmp(n, "mkdir") || !strcmp(n, "mkdirat")) && effect_changes_link_itself(use);
+}
+
 bool effect_checks_links(const Site *check)
 {
     const char *n = check->func->inner_name ? check->func->inner_name : check->func->name;

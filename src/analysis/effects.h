@@ -18,6 +18,17 @@ bool effect_read_only(const Site *use);
 bool effect_truncates(const Site *use);
 /* Refuses a final symbolic link: O_NOFOLLOW, AT_SYMLINK_NOFOLLOW. */
 bool effect_refuses_links(const Site *use);
+/* lchown(), lutimes(), lsetxattr(): changes the name itself, a link
+ * there included, without following it. */
+bool effect_changes_link_itself(const Site *use);
+/* mkdir(d), then lchown(d): whatever is at d by then is what changes,
+ * and nothing the program learnt can be betrayed. A symbolic link planted
+ * there is itself changed; the kernel refuses a user a hard link to
+ * another's file (Linux's protected_hardlinks); a file the swapper made
+ * changes hands, which it could arrange anyway (pam_timestamp: mkdir,
+ * then lchown to root). mknod() and symlink() are not: the new node or
+ * link itself is what matters. */
+bool effect_new_dir_changed_itself(const Site *made, const Site *use);
 /* A check of link-ness: lstat(), readlink(), AT_SYMLINK_NOFOLLOW. */
 bool effect_checks_links(const Site *check);
 /* access(p, F_OK), faccessat(d, p, F_OK): only whether the name exists

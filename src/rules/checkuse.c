@@ -13,7 +13,7 @@
  * Never a race: creation that fails if the name exists (O_CREAT|O_EXCL,
  * fopen "x", mkdir, symlink...); O_NOFOLLOW after an lstat() link check;
  * kernel-owned names (/proc but a process's root and cwd, /sys, /dev but
- * /dev/shm, "/"); an open
+ * /dev/shm, "/"); a root-owned entry of /tmp (sticky.h); an open
  * re-validated with fstat() against the check (CERT POS35-C). */
 #include <fcntl.h>
 #include <string.h>
@@ -24,6 +24,7 @@
 #include "../analysis/handles.h"
 #include "../analysis/names.h"
 #include "../analysis/revalidate.h"
+#include "../analysis/sticky.h"
 #include "../analysis/walks.h"
 #include "checkuse.h"
 #include "fixes.h"
@@ -87,9 +88,8 @@ static bool creates(const Site *use)
 static bool follows_links(const Site *use)
 {
     Group g = use->func->group;
-    const char *n = use->func->inner_name ? use->func->inner_name : use->func->name;
-    if (g == G_MODIFY && n[0] == 'l')
-        return false;   /* lchown(), lutimes(), lsetxattr() */
+    if (effect_changes_link_itself(use))
+        return false;
     return (g == G_OPEN || g == G_MODIFY || g == G_ENTER || g == G_EXEC) &&
            !effect_refuses_links(use);
 }
@@ -318,16 +318,21 @@ static PairKind judge(const Pairing *p, const Site *use)
     if (use->func->roles & (which == 0 ? NEWNAME : NEWNAME2))
         return PAIR_NONE;   /* mkdir, symlink: fail if the name exists */
     /* a name this call made (mkdir) is no link either: opening it with
-     * O_NOFOLLOW (and fstat() of the descriptor) is the safe way back in */
-    bool no_link_then = p->links || (check->func->roles & NEWNAME);
+     * O_NOFOLLOW (and fstat() of the descriptor) is the safe way back in;
+     * so is it after realpath() resolved every link on the way (then
+     * open(O_PATH|O_NOFOLLOW) and descriptor calls only) */
+    bool no_link_then = p->links || (check->func->roles & NEWNAME) ||
+                        check->func->group == G_RESOLVE;
     /* *at() calls protect the directory part only: after a link check of
      * (dirfd, name), a use that follows a link there is the race */
     if (p->follow_only && (!follows_links(use) || effect_read_only(use)))
         return PAIR_NONE;   /* recursing into a listed directory: too common to say */
     if (creates_exclusively(use) || (no_link_then && effect_refuses_links(use)) ||
+        effect_new_dir_changed_itself(check, use) ||
         removed_then_created_exclusively(p, use) || atomic_replacement(p, use))
         return PAIR_NONE;
-    if (!decided(p, use))
+    if (!decided(p, use) ||
+        (p->links && sticky_root_entry(p->in->fn, p->in->dom, check, p->buf, use->block)))
         return PAIR_NONE;
     if (use->func->result == RES_FD || use->func->result == RES_FILE)
         if (revalidated(p->in->scratch, p->in->fn, use, p->buf))

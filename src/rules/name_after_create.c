@@ -12,12 +12,13 @@
  * name follows it. A removal (unlink(X) ... chmod(X)) is the same
  * belief about a name something else has made since. Not reported: the
  * descriptor forms (fchown, fchmod), *at() calls relative to a directory
- * descriptor, kernel-owned names. When the creation's result decides the
+ * descriptor, kernel-owned names, lchown() of a new directory (effects.h). When the creation's result decides the
  * change, toctou-check-use reports the pair; while an open() descriptor
  * is in use, name-after-open does (precedence.def keeps theirs). */
 #include <string.h>
 
 #include "../analysis/creation.h"
+#include "../analysis/effects.h"
 #include "../analysis/flow.h"
 #include "../analysis/names.h"
 #include "checkuse.h"
@@ -117,7 +118,7 @@ static void follow_name(const RuleInput *in, Findings *out, const Site *made, co
     int n;
     Site *uses = flow_uses(in->scratch, in->fn, made, key, NULL, NULL, &n);
     for (int i = 0; i < n; i++)
-        if (uses[i].func->group == G_MODIFY)
+        if (uses[i].func->group == G_MODIFY && !effect_new_dir_changed_itself(made, &uses[i]))
             report(in, out, made, m, &uses[i]);
 }
 

@@ -15,6 +15,7 @@
 
 #include "../analysis/flow.h"
 #include "../analysis/handles.h"
+#include "../analysis/revalidate.h"
 #include "fixes.h"
 #include "rules.h"
 
@@ -96,6 +97,15 @@ static void report(const RuleInput *in, Findings *out, const Site *open_site, co
                  arena_printf(out->arena, "'%s' opened here by %s()", name, opener));
 }
 
+/* lstat(name, &b) compared with fstat(fd, &a) (st_dev, st_ino), in any
+ * order: the program asks whether the name still is the open file, which
+ * is the by-name call's purpose (CERT POS35-C's comparison). */
+static bool compared_with_descriptor(const RuleInput *in, const Site *open_site, const Site *use)
+{
+    const char *buf = use->func->group == G_STAT ? site_out_buffer(use) : NULL;
+    return buf && revalidated(in->scratch, in->fn, open_site, buf);
+}
+
 static void check_open(const RuleInput *in, Findings *out, const Site *open_site, bool is_file)
 {
     NameSet h = handles_of(in->scratch, in->fn, open_site);
@@ -109,6 +119,8 @@ static void check_open(const RuleInput *in, Findings *out, const Site *open_site
             continue;
         if (handles_failed_at(in->fn, in->dom, &h, uses[i].block))
             continue;   /* if (fd < 0) chmod(name, ...): nothing is open there */
+        if (compared_with_descriptor(in, open_site, &uses[i]))
+            continue;
         if (handles_open_at(in->scratch, in->fn, open_site, &h, uses[i].block, uses[i].index))
             report(in, out, open_site, &uses[i], &h, is_file);
     }
