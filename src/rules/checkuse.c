@@ -20,6 +20,7 @@
 
 #include "../analysis/creation.h"
 #include "../analysis/effects.h"
+#include "../analysis/feasible.h"
 #include "../analysis/flow.h"
 #include "../analysis/handles.h"
 #include "../analysis/names.h"
@@ -332,7 +333,8 @@ static PairKind judge(const Pairing *p, const Site *use)
         removed_then_created_exclusively(p, use) || atomic_replacement(p, use))
         return PAIR_NONE;
     if (!decided(p, use) ||
-        (p->links && sticky_root_entry(p->in->fn, p->in->dom, check, p->buf, use->block)))
+        (p->links && sticky_root_entry(p->in->fn, p->in->dom, check, p->buf, use->block)) ||
+        pair_infeasible(p->in->scratch, p->in->fn, p->in->cdep, check, use))
         return PAIR_NONE;
     if (use->func->result == RES_FD || use->func->result == RES_FILE)
         if (revalidated(p->in->scratch, p->in->fn, use, p->buf))

@@ -1,0 +1,24 @@
+/* feasible.h - whether a check can be followed by a use on any path, as
+ * far as simple correlations tell:
+ *
+ *     if (stat(p, &st) != 0) h = NULL;    <- the check, on the branch that
+ *     else h = lookup(p);                    clears h
+ *     if (h) unlink(p);                   <- the use: never after that branch
+ *
+ * A variable set to constants (a pointer to NULL, a flag to 0 or 1) and
+ * tested later decides which edges a path may take; a loop whose test is
+ * such a flag known false cannot go round again. One variable at a time
+ * (those the use's block depends on), each a handful of values, so the
+ * search is a reachability over blocks x values. */
+#ifndef FSRACE_FEASIBLE_H
+#define FSRACE_FEASIBLE_H
+#include "cdep.h"
+#include "sites.h"
+
+/* Is there no path from the entry through `check` to `use` that respects
+ * the constants some tested variable holds? (true: the pair cannot
+ * happen; false: it may.) */
+bool pair_infeasible(Arena *a, const Function *fn, const CtrlDeps *cdep, const Site *check,
+                     const Site *use);
+
+#endif

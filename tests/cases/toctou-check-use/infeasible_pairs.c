@@ -1,0 +1,94 @@
+// ARGS: --min-risk low
+/* Issue 10, cause 9: pairs no path can take. A pointer or flag set to a
+ * constant on the check's branch and tested before the use, and a loop
+ * that cannot go round again, each next to its feasible twin. */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct handle;
+struct handle *lookup(const char *p);
+
+/* the check on the branch that sets h = NULL, the use under if (h) */
+int cleared_on_check_branch(const char *p, int by_name) {
+  struct handle *h;
+  struct stat st;
+  if (by_name) {
+    h = NULL;
+    if (stat(p, &st) != 0)
+      return -1;
+  } else {
+    h = lookup(p);
+  }
+  if (h && S_ISREG(st.st_mode))
+    return chmod(p, 0600);                 // no-warning
+  return 0;
+}
+
+int set_on_check_branch(const char *p, int by_name) {
+  struct handle *h;
+  struct stat st;
+  if (by_name) {
+    h = lookup(p);
+    if (stat(p, &st) != 0)                 // NOTE[toctou-check-use]
+      return -1;
+  } else {
+    h = NULL;
+  }
+  if (h && S_ISREG(st.st_mode))
+    return chmod(p, 0600);                 // WARNING[toctou-check-use]
+  return 0;
+}
+
+/* a flag set on the checking branch, tested later */
+int flag_says_checked(const char *p, int careful) {
+  int checked = 0;
+  if (careful) {
+    if (access(p, W_OK) != 0)
+      return -1;
+    checked = 1;
+  }
+  if (!checked)
+    return open(p, O_WRONLY);              // no-warning
+  return -1;
+}
+
+int flag_twin(const char *p, int careful) {
+  int checked = 0;
+  if (careful) {
+    if (access(p, W_OK) != 0)              // NOTE[toctou-check-use]
+      return -1;
+    checked = 1;
+  }
+  if (checked)
+    return open(p, O_WRONLY);              // WARNING[toctou-check-use]
+  return -1;
+}
+
+/* a do/while that cannot run twice: the use before the check in the body
+ * would follow it only on a second round */
+int once(const char *p) {
+  int again = 0;
+  struct stat st;
+  do {
+    if (again)
+      chmod(p, 0600);                      // no-warning
+    if (stat(p, &st) != 0)
+      return -1;
+  } while (again);
+  return 0;
+}
+
+int twice(const char *p) {
+  int again = 0;
+  struct stat st;
+  do {
+    if (again)
+      chmod(p, 0600);                      // WARNING[toctou-check-use]
+    if (stat(p, &st) != 0)                 // NOTE[toctou-check-use]
+      return -1;
+    again = !again;
+  } while (again);
+  return 0;
+}
