@@ -142,8 +142,10 @@ bool cache_load(const Cache *c, const char *key, const SummaryTable *pool, JobRe
         return false;
     Deps deps = {0};
     JobResult got = {0};
-    bool ok = entry_read(text, len, key, &got, &deps) && deps_unchanged(&deps) &&
+    Arena scratch = {0};
+    bool ok = entry_read(text, len, key, &got, &deps, &scratch) && deps_unchanged(&deps) &&
               entry_check(&got, &deps, c->cwd, pool);
+    arena_free(&scratch);
     if (ok) {
         futimens(fd, NULL);   /* recently used: trimmed last */
         *res = got;           /* the arena moves: re-point what points into it */

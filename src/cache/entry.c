@@ -331,7 +331,7 @@ static bool read_deps(Arena *a, const JsonValue *v, Deps *deps)
         const JsonValue *d = v->items[i];
         if (d->kind != JSON_ARRAY || d->n != 5 || d->items[0]->kind != JSON_STRING)
             return false;
-        Dep dep = {arena_strdup(a, d->items[0]->string)};
+        Dep dep = {d->items[0]->string};   /* the parse's arena: the caller's scratch */
         if (!whole(d->items[1], -big, big, &dep.mtime_sec) ||
             !whole(d->items[2], 0, 999999999, &dep.mtime_nsec) ||
             !whole(d->items[3], 0, big, &dep.size) || !whole(d->items[4], 0, big, &dep.ino))
@@ -348,7 +348,7 @@ static bool read_absent(Arena *a, const JsonValue *v, Deps *deps)
     for (int i = 0; i < v->n; i++) {
         if (v->items[i]->kind != JSON_STRING)
             return false;
-        const char *path = arena_strdup(a, v->items[i]->string);
+        const char *path = v->items[i]->string;
         ARENA_PUSH(a, deps->absent, deps->nabsent, deps->cap_absent, path);
     }
     return true;
@@ -373,15 +373,16 @@ static bool read_callee(JobResult *res, const JsonValue *v)
     return true;
 }
 
-bool entry_read(const char *text, size_t len, const char *key, JobResult *res, Deps *deps)
+bool entry_read(const char *text, size_t len, const char *key, JobResult *res, Deps *deps,
+                Arena *scratch)
 {
     const char *err;
-    JsonValue *root = json_parse(&res->arena, text, len, &err);
+    JsonValue *root = json_parse(scratch, text, len, &err);
     long long version;
-    const char *stored = root ? get_str(&res->arena, root, "key") : NULL;
+    const char *stored = root ? get_str(scratch, root, "key") : NULL;
     const JsonValue *failed = root ? json_get(root, "failed") : NULL;
     const JsonValue *analysed = root ? json_get(root, "analysed") : NULL;
-    const char *messages = root ? get_str(&res->arena, root, "messages") : NULL;
+    const char *messages = root ? get_str(scratch, root, "messages") : NULL;
     if (!root || !get_num(root, "fsrace_cache", 0, 1e6, &version) || version != ENTRY_VERSION ||
         !stored || strcmp(stored, key) || !failed || failed->kind != JSON_BOOL || !analysed ||
         analysed->kind != JSON_BOOL || !messages)
@@ -393,8 +394,8 @@ bool entry_read(const char *text, size_t len, const char *key, JobResult *res, D
     res->findings.arena = &res->arena;
     res->failed = failed->boolean;
     res->analysed = analysed->boolean;
-    if (!read_deps(&res->arena, json_get(root, "deps"), deps) ||
-        !read_absent(&res->arena, json_get(root, "absent"), deps) ||
+    if (!read_deps(scratch, json_get(root, "deps"), deps) ||
+        !read_absent(scratch, json_get(root, "absent"), deps) ||
         !read_array(res, json_get(root, "findings"), read_finding) ||
         !read_array(res, json_get(root, "exports"), read_summary) ||
         !read_array(res, json_get(root, "callees"), read_callee))

@@ -10,9 +10,11 @@
 void entry_write(StrBuf *out, const char *key, const Deps *deps, const JobResult *res);
 /* A summary as the JSON members of an object (also for digests). */
 void entry_write_summary(StrBuf *out, const Summary *s);
-/* Fill res (its arena) from an entry written by entry_write with the same
- * key, and deps with the files to re-validate; false if the entry is
- * corrupt, from another key, or names an unknown rule. */
-bool entry_read(const char *text, size_t len, const char *key, JobResult *res, Deps *deps);
+/* Fill res (its arena: only what the result keeps) from an entry written
+ * by entry_write with the same key, and deps (in scratch, with the parsed
+ * text) with the files to re-validate; false if the entry is corrupt,
+ * from another key, or names an unknown rule. */
+bool entry_read(const char *text, size_t len, const char *key, JobResult *res, Deps *deps,
+                Arena *scratch);
 
 #endif

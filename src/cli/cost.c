@@ -92,8 +92,9 @@ long long *unit_costs(const Job *jobs, int n)
         strcpy(cwd, ".");
     long long *cost = calloc((size_t)n + 1, sizeof(long long));
     ScanCache c = {0};
-    for (int i = 0; cost && i < n; i++)
-        cost[i] = unit_cost(&c, &jobs[i], cwd);
+    for (int i = 0; cost && i < n; i++)   /* the cache or the pre-filter answers the rest */
+        if (!jobs[i].preloaded && !jobs[i].idle)
+            cost[i] = unit_cost(&c, &jobs[i], cwd);
     scan_cache_free(&c);
     return cost;
 }

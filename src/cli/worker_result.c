@@ -28,7 +28,10 @@ bool worker_result_read(const char *text, size_t len, JobResult *res)
     if (dump > rest)
         return false;
     Deps deps = {0};
-    if (!entry_read(eol + 1 + dump, rest - dump, WORKER_KEY, res, &deps))
+    Arena scratch = {0};
+    bool ok = entry_read(eol + 1 + dump, rest - dump, WORKER_KEY, res, &deps, &scratch);
+    arena_free(&scratch);
+    if (!ok)
         return false;
     sb_putn(&res->dump, eol + 1, dump);
     res->cached = cached;

@@ -86,6 +86,8 @@ void fixes_export_yaml(StrBuf *out, const Report *r, const char *main_file);
 /* source_lines.c: line `line` of `file` (without newline), or NULL. */
 const char *source_line(const char *file, unsigned line, size_t *len);
 void source_lines_free(void);
+/* The whole of `file` (its size in *size), or NULL if unreadable. */
+const char *source_text(const char *file, size_t *size);
 /* The byte offset in file of line:col (col may be just past the line's
  * end); false when the file or the line cannot be read. */
 bool source_offset(const char *file, unsigned line, unsigned col, size_t *offset);

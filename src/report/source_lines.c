@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../util/regular_file.h"
+#include "../util/strmap.h"
 #include "report.h"
 
 /* As for the main files analysed (src/cli/source_file.c). */
@@ -20,6 +21,7 @@ typedef struct CachedFile {
 
 static CachedFile *cache;
 static size_t ncache;
+static StrMap by_name;      /* name -> index in cache: a report asks per line */
 
 static void index_lines(CachedFile *f)
 {
@@ -37,9 +39,10 @@ static void index_lines(CachedFile *f)
 
 static CachedFile *load(const char *name)
 {
-    for (size_t i = 0; i < ncache; i++)
-        if (!strcmp(cache[i].name, name))
-            return &cache[i];
+    int at;
+    if (strmap_get(&by_name, name, &at))
+        return &cache[at];
+    strmap_put(&by_name, name, (int)ncache);
     cache = realloc(cache, (ncache + 1) * sizeof(CachedFile));
     CachedFile *f = &cache[ncache++];
     memset(f, 0, sizeof *f);
@@ -66,6 +69,13 @@ const char *source_line(const char *file, unsigned line, size_t *len)
     return f->data + start;
 }
 
+const char *source_text(const char *file, size_t *size)
+{
+    CachedFile *f = load(file);
+    *size = f->size;
+    return f->data;
+}
+
 bool source_offset(const char *file, unsigned line, unsigned col, size_t *offset)
 {
     size_t len;
@@ -86,4 +96,5 @@ void source_lines_free(void)
     free(cache);
     cache = NULL;
     ncache = 0;
+    strmap_free(&by_name);
 }

@@ -118,10 +118,28 @@ static bool escape(Parser *ps, StrBuf *b)
     return c == 'u' && unicode_escape(ps, b);
 }
 
+/* The plain string at ps->p (after its opening quote): no escape and no
+ * control character before the closing quote, as nearly every string in
+ * a cache entry; NULL (ps->p unmoved) for any other. */
+static const char *plain_string(Parser *ps)
+{
+    const char *q = ps->p;
+    while (q < ps->end && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20)
+        q++;
+    if (q >= ps->end || *q != '"')
+        return NULL;
+    const char *s = arena_strndup(ps->a, ps->p, (size_t)(q - ps->p));
+    ps->p = q + 1;
+    return s;
+}
+
 static const char *string(Parser *ps)
 {
     StrBuf b = {0};
     ps->p++;   /* the opening quote */
+    const char *plain = plain_string(ps);
+    if (plain)
+        return plain;
     while (ps->p < ps->end && *ps->p != '"') {
         unsigned char c = (unsigned char)*ps->p++;
         if (c < 0x20 || (c == '\\' && !escape(ps, &b))) {
