@@ -17,6 +17,7 @@
 
 #include "flow.h"
 #include "handles.h"
+#include "names.h"
 #include "risk_facts.h"
 #include "summarize.h"
 
@@ -250,6 +251,63 @@ static bool after_own_creation(const SummaryInput *in, const Site *sites, int n,
     return false;
 }
 
+/* Is `name` the buffer `buf`, or a pointer set to it (path = buf)? */
+static bool holds_buffer(const Function *fn, const char *buf, const char *name)
+{
+    if (!strcmp(buf, name))
+        return true;
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins; i++) {
+            const Ins *ins = &fn->blocks[b]->ins[i];
+            if (ins->kind == INS_ASSIGN && ins->dst.key && !strcmp(ins->dst.key, name) &&
+                ins->src.key && !strcmp(ins->src.key, buf))
+                return true;
+        }
+    return false;
+}
+
+/* Does a fill call (snprintf, strcpy, asprintf...) write a buffer that
+ * reads both parameters `param` and `other`, and that the inner call's
+ * name is (path = buf, or buf itself)? */
+static bool built_from(const Function *fn, const Site *inner, int param, int other)
+{
+    const char *name = inner->path->key;
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins; i++) {
+            const Ins *ins = &fn->blocks[b]->ins[i];
+            if (!names_is_fill(ins) || !ins->call.args[0].key)
+                continue;
+            bool reads_param = false, reads_other = false;
+            for (int k = 1; k < ins->call.nargs; k++) {
+                reads_param |= ir_operand_reads(&ins->call.args[k], fn->vars[param].key);
+                reads_other |= ir_operand_reads(&ins->call.args[k], fn->vars[other].key);
+            }
+            if (reads_param && reads_other &&
+                holds_buffer(fn, ins->call.args[0].key, name))
+                return true;
+        }
+    return false;
+}
+
+/* 1 + another parameter that makes up the inner call's name with param
+ * (snprintf(buf, n, "%s/%s", root, sub); stat(buf): the name is root/sub,
+ * and check_perms(root, NULL) and check_perms(root, "data") name two
+ * files), or 0. Through a summarised call, its own part if a parameter is
+ * passed there. */
+static int name_part_of(const Function *fn, const Site *inner, int param)
+{
+    const FileFunc *f = inner->func;
+    if (f->name_part && f->name_part <= inner->ins->call.nargs) {
+        const Operand *o = &inner->ins->call.args[f->name_part - 1];
+        int q = o->kind == OPND_LVALUE ? param_index(fn, o->key) : -1;
+        return q >= 0 ? q + 1 : 0;
+    }
+    for (int q = 0; q < fn->nparams && q < fn->nvars; q++)
+        if (q != param && fn->vars[q].pointer && built_from(fn, inner, param, q))
+            return q + 1;
+    return 0;
+}
+
 static void add_effect(Arena *a, Summary *s, EffectKind kind, FileFunc as)
 {
     Effect e = {kind, as};
@@ -274,6 +332,7 @@ static void summarize_param(const SummaryInput *in, const DomTree *post, Summary
                 FileFunc as = wrapper_view(fn, site, param, CHECK);
                 as.existence_only = answers_existence_only(in, site);
                 as.guard = exits;
+                as.name_part = name_part_of(fn, site, param);
                 add_effect(in->arena, s, EFFECT_CHECK, as);
             }
         }
@@ -281,6 +340,7 @@ static void summarize_param(const SummaryInput *in, const DomTree *post, Summary
             !after_own_creation(in, sites, n, site)) {
             FileFunc as = wrapper_view(fn, site, param, USE);
             map_flags(fn, site, &as);
+            as.name_part = name_part_of(fn, site, param);
             if ((f->roles & OPEN) && returns_handle(in->scratch, fn, site)) {
                 as.roles |= OPEN;
                 as.result = f->result;

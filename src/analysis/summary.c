@@ -86,6 +86,7 @@ static bool func_equal(const FileFunc *a, const FileFunc *b)
            a->flags == b->flags && a->result == b->result &&
            a->has_fixed_flags == b->has_fixed_flags && a->fixed_flags == b->fixed_flags &&
            a->existence_only == b->existence_only && a->guard == b->guard &&
+           a->name_part == b->name_part &&
            !a->fixed_mode == !b->fixed_mode &&
            (!a->fixed_mode || !strcmp(a->fixed_mode, b->fixed_mode));
 }

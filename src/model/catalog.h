@@ -46,6 +46,9 @@ typedef struct FileFunc {
                                  * goes on only if it passed (die_if_link()) */
     const char *inner_file;
     unsigned inner_line, inner_col;
+    int name_part;              /* 1 + the index of another argument that makes up
+                                 * the name with path (check_perms(root, "data")
+                                 * acts on root/data); 0: none */
 } FileFunc;
 
 /* The catalogue entry for a libc function name, or NULL. */

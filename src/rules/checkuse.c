@@ -70,6 +70,32 @@ static int checked_name(const FileFunc *f)
     return f->group == G_NAMESPACE && f->path2 >= 0 ? 1 : 0;
 }
 
+/* The argument that completes a summarised call's name with its path
+ * (check_perms(root, "data") acts on root/data), or NULL. */
+static const Operand *name_part(const Site *s)
+{
+    int k = s->func->name_part - 1;
+    return k >= 0 && k < s->ins->call.nargs ? &s->ins->call.args[k] : NULL;
+}
+
+static bool no_part(const Operand *o)
+{
+    return !o || (o->has_ival && o->ival == 0);   /* none, or NULL */
+}
+
+/* Do check and use name two different files although they share the path
+ * argument: one adds a literal part the other lacks (check_perms(root,
+ * NULL), then check_perms(root, "data")), or two different literals? */
+static bool different_files(const Site *check, const Site *use)
+{
+    const Operand *a = name_part(check), *b = name_part(use);
+    if (no_part(a) && no_part(b))
+        return false;
+    if (no_part(a) || no_part(b))
+        return (no_part(a) ? b : a)->kind == OPND_STRING;
+    return a->kind == OPND_STRING && b->kind == OPND_STRING && strcmp(a->key, b->key);
+}
+
 /* ---- what the use does ------------------------------------------- */
 
 /* Creation that fails when the name exists never follows a planted link. */
@@ -297,7 +323,8 @@ static bool decided(const Pairing *p, const Site *use)
 static PairKind judge(const Pairing *p, const Site *use)
 {
     const Site *check = p->check;
-    if (use->ins == check->ins || !pairs_with(check->func, use->func))
+    if (use->ins == check->ins || !pairs_with(check->func, use->func) ||
+        different_files(check, use))
         return PAIR_NONE;
     /* open(p, O_RDWR) failing, then open(p, O_RDONLY | extra): a retry that
      * asks for no more, relying on nothing the probe learnt. Creating or
