@@ -13,6 +13,15 @@
 #include "dom.h"
 #include "sites.h"
 
+/* Blocks in a set, sorted (flow_decided_has), with the largest
+ * FlowIndex num among them: a search can stop where it cannot get back
+ * to any of them. */
+typedef struct BlockSet {
+    int *blocks;
+    int n;
+    int horizon;
+} BlockSet;
+
 /* Every catalogued call after `check` whose path or path2 argument holds
  * the name `key` held at the check (see names.h), however many (what a
  * rule reports must not be cut short), in an array from the arena. With
@@ -22,15 +31,27 @@
 typedef bool (*DirMatch)(const Function *fn, const Operand *dirfd, const void *ctx);
 Site *flow_uses(Arena *a, const Function *fn, const Site *check, const char *key,
                     DirMatch same_dir, const void *ctx, int *n);
+/* Only the uses in blocks of `within` (the search goes no further than
+ * it can lead back to one of them): the uses a set of guards decides. */
+Site *flow_uses_within(Arena *a, const Function *fn, const Site *check, const char *key,
+                       DirMatch same_dir, const void *ctx, const BlockSet *within, int *n);
 
-/* guards[b] is true when block b ends in a branch on a value derived from
- * one of the seed keys, seeds live just after the check. through_calls:
- * a call's result derives from its arguments (is_regular(&st)). */
-bool *flow_guards(Arena *a, const Function *fn, const Site *check, const char **seeds,
-                  int nseeds, bool through_calls);
-/* Same, also telling whether a return statement returns such a value. */
-bool *flow_guards_ret(Arena *a, const Function *fn, const Site *check, const char **seeds,
-                      int nseeds, bool through_calls, bool *returns_derived);
+/* The branches on a value derived from one of the seed keys, seeds live
+ * just after the check; whether a return statement returns such a value;
+ * and, once asked for, the blocks they decide. */
+typedef struct Guards {
+    int *blocks;
+    int n, cap;
+    bool returns_derived;
+    BlockSet *decided;
+} Guards;
+
+/* through_calls: a call's result derives from its arguments
+ * (is_regular(&st)). */
+Guards *flow_guards(Arena *a, const Function *fn, const Site *check, const char **seeds,
+                    int nseeds, bool through_calls);
+/* Is block b one of the guards? */
+bool flow_is_guard(const Guards *g, int b);
 
 /* Is storage `key` (a check's stat buffer) read anywhere after the check,
  * on some path? A stat() whose buffer is never read asked only whether
@@ -42,6 +63,12 @@ bool flow_read_after(Arena *a, const Function *fn, const Site *check, const char
  * guard's edge (a dominator of b has a guard as its only predecessor: the
  * exit of `while (check) ...` is no control dependence, yet decided). */
 bool flow_is_guarded(Arena *a, const Function *fn, const DomTree *d, const CtrlDeps *cd,
-                     const bool *guards, int b);
+                     Guards *g, int b);
+/* Every block flow_is_guarded() is true for (computed once per Guards). */
+const BlockSet *flow_decided(Arena *a, const Function *fn, const DomTree *d, const CtrlDeps *cd,
+                            Guards *g);
+/* b and the blocks it dominates. */
+BlockSet flow_dominated(Arena *a, const Function *fn, const DomTree *d, int b);
+bool flow_decided_has(const BlockSet *d, int b);
 
 #endif

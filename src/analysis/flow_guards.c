@@ -5,9 +5,11 @@
  * whose inputs are tainted, and shrinks when a key is overwritten with an
  * untainted value. A branch whose condition reads a tainted key is a guard.
  * Sets are tiny (a result, a buffer, a flag), so they are plain arrays. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "flow.h"
+#include "flow_index.h"
 #include "../util/keyset.h"
 
 /* Does the operand read (or point at) storage derived from the check? */
@@ -95,7 +97,7 @@ static void overwritten_by_call(KeySet *s, const Call *c)
             keyset_remove(s, c->args[i].key);
 }
 
-static void transfer(Arena *a, KeySet *s, const Ins *ins, bool through_calls)
+static bool transfer(Arena *a, KeySet *s, const Ins *ins, bool through_calls)
 {
     bool t = false;
     if (ins->kind == INS_ASSIGN)
@@ -105,14 +107,14 @@ static void transfer(Arena *a, KeySet *s, const Ins *ins, bool through_calls)
     if (ins->kind == INS_CALL)
         overwritten_by_call(s, &ins->call);
     if (ins->dst.kind == OPND_NONE || !ins->dst.key)
-        return;
+        return false;
     if (t)
-        keyset_add(a, s, ins->dst.key);
-    else
-        keyset_remove(s, ins->dst.key);
+        return keyset_add(a, s, ins->dst.key);
+    keyset_remove(s, ins->dst.key);
+    return false;
 }
 
-/* Merge `from` into block b's entry set; true if it grew. */
+/* Merge `from` into `in`; true if it grew. */
 static bool merge(Arena *a, KeySet *in, const KeySet *from)
 {
     bool grew = false;
@@ -121,57 +123,86 @@ static bool merge(Arena *a, KeySet *in, const KeySet *from)
     return grew;
 }
 
+/* Merge into `in` the keys of `from` that may still be read from block b
+ * on (a key nobody reads again decides nothing: dropping it lets the
+ * search end where the check's outcome is no longer looked at); true if
+ * it grew. */
+static bool merge_live(Arena *a, const FlowIndex *x, KeySet *in, const KeySet *from, int b)
+{
+    bool grew = false;
+    for (int i = 0; i < from->n; i++)
+        if (flow_index_live(x, from->keys[i], b))
+            grew |= keyset_add(a, in, from->keys[i]);
+    return grew;
+}
+
 typedef struct GuardSearch {
     Arena *a;
     const Function *fn;
-    KeySet *in;         /* entry set per block */
-    bool *queued;
+    FlowIndex *x;
+    KeySet *in;             /* entry set per block, while marked in `entered` */
+    BlockMarks *entered, *queued, *found;
     int *work;
-    int nwork;
-    bool *guards;
+    int nwork, cap_work;
+    Guards *out;
     bool through_calls;
-    bool returns_derived;   /* a return statement returns a tainted value */
 } GuardSearch;
 
 static void propagate(GuardSearch *g, int b, KeySet *state)
 {
     const Block *blk = g->fn->blocks[b];
     if ((blk->term == TERM_BRANCH || blk->term == TERM_SWITCH) &&
-        condition_tainted(state, &blk->cond))
-        g->guards[b] = true;
+        condition_tainted(state, &blk->cond) && marks_add(g->found, b))
+        ARENA_PUSH(g->a, g->out->blocks, g->out->n, g->out->cap, b);
     if (blk->term == TERM_RETURN && tainted(state, &blk->cond))
-        g->returns_derived = true;
+        g->out->returns_derived = true;
     for (int i = 0; i < blk->nsucc; i++) {
         int s = blk->succ[i];
-        if (merge(g->a, &g->in[s], state) && !g->queued[s]) {
-            g->queued[s] = true;
-            g->work[g->nwork++] = s;
-        }
+        if (marks_add(g->entered, s))
+            g->in[s] = (KeySet){0};
+        if (merge_live(g->a, g->x, &g->in[s], state, s) && marks_add(g->queued, s))
+            ARENA_PUSH(g->a, g->work, g->nwork, g->cap_work, s);
     }
 }
 
+/* The last position any key of s is named at. */
+static long long last_named(const FlowIndex *x, const KeySet *s)
+{
+    long long last = -1;
+    for (int i = 0; i < s->n; i++) {
+        long long at = flow_index_last(x, s->keys[i]);
+        last = at > last ? at : last;
+    }
+    return last;
+}
+
+/* The block from instruction `from` on; once no key of the state is
+ * named again anywhere the program can go, the rest decides nothing. */
 static KeySet run_block(GuardSearch *g, int b, int from, const KeySet *entry)
 {
     KeySet state = {0};
     merge(g->a, &state, entry);
     const Block *blk = g->fn->blocks[b];
-    for (int i = from; i < blk->nins; i++)
-        transfer(g->a, &state, &blk->ins[i], g->through_calls);
+    long long last = last_named(g->x, &state);
+    for (int i = from; i < blk->nins; i++) {
+        if (last < flow_index_from(g->x, b, i))
+            return (KeySet){0};
+        if (transfer(g->a, &state, &blk->ins[i], g->through_calls)) {
+            long long at = flow_index_last(g->x, blk->ins[i].dst.key);
+            last = at > last ? at : last;
+        }
+    }
     return state;
 }
 
-bool *flow_guards(Arena *a, const Function *fn, const Site *check, const char **seeds,
-                  int nseeds, bool through_calls)
+Guards *flow_guards(Arena *a, const Function *fn, const Site *check, const char **seeds,
+                    int nseeds, bool through_calls)
 {
-    return flow_guards_ret(a, fn, check, seeds, nseeds, through_calls, NULL);
-}
-
-bool *flow_guards_ret(Arena *a, const Function *fn, const Site *check, const char **seeds,
-                      int nseeds, bool through_calls, bool *returns_derived)
-{
-    int n = fn->nblocks;
-    GuardSearch g = {a, fn, ARENA_ARRAY(a, KeySet, n), ARENA_ARRAY(a, bool, n),
-                     ARENA_ARRAY(a, int, n), 0, ARENA_ARRAY(a, bool, n), through_calls};
+    FlowIndex *x = flow_index(fn);
+    Guards *out = ARENA_NEW(a, Guards);
+    GuardSearch g = {a, fn, x, flow_slots(x, MARK_GUARD_IN, sizeof(KeySet)),
+                     flow_marks(x, MARK_GUARD_IN), flow_marks(x, MARK_GUARD_QUEUED),
+                     flow_marks(x, MARK_GUARD_FOUND), NULL, 0, 0, out, through_calls};
     KeySet start = {0};
     for (int i = 0; i < nseeds; i++)
         keyset_add(a, &start, seeds[i]);
@@ -179,54 +210,110 @@ bool *flow_guards_ret(Arena *a, const Function *fn, const Site *check, const cha
     propagate(&g, check->block, &after);
     while (g.nwork) {
         int b = g.work[--g.nwork];
-        g.queued[b] = false;
-        KeySet out = run_block(&g, b, 0, &g.in[b]);
-        propagate(&g, b, &out);
+        marks_remove(g.queued, b);
+        KeySet state = run_block(&g, b, 0, &g.in[b]);
+        propagate(&g, b, &state);
     }
-    if (returns_derived)
-        *returns_derived = g.returns_derived;
-    return g.guards;
+    return out;
 }
 
-static bool edge_dominated(const Function *fn, const DomTree *d, const bool *guards, int b)
+bool flow_is_guard(const Guards *g, int b)
 {
-    for (;;) {
-        const Block *blk = fn->blocks[b];
-        if (blk->npred == 1 && guards[blk->pred[0]])
+    for (int i = 0; i < g->n; i++)
+        if (g->blocks[i] == b)
             return true;
-        if (d->idom[b] < 0 || d->idom[b] == b)
-            return false;
-        b = d->idom[b];
-    }
-}
-
-static bool control_dependent(Arena *a, const Function *fn, const CtrlDeps *cd,
-                              const bool *guards, int b)
-{
-    bool *seen = ARENA_ARRAY(a, bool, fn->nblocks);
-    int *work = ARENA_ARRAY(a, int, fn->nblocks);
-    int n = 0;
-    work[n++] = b;
-    seen[b] = true;
-    while (n) {
-        int x = work[--n];
-        for (int i = 0; i < cd->n[x]; i++) {
-            int on = cd->on[x][i];
-            if (guards[on])
-                return true;
-            if (!seen[on]) {
-                seen[on] = true;
-                work[n++] = on;
-            }
-        }
-    }
     return false;
 }
 
-bool flow_is_guarded(Arena *a, const Function *fn, const DomTree *d, const CtrlDeps *cd,
-                     const bool *guards, int b)
+static int by_number(const void *pa, const void *pb)
 {
-    return edge_dominated(fn, d, guards, b) || control_dependent(a, fn, cd, guards, b);
+    int a = *(const int *)pa, b = *(const int *)pb;
+    return (a > b) - (a < b);
+}
+
+/* The walked blocks, sorted, with the largest num among them. */
+static BlockSet collect(const FlowIndex *x, int *blocks, int n)
+{
+    BlockSet d = {blocks, n, -1};
+    if (n > 1)
+        qsort(blocks, (size_t)n, sizeof *blocks, by_number);
+    for (int i = 0; i < n; i++)
+        if (x->num[blocks[i]] > d.horizon)
+            d.horizon = x->num[blocks[i]];
+    return d;
+}
+
+typedef struct Walk {
+    Arena *a;
+    BlockMarks *in;
+    int *list, n, cap;
+    int *work, nwork, cap_work;
+} Walk;
+
+static void walk_add(Walk *w, int b)
+{
+    if (!marks_add(w->in, b))
+        return;
+    ARENA_PUSH(w->a, w->list, w->n, w->cap, b);
+    ARENA_PUSH(w->a, w->work, w->nwork, w->cap_work, b);
+}
+
+/* Add b and every block below it in the tree (or graph) given by kids. */
+static void add_below(Walk *w, int **kids, const int *nkids, int b)
+{
+    walk_add(w, b);
+    while (w->nwork) {
+        int y = w->work[--w->nwork];
+        for (int i = 0; i < nkids[y]; i++)
+            walk_add(w, kids[y][i]);
+    }
+}
+
+/* Which blocks a guard decides: those (transitively) control dependent on
+ * one, and those reached only through a guard's edge (dominated by a
+ * successor whose only predecessor is a guard: the exit of `while
+ * (check) ...` is no control dependence, yet decided). */
+const BlockSet *flow_decided(Arena *a, const Function *fn, const DomTree *d, const CtrlDeps *cd,
+                            Guards *g)
+{
+    if (g->decided)
+        return g->decided;
+    FlowIndex *x = flow_index(fn);
+    flow_index_deps(x, cd);
+    flow_index_kids(x, d);
+    Walk w = {a, flow_marks(x, MARK_DECIDED), NULL, 0, 0, NULL, 0, 0};
+    for (int k = 0; k < g->n; k++)
+        for (int i = 0; i < x->ndeps_on[g->blocks[k]]; i++)
+            add_below(&w, x->deps_on, x->ndeps_on, x->deps_on[g->blocks[k]][i]);
+    for (int k = 0; k < g->n; k++) {
+        const Block *blk = fn->blocks[g->blocks[k]];
+        for (int i = 0; i < blk->nsucc; i++)
+            if (fn->blocks[blk->succ[i]]->npred == 1)
+                add_below(&w, x->kids, x->nkids, blk->succ[i]);
+    }
+    g->decided = ARENA_NEW(a, BlockSet);
+    *g->decided = collect(x, w.list, w.n);
+    return g->decided;
+}
+
+BlockSet flow_dominated(Arena *a, const Function *fn, const DomTree *d, int b)
+{
+    FlowIndex *x = flow_index(fn);
+    flow_index_kids(x, d);
+    Walk w = {a, flow_marks(x, MARK_DECIDED), NULL, 0, 0, NULL, 0, 0};
+    add_below(&w, x->kids, x->nkids, b);
+    return collect(x, w.list, w.n);
+}
+
+bool flow_decided_has(const BlockSet *d, int b)
+{
+    return d->n && bsearch(&b, d->blocks, (size_t)d->n, sizeof b, by_number);
+}
+
+bool flow_is_guarded(Arena *a, const Function *fn, const DomTree *d, const CtrlDeps *cd,
+                     Guards *g, int b)
+{
+    return flow_decided_has(flow_decided(a, fn, d, cd, g), b);
 }
 
 /* Does the instruction read key? A libc call given &key to fill (the
@@ -247,8 +334,9 @@ static bool ins_reads_key(const Ins *ins, const char *key)
 
 bool flow_read_after(Arena *a, const Function *fn, const Site *check, const char *key)
 {
-    bool *seen = ARENA_ARRAY(a, bool, fn->nblocks);
-    int *work = ARENA_ARRAY(a, int, fn->nblocks), n = 0;
+    FlowIndex *x = flow_index(fn);
+    BlockMarks *seen = flow_marks(x, MARK_READ_SEEN);
+    int *work = NULL, n = 0, cap = 0;
     int b = check->block, from = check->index + 1;
     for (;;) {
         const Block *blk = fn->blocks[b];
@@ -257,11 +345,9 @@ bool flow_read_after(Arena *a, const Function *fn, const Site *check, const char
                 return true;
         if (blk->term != TERM_GOTO && ir_operand_touches(&blk->cond, key))
             return true;
-        for (int s = 0; s < blk->nsucc; s++)
-            if (!seen[blk->succ[s]]) {
-                seen[blk->succ[s]] = true;
-                work[n++] = blk->succ[s];
-            }
+        for (int s = 0; s < blk->nsucc; s++)   /* where nothing reads it, no need to look */
+            if (flow_index_live(x, key, blk->succ[s]) && marks_add(seen, blk->succ[s]))
+                ARENA_PUSH(a, work, n, cap, blk->succ[s]);
         if (!n)
             return false;
         b = work[--n];

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "flow.h"
+#include "flow_index.h"
 #include "names.h"
 
 typedef struct UseSearch {
@@ -13,12 +14,15 @@ typedef struct UseSearch {
     const Site *check;
     DirMatch same_dir;      /* names relative to a descriptor it accepts, or NULL */
     const void *ctx;
-    NameSet *in;        /* entry set per block */
-    bool *entered;      /* in[b] has been given a state */
-    bool *queued;
+    const BlockSet *within;  /* record only uses in these blocks, or NULL: all */
+    FlowIndex *x;
+    NameSet *in;            /* entry set per block, while marked in `entered` */
+    BlockMarks *entered, *queued;
+    BlockMarks *recorded;   /* instructions with a use in out */
+    int *first_use;         /* per recorded instruction: where its uses start in out */
     int *work;
-    int nwork;
-    Site *out;          /* every use, in the arena */
+    int nwork, cap_work;
+    Site *out;              /* every use, in the arena */
     int n, cap;
 } UseSearch;
 
@@ -30,7 +34,12 @@ static void record_use(UseSearch *s, int b, int i, const NameSet *names)
 {
     const Ins *ins = &s->fn->blocks[b]->ins[i];
     const FileFunc *views[MAX_VIEWS];
-    int nviews = ins == s->check->ins ? 0 : site_views(ins, views, MAX_VIEWS);
+    if (ins == s->check->ins || (s->within && !flow_decided_has(s->within, b)))
+        return;
+    int nviews = site_views(ins, views, MAX_VIEWS);
+    int id = s->x->first_ins[b] + i;
+    /* reached again along another path: its views were recorded together */
+    int first = marks_has(s->recorded, id) ? s->first_use[id] : s->n;
     for (int v = 0; v < nviews; v++) {
         const FileFunc *f = views[v];
         for (int which = 0; which < 2; which++) {
@@ -40,12 +49,15 @@ static void record_use(UseSearch *s, int b, int i, const NameSet *names)
             if (!p || !nameset_has(names, p->key) ||
                 (s->same_dir && !s->same_dir(s->fn, d, s->ctx)))
                 continue;
-            bool seen = false;   /* reached again along another path */
-            for (int k = 0; k < s->n && !seen; k++)
-                seen = s->out[k].ins == ins && s->out[k].func == f;
+            bool seen = false;
+            for (int k = first; k < s->n && s->out[k].ins == ins && !seen; k++)
+                seen = s->out[k].func == f;
             Site use = {b, i, ins, f, p};
-            if (!seen)
+            if (!seen) {
+                if (marks_add(s->recorded, id))
+                    s->first_use[id] = s->n;
                 ARENA_PUSH(s->a, s->out, s->n, s->cap, use);
+            }
             break;
         }
     }
@@ -54,21 +66,25 @@ static void record_use(UseSearch *s, int b, int i, const NameSet *names)
 static void run_block(UseSearch *s, int b, int from, NameSet *names)
 {
     const Block *blk = s->fn->blocks[b];
+    if (s->within && s->x->succmin[b] > s->within->horizon &&
+        !flow_decided_has(s->within, b))
+        return;   /* neither here nor further on can a use matter */
     for (int i = from; i < blk->nins && names->n; i++) {
         record_use(s, b, i, names);
         nameset_step(s->a, s->fn, b, i, names);
     }
     for (int k = 0; k < blk->nsucc && names->n; k++) {
         int succ = blk->succ[k];
+        if (s->within && s->x->minreach[succ] > s->within->horizon)
+            continue;   /* no way back to a block that matters */
         NameSet *in = &s->in[succ];
-        bool grew = !s->entered[succ];
+        bool grew = marks_add(s->entered, succ);
         if (grew)
-            in->fill = names->fill;   /* first state; merges keep a common fill */
+            *in = (NameSet){.fill = names->fill};   /* first state; merges keep a common fill */
         else if (in->fill && (!names->fill || strcmp(in->fill, names->fill))) {
             in->fill = NULL;
             grew = true;
         }
-        s->entered[succ] = true;
         for (int i = 0; i < names->n; i++)
             grew |= nameset_add(s->a, in, names->keys[i]);
         for (int i = 0; i < names->ninner; i++) {
@@ -80,10 +96,8 @@ static void run_block(UseSearch *s, int b, int from, NameSet *names)
                 grew = true;
             }
         }
-        if (grew && !s->queued[succ]) {
-            s->queued[succ] = true;
-            s->work[s->nwork++] = succ;
-        }
+        if (grew && marks_add(s->queued, succ))
+            ARENA_PUSH(s->a, s->work, s->nwork, s->cap_work, succ);
     }
 }
 
@@ -102,18 +116,19 @@ static void search(UseSearch *s, const char *key)
     Arena *a = s->a;
     const Function *fn = s->fn;
     const Site *check = s->check;
-    int n = fn->nblocks;
-    s->in = ARENA_ARRAY(a, NameSet, n);
-    s->entered = ARENA_ARRAY(a, bool, n);
-    s->queued = ARENA_ARRAY(a, bool, n);
-    s->work = ARENA_ARRAY(a, int, n);
+    s->x = flow_index(fn);
+    s->in = flow_slots(s->x, MARK_USES_IN, sizeof(NameSet));
+    s->entered = flow_marks(s->x, MARK_USES_IN);
+    s->queued = flow_marks(s->x, MARK_USES_QUEUED);
+    s->recorded = flow_marks(s->x, MARK_USE_SEEN);
+    s->first_use = flow_slots(s->x, MARK_USE_SEEN, sizeof(int));
     NameSet start = {.fill = names_fill_before(a, fn, check->block, check->index, key)};
     nameset_add(a, &start, key);
     names_aliases_before(a, fn, check->block, check->index, &start);
     run_block(s, check->block, check->index + 1, &start);
     while (s->nwork) {
         int b = s->work[--s->nwork];
-        s->queued[b] = false;
+        marks_remove(s->queued, b);
         NameSet names = copy_set(a, &s->in[b]);
         run_block(s, b, 0, &names);
     }
@@ -122,7 +137,14 @@ static void search(UseSearch *s, const char *key)
 Site *flow_uses(Arena *a, const Function *fn, const Site *check, const char *key,
                     DirMatch same_dir, const void *ctx, int *n)
 {
-    UseSearch s = {.a = a, .fn = fn, .check = check, .same_dir = same_dir, .ctx = ctx};
+    return flow_uses_within(a, fn, check, key, same_dir, ctx, NULL, n);
+}
+
+Site *flow_uses_within(Arena *a, const Function *fn, const Site *check, const char *key,
+                       DirMatch same_dir, const void *ctx, const BlockSet *within, int *n)
+{
+    UseSearch s = {.a = a, .fn = fn, .check = check, .same_dir = same_dir, .ctx = ctx,
+                   .within = within};
     search(&s, key);
     *n = s.n;
     return s.out;

@@ -103,7 +103,7 @@ static int decided_creations(LockfileScan *in, Decided *out, int max)
             *check = (Site){b, i, &blk->ins[i], f, path};
             int nu;
             Site *uses = flow_uses(in->a, fn, check, path->key, NULL, NULL, &nu);
-            bool *guards = NULL;
+            Guards *guards = NULL;
             for (int u = 0; u < nu && n < max; u++) {
                 const FileFunc *uf = site_libc_func(uses[u].ins);
                 if (!uf || creation_of(uses[u].ins, uf) != CREATE_YES ||

@@ -102,13 +102,12 @@ static bool returns_handle(Arena *a, const Function *fn, const Site *inner)
  * check at `inner` (its value, or by which return statement runs)? */
 static bool returns_from(const SummaryInput *in, const Site *inner, const char **seeds, int n)
 {
-    bool derived = false;
-    bool *guards = flow_guards_ret(in->scratch, in->fn, inner, seeds, n, true, &derived);
-    if (derived)
+    Guards *guards = flow_guards(in->scratch, in->fn, inner, seeds, n, true);
+    if (guards->returns_derived)
         return true;
-    for (int b = 0; b < in->fn->nblocks; b++)
-        if (in->fn->blocks[b]->term == TERM_RETURN &&
-            flow_is_guarded(in->scratch, in->fn, in->dom, in->cdep, guards, b))
+    const BlockSet *d = flow_decided(in->scratch, in->fn, in->dom, in->cdep, guards);
+    for (int k = 0; k < d->n; k++)
+        if (in->fn->blocks[d->blocks[k]]->term == TERM_RETURN)
             return true;
     return false;
 }
@@ -129,10 +128,10 @@ static bool returns_outcome(const SummaryInput *in, const Site *inner)
 /* Is block b decided directly by a branch over the check's outcome (not
  * by a later test nested inside one, like `if (!fp) exit(1)` after an
  * fopen() that only runs when stat() said the name was absent)? */
-static bool decided_directly(const SummaryInput *in, const bool *guards, int b)
+static bool decided_directly(const SummaryInput *in, const Guards *guards, int b)
 {
     for (int i = 0; i < in->cdep->n[b]; i++)
-        if (guards[in->cdep->on[b][i]])
+        if (flow_is_guard(guards, in->cdep->on[b][i]))
             return true;
     return false;
 }
@@ -149,8 +148,7 @@ static bool exits_on_outcome(const SummaryInput *in, const Site *inner)
     seeds[n++] = "errno";
     if (site_out_buffer(inner))
         seeds[n++] = site_out_buffer(inner);
-    bool derived = false;
-    bool *guards = flow_guards_ret(in->scratch, in->fn, inner, seeds, n, true, &derived);
+    Guards *guards = flow_guards(in->scratch, in->fn, inner, seeds, n, true);
     for (int b = 0; b < in->fn->nblocks; b++)
         if (in->fn->blocks[b]->term == TERM_NORETURN && in->dom->idom[b] >= 0 &&
             decided_directly(in, guards, b))

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "../analysis/risk.h"
+#include "../analysis/flow_index.h"
 #include "../analysis/summarize.h"
 #include "../analysis/walks.h"
 #include "../cache/cache.h"
@@ -289,6 +290,7 @@ static void analyse_unit(Unit *u)
         rules_run(u->fns[i], &u->dom[i], &u->cdep[i], u->all_rules, &u->res->findings);
     rules_finish(u->all_rules, &u->res->findings);
     rank_findings(u);
+    flow_index_release();
     summary_set_current(NULL);
     export_summaries(&table, u->res);
     record_callees(u);

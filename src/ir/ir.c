@@ -5,7 +5,9 @@
 
 Function *ir_function_new(Arena *a, const char *name, SrcLoc loc)
 {
+    static _Atomic unsigned long next_serial = 1;
     Function *fn = ARENA_NEW(a, Function);
+    fn->serial = next_serial++;
     fn->name = arena_strdup(a, name);
     fn->loc = loc;
     fn->entry = ir_block_new(a, fn, "entry");

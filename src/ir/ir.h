@@ -129,6 +129,7 @@ typedef struct Function {
     bool exported;          /* external linkage: other files may call it */
     int ntemps;
     const char *incomplete; /* non-NULL: why part of the body was skipped */
+    unsigned long serial;   /* unique per process: caches keyed by function */
 } Function;
 
 /* Builders (used by the front end). */

@@ -126,7 +126,7 @@ static bool follows_links(const Site *use)
 typedef struct Pairing {
     const RuleInput *in;
     const Site *check;
-    const bool *guards;         /* branches on the result, errno or buffer */
+    Guards *guards;             /* branches on the result, errno or buffer */
     const char *buf;            /* the check's stat buffer, or NULL */
     bool links;                 /* the check looked without following links */
     bool at;                    /* the name is relative to a directory descriptor */
@@ -479,8 +479,9 @@ static void report(const Pairing *p, Findings *out, const Site *use, PairKind ki
 
 /* ---- the search --------------------------------------------------- */
 
-/* How a check is seen: its name's uses, its outcome (the seeds of the
- * guards), its buffer. */
+/* How a check is seen: its outcome (the seeds of the guards), its
+ * buffer, its name's uses (found once the guards say which blocks the
+ * check decides: a use nothing decides is never a pair). */
 typedef struct CheckView {
     const Site *check;
     const Site *uses;
@@ -505,11 +506,9 @@ static bool opens_for_work(const RuleInput *in, const Site *check)
     return handles_worked_through(in->fn, &h);
 }
 
-static void check_one(const RuleInput *in, Findings *out, const CheckView *v, PairKind want)
+static Pairing pairing_of(const RuleInput *in, const CheckView *v)
 {
     const Site *check = v->check;
-    if (!v->nuses || checkuse_kernel_name(in, check->block, check->index, check->path->key))
-        return;
     const char *seeds[2 + WALK_MAX_SEEDS];
     int nseeds = 0;
     if (check->ins->dst.kind != OPND_NONE && !v->by_entry)
@@ -521,11 +520,37 @@ static void check_one(const RuleInput *in, Findings *out, const CheckView *v, Pa
     /* A descriptor's later uses (write(fd) failing...) decide nothing about
      * the name: for open probes, only direct tests of the result count. */
     bool through_calls = check->func->group != G_OPEN;
-    Pairing p = {in, check, flow_guards(in->scratch, in->fn, check, seeds, nseeds, through_calls),
-                 v->buf, v->links, v->at, v->follow_only, opens_for_work(in, check)};
-    for (int i = 0; i < v->nuses; i++)
-        if (judge(&p, &v->uses[i]) == want)
-            report(&p, out, &v->uses[i], want);
+    return (Pairing){in, check, flow_guards(in->scratch, in->fn, check, seeds, nseeds,
+                                            through_calls),
+                     v->buf, v->links, v->at, v->follow_only, opens_for_work(in, check)};
+}
+
+/* Which blocks a use must be in for the check to decide it (decided()):
+ * after a guard function, those the check dominates. */
+static const BlockSet *decided_blocks(const Pairing *p)
+{
+    const RuleInput *in = p->in;
+    if (!p->check->func->guard)
+        return flow_decided(in->scratch, in->fn, in->dom, in->cdep, p->guards);
+    BlockSet *d = ARENA_NEW(in->scratch, BlockSet);
+    *d = flow_dominated(in->scratch, in->fn, in->dom, p->check->block);
+    return d;
+}
+
+static void judge_uses(const Pairing *p, Findings *out, const Site *uses, int n, PairKind want)
+{
+    for (int i = 0; i < n; i++)
+        if (judge(p, &uses[i]) == want)
+            report(p, out, &uses[i], want);
+}
+
+static void check_one(const RuleInput *in, Findings *out, const CheckView *v, PairKind want)
+{
+    const Site *check = v->check;
+    if (!v->nuses || checkuse_kernel_name(in, check->block, check->index, check->path->key))
+        return;
+    Pairing p = pairing_of(in, v);
+    judge_uses(&p, out, v->uses, v->nuses, want);
 }
 
 static bool same_as_check(const Function *fn, const Operand *dirfd, const void *check_dirfd)
@@ -547,12 +572,16 @@ static void check_call(const RuleInput *in, Findings *out, const Site *check, Pa
     RuleInput mine = *in;
     mine.scratch = &per_check;
     const char *key = check->path->key, *buf = site_out_buffer(check);
-    int n;
-    Site *uses = flow_uses(&per_check, in->fn, check, key, dirfd ? same_as_check : NULL,
-                           dirfd, &n);
-    CheckView v = {check, uses, n, &buf, buf ? 1 : 0, buf, effect_checks_links(check),
+    CheckView v = {check, NULL, 0, &buf, buf ? 1 : 0, buf, effect_checks_links(check),
                    dirfd != NULL, dirfd != NULL, false};
-    check_one(&mine, out, &v, want);
+    Pairing p = pairing_of(&mine, &v);
+    const BlockSet *within = decided_blocks(&p);
+    if (within->n && !checkuse_kernel_name(&mine, check->block, check->index, key)) {
+        int n;
+        Site *uses = flow_uses_within(&per_check, in->fn, check, key,
+                                      dirfd ? same_as_check : NULL, dirfd, within, &n);
+        judge_uses(&p, out, uses, n, want);
+    }
     arena_free(&per_check);
 }
 
