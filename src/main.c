@@ -95,10 +95,12 @@ static void print_stats(const JobList *jl, const JobResult *res, const Program *
         idle += res[i].idle;
     }
     fprintf(stderr, "fsrace: stats: %d file%s, %d cache hit%s, %d not parsed (nothing to check), "
-                    "%d analysed, %d analysed again with other files' summaries, %d not "
-                    "completely analysed, %.2f s\n",
+                    "%d analysed, %d analysed again with other files' summaries (%d parsed "
+                    "again; %d units kept after parsing, %.1f MiB), %d not completely "
+                    "analysed, %.2f s\n",
             jl->n, jl->n == 1 ? "" : "s", hits, hits == 1 ? "" : "s", idle,
-            jl->n - hits - idle, prog->reanalysed, failed, now() - started);
+            jl->n - hits - idle, prog->reanalysed, prog->reparsed, prog->kept,
+            (double)prog->kept_bytes / (1 << 20), failed, now() - started);
 }
 
 static int default_jobs(void)

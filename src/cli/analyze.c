@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "../analysis/risk.h"
 #include "../analysis/flow_index.h"
@@ -18,6 +19,7 @@
 #include "../util/strmap.h"
 #include "../rules/rules.h"
 #include "job.h"
+#include "kept_unit.h"
 #include "parse_failure.h"
 #include "source_file.h"
 
@@ -338,6 +340,87 @@ static void store_idle(const Job *job, const AnalyzeOptions *opt, const JobResul
     source_file_free(&src);
 }
 
+/* Analyse the unit's lowered functions (fresh from the parse, or kept from
+ * an earlier round) and store the result in the cache. */
+static void analyse_functions(const AnalyzeOptions *opt, JobResult *res,
+                              const char *key, const Deps *deps, Function **fns, int n)
+{
+    Arena unit_arena = {0};
+    Unit u = {.arena = &unit_arena, .res = res, .opt = opt, .all_rules = key != NULL};
+    for (int i = 0; i < n; i++)
+        collect_function(fns[i], &u);
+    if (!opt->dump_cfg)
+        analyse_unit(&u);
+    arena_free(&unit_arena);
+    findings_sort(&res->findings);
+    res->analysed = true;
+    if (key && deps)
+        cache_store(opt->cache, key, deps, res);
+    select_findings(res);
+}
+
+static void collect_lowered(Function *fn, void *data)
+{
+    Unit *all = data;   /* only its arena and list: analysed afterwards */
+    ARENA_PUSH(all->arena, all->fns, all->n, all->cap, fn);
+}
+
+/* The unit as the parse left it, to the job's keep_fd when it calls other
+ * files' functions (a later round may analyse it again). */
+static void keep_unit(const Job *job, JobResult *res, const StrBuf *kept)
+{
+    if (job->keep_fd <= 0 || !res->ncallees || !kept->len)
+        return;
+    size_t done = 0;
+    while (done < kept->len) {
+        ssize_t w = pwrite(job->keep_fd, kept->data + done, kept->len - done, (off_t)done);
+        if (w <= 0)
+            return;
+        done += (size_t)w;
+    }
+    res->kept = true;
+}
+
+static void analyse_parsed(CXTranslationUnit tu, const Job *job, const AnalyzeOptions *opt,
+                           JobResult *res, const char *key)
+{
+    Arena scratch = {0};
+    Deps deps = {0};
+    if (key)   /* then also for what is kept: a later round stores its result */
+        deps = cache_dependencies(opt->cache, tu, job, &scratch);
+    KeptUnit k = {res->failed, arena_strdup(&scratch, sb_str(&res->messages)), deps, NULL, 0};
+    FrontEnd fe = {.arena = &res->arena, .tu = tu, .workdir = job->workdir,
+                   .cwd = opt->cwd, .want_text = opt->dump_cfg, .keep_functions = true};
+    Unit all = {.arena = &scratch};
+    fe_lower_functions(&fe, collect_lowered, &all);
+    StrBuf kept = {0};
+    if (job->keep_fd > 0 && !opt->dump_cfg) {
+        k.fns = all.fns;
+        k.n = all.n;
+        kept_unit_encode(&kept, &k);
+    }
+    analyse_functions(opt, res, key, key ? &deps : NULL, all.fns, all.n);
+    keep_unit(job, res, &kept);
+    sb_free(&kept);
+    fe_dispose(&fe);
+    arena_free(&scratch);
+}
+
+/* A unit an earlier round kept: analysed with the pool, not parsed. False
+ * if what was kept cannot be read (then it is parsed). */
+static bool analyse_kept(const Job *job, const AnalyzeOptions *opt, JobResult *res,
+                         const char *key)
+{
+    KeptUnit k = {0};
+    if (job->kept_fd <= 0 || opt->dump_cfg || !kept_unit_load(job->kept_fd, &res->arena, &k))
+        return false;
+    res->failed = k.failed;
+    sb_puts(&res->messages, k.messages);
+    res->from_kept = true;
+    analyse_functions(opt, res, key, &k.deps, k.fns, k.n);
+    return true;
+}
+
 void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobResult *res)
 {
     res->findings.arena = &res->arena;
@@ -366,6 +449,11 @@ void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobRe
             return;
         }
     }
+    if (analyse_kept(job, opt, res, key)) {
+        free(key);
+        source_file_free(&src);
+        return;
+    }
     CXTranslationUnit tu = parse(index, job, &src, res);
     if (!tu) {
         res->failed = true;
@@ -376,29 +464,9 @@ void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobRe
     report_compile_errors(tu, job, res);
     if (getenv("FSRACE_PARSE_ONLY")) {  /* bench/bench.py's strict floor */
         res->analysed = true;
-        clang_disposeTranslationUnit(tu);
-        source_file_free(&src);
-        free(key);
-        return;
+    } else {
+        analyse_parsed(tu, job, opt, res, key);
     }
-    FrontEnd fe = {.arena = &res->arena, .tu = tu, .workdir = job->workdir,
-                   .cwd = opt->cwd, .want_text = opt->dump_cfg, .keep_functions = true};
-    Arena unit_arena = {0};
-    Unit u = {.arena = &unit_arena, .res = res, .opt = opt, .all_rules = key != NULL};
-    fe_lower_functions(&fe, collect_function, &u);
-    if (!opt->dump_cfg)
-        analyse_unit(&u);
-    arena_free(&unit_arena);
-    fe_dispose(&fe);
-    findings_sort(&res->findings);
-    res->analysed = true;
-    if (key) {
-        Arena scratch = {0};
-        Deps deps = cache_dependencies(opt->cache, tu, job, &scratch);
-        cache_store(opt->cache, key, &deps, res);
-        arena_free(&scratch);
-    }
-    select_findings(res);
     free(key);
     clang_disposeTranslationUnit(tu);
     source_file_free(&src);

@@ -21,6 +21,10 @@ typedef struct Job {
     int nidle_names;
     const struct Deps *idle_deps; /* and what that rests on, to cache it; or NULL */
     bool preloaded;         /* its result came from the cache already */
+    int keep_fd;            /* > 0: a memory file to write the parsed unit to
+                             * (kept_unit.h) if it calls other files' functions */
+    int kept_fd;            /* > 0: the unit as an earlier round kept it: it is
+                             * analysed from that, not parsed again */
 } Job;
 
 typedef struct JobResult {
@@ -36,6 +40,8 @@ typedef struct JobResult {
     RiskReason privilege;   /* a sign that the unit runs privileged; text NULL if none */
     const char **callees;   /* functions it calls that it does not define */
     int ncallees, cap_callees;
+    bool kept;              /* the worker wrote the unit to its job's keep_fd */
+    bool from_kept;         /* analysed from its job's kept_fd, not parsed */
 } JobResult;
 
 typedef struct AnalyzeOptions {

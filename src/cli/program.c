@@ -3,6 +3,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "../cache/cache.h"
 #include "../util/strmap.h"
@@ -81,7 +83,7 @@ static const char *pool_digest(Program *p, const JobResult *r)
 /* Run the listed units again with the pool; their results replace the
  * old ones. */
 static void redo(Program *p, const Job *jobs, const int *todo, int count,
-                 const AnalyzeOptions *opt, int nprocs, JobResult *results)
+                 const AnalyzeOptions *opt, int nprocs, JobResult *results, const KeptFiles *kept)
 {
     Job *sub = calloc((size_t)count, sizeof(Job));
     JobResult *fresh = calloc((size_t)count, sizeof(JobResult));
@@ -89,14 +91,16 @@ static void redo(Program *p, const Job *jobs, const int *todo, int count,
         sub[k] = jobs[todo[k]];
         sub[k].pool_digest = pool_digest(p, &results[todo[k]]);
         sub[k].idle = sub[k].preloaded = false;   /* analysed with the pool */
+        sub[k].kept_fd = kept->fds[todo[k]] > 0 ? kept->fds[todo[k]] : 0;
     }
     AnalyzeOptions with_pool = *opt;
     with_pool.program = &p->pool;
-    workers_run(sub, count, &with_pool, nprocs, fresh);
+    workers_run(sub, count, &with_pool, nprocs, fresh, NULL);
     for (int k = 0; k < count; k++) {
         job_result_free(&results[todo[k]]);
         results[todo[k]] = fresh[k];
         p->reanalysed += !fresh[k].cached;
+        p->reparsed += !fresh[k].cached && !fresh[k].from_kept;
     }
     free(sub);
     free(fresh);
@@ -150,13 +154,42 @@ static Job *mark_idle(Program *p, const Job *jobs, int n, const AnalyzeOptions *
     return mine;
 }
 
+/* Bounds of what is kept between rounds: memory, and descriptors (the
+ * supervisor holds one per unit kept, and every worker inherits them). */
+static void kept_init(KeptFiles *kept, int n)
+{
+    enum { MAX_KEPT_MIB = 1024 };
+    struct rlimit rl;
+    long long files = getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY
+                          ? (long long)rl.rlim_cur / 2 - 32 : 512;
+    kept->fds = malloc(sizeof(int) * ((size_t)n + 1));
+    for (int i = 0; kept->fds && i < n; i++)
+        kept->fds[i] = -1;
+    kept->max_files = kept->fds && files > 0 ? (int)(files < n ? files : n) : 0;
+    kept->max_bytes = (long long)MAX_KEPT_MIB << 20;
+}
+
+static void kept_free(Program *p, KeptFiles *kept, int n)
+{
+    p->kept = kept->n;
+    p->kept_bytes = kept->bytes;
+    for (int i = 0; kept->fds && i < n; i++)
+        if (kept->fds[i] >= 0)
+            close(kept->fds[i]);
+    free(kept->fds);
+}
+
 void program_run(Program *p, const Job *given, int n, const AnalyzeOptions *opt, int nprocs,
                  JobResult *results)
 {
     p->pool.arena = &p->arena;
     const Job *jobs = mark_idle(p, given, n, opt, results);
-    workers_run(jobs, n, opt, nprocs, results);
-    if (opt->dump_cfg || n < 2)
+    KeptFiles kept = {0};
+    bool rounds = !opt->dump_cfg && n >= 2;
+    if (rounds)
+        kept_init(&kept, n);
+    workers_run(jobs, n, opt, nprocs, results, rounds ? &kept : NULL);
+    if (!rounds)
         return;
     StrMap owner = {0};
     for (int round = 0; round < MAX_ROUNDS; round++) {
@@ -165,13 +198,14 @@ void program_run(Program *p, const Job *given, int n, const AnalyzeOptions *opt,
         int count;
         int *todo = units_to_redo(results, n, &owner, &changed, &count);
         if (count)
-            redo(p, jobs, todo, count, opt, nprocs, results);
+            redo(p, jobs, todo, count, opt, nprocs, results, &kept);
         free(todo);
         strmap_free(&changed);
         if (!count)
             break;
     }
     strmap_free(&owner);
+    kept_free(p, &kept, n);
 }
 
 void program_free(Program *p)

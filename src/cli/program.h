@@ -10,7 +10,10 @@
 typedef struct Program {
     Arena arena;            /* owns the pooled summaries */
     SummaryTable pool;      /* exported summaries of all units */
-    int reanalysed;         /* units parsed again with the pool (not from the cache) */
+    int reanalysed;         /* units analysed again with the pool (not from the cache) */
+    int reparsed;           /* of those, units parsed again (not kept from the first parse) */
+    int kept;               /* units kept after their first parse (kept_unit.h) */
+    long long kept_bytes;   /* the memory that took */
 } Program;
 
 /* results[i] receives the final outcome of jobs[i]. */

@@ -10,7 +10,8 @@
 
 void worker_result_write(StrBuf *out, const JobResult *res)
 {
-    sb_printf(out, WORKER_KEY " %d %zu\n", res->cached ? 1 : 0, res->dump.len);
+    sb_printf(out, WORKER_KEY " %d %d %d %zu\n", res->cached, res->kept, res->from_kept,
+              res->dump.len);
     sb_putn(out, res->dump.data ? res->dump.data : "", res->dump.len);
     Deps none = {0};
     entry_write(out, WORKER_KEY, &none, res);
@@ -19,10 +20,12 @@ void worker_result_write(StrBuf *out, const JobResult *res)
 bool worker_result_read(const char *text, size_t len, JobResult *res)
 {
     const char *eol = memchr(text, '\n', len);
-    int cached, used = 0;
+    int cached, kept, from_kept, used = 0;
     size_t dump;
-    if (!eol || sscanf(text, WORKER_KEY " %d %zu%n", &cached, &dump, &used) != 2 ||
-        text + used != eol || (cached != 0 && cached != 1))
+    if (!eol ||
+        sscanf(text, WORKER_KEY " %d %d %d %zu%n", &cached, &kept, &from_kept, &dump, &used) != 4 ||
+        text + used != eol || (cached != 0 && cached != 1) || (kept != 0 && kept != 1) ||
+        (from_kept != 0 && from_kept != 1))
         return false;
     size_t rest = len - (size_t)(eol + 1 - text);
     if (dump > rest)
@@ -35,5 +38,7 @@ bool worker_result_read(const char *text, size_t len, JobResult *res)
         return false;
     sb_putn(&res->dump, eol + 1, dump);
     res->cached = cached;
+    res->kept = kept;
+    res->from_kept = from_kept;
     return true;
 }

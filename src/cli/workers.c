@@ -26,12 +26,14 @@ typedef struct Child {
     pid_t pid;              /* 0: slot free */
     int job;
     int out_fd, err_fd;     /* memory files: result, standard error */
+    int keep_fd;            /* memory file for the parsed unit, or -1 */
 } Child;
 
 typedef struct Supervisor {
     const Job *jobs;
     const AnalyzeOptions *opt;
     JobResult *results;
+    KeptFiles *keep;
     Child *children;
     int nslots, active;
     Progress progress;
@@ -81,6 +83,28 @@ static void fail_job(Supervisor *s, int job, const char *why)
     job_message(r, "error", "%s: %s", s->jobs[job].shown, why);
 }
 
+/* Is there room to keep one more parsed unit? */
+static bool may_keep(const Supervisor *s)
+{
+    return s->keep && s->keep->n < s->keep->max_files && s->keep->bytes < s->keep->max_bytes;
+}
+
+/* Keep the unit the child wrote, if it did and it fits; else drop it. */
+static void take_kept(Supervisor *s, Child *c, bool complete)
+{
+    if (c->keep_fd < 0)
+        return;
+    off_t size = complete && s->results[c->job].kept ? lseek(c->keep_fd, 0, SEEK_END) : 0;
+    if (size > 0 && may_keep(s) && s->keep->bytes + size <= s->keep->max_bytes) {
+        s->keep->fds[c->job] = c->keep_fd;
+        s->keep->n++;
+        s->keep->bytes += size;
+    } else {
+        close(c->keep_fd);
+    }
+    s->results[c->job].kept = false;   /* only keep->fds tells */
+}
+
 static void start(Supervisor *s, int job)
 {
     if (s->jobs[job].preloaded) {   /* program.c read it from the cache */
@@ -99,10 +123,13 @@ static void start(Supervisor *s, int job)
     job_result_free(&s->results[job]);   /* what a miss may have left */
     int out = memfd_create("fsrace-result", MFD_CLOEXEC);
     int err = memfd_create("fsrace-stderr", MFD_CLOEXEC);
+    int keep = may_keep(s) ? memfd_create("fsrace-unit", MFD_CLOEXEC) : -1;
     pid_t pid = out >= 0 && err >= 0 ? fork() : -1;
     if (pid == 0) {
+        Job mine = s->jobs[job];
+        mine.keep_fd = keep > 0 ? keep : 0;
         dup2(err, STDERR_FILENO);
-        worker_child_run(&s->jobs[job], s->opt, out);
+        worker_child_run(&mine, s->opt, out);
     }
     if (pid < 0) {
         char why[160];
@@ -114,11 +141,13 @@ static void start(Supervisor *s, int job)
             close(out);
         if (err >= 0)
             close(err);
+        if (keep >= 0)
+            close(keep);
         return;
     }
     for (int k = 0; k < s->nslots; k++)
         if (!s->children[k].pid) {
-            s->children[k] = (Child){pid, job, out, err};
+            s->children[k] = (Child){pid, job, out, err, keep};
             break;
         }
     s->active++;
@@ -172,6 +201,7 @@ static void finish(Supervisor *s, Child *c, int status)
         job_message(r, "error", "%s: %s", s->jobs[c->job].shown, why);
         r->failed = true;
     }
+    take_kept(s, c, complete && clean);
     sb_free(&out);
     sb_free(&err);
     close(c->out_fd);
@@ -198,13 +228,14 @@ static bool reap(Supervisor *s)
 }
 
 void workers_run(const Job *jobs, int n, const AnalyzeOptions *opt, int nprocs,
-                 JobResult *results)
+                 JobResult *results, KeptFiles *keep)
 {
     if (nprocs > n)
         nprocs = n;
     if (nprocs < 1)
         return;
-    Supervisor s = {jobs, opt, results, calloc((size_t)nprocs, sizeof(Child)), nprocs, 0, {0}};
+    Supervisor s = {jobs, opt, results, keep, calloc((size_t)nprocs, sizeof(Child)), nprocs, 0,
+                    {0}};
     int *order = schedule(jobs, n, nprocs);
     progress_init(&s.progress, n);
     sigset_t chld, old;

@@ -11,8 +11,20 @@
 #define FSRACE_WORKERS_H
 #include "job.h"
 
-/* results[i] receives the outcome of jobs[i]. */
+/* Units the workers kept for a later round (kept_unit.h): one memory file
+ * per unit that calls other files' functions, while they stay within
+ * bounds; the others are parsed again if a round needs them. */
+typedef struct KeptFiles {
+    int *fds;               /* per job: its memory file, or -1 */
+    int n;                  /* files kept */
+    long long bytes;        /* what they hold */
+    int max_files;
+    long long max_bytes;
+} KeptFiles;
+
+/* results[i] receives the outcome of jobs[i]. keep: NULL, or where the
+ * parsed units are kept. */
 void workers_run(const Job *jobs, int n, const AnalyzeOptions *opt, int nprocs,
-                 JobResult *results);
+                 JobResult *results, KeptFiles *keep);
 
 #endif

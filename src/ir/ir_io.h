@@ -1,0 +1,13 @@
+/* ir_io.h - a unit's lowered Functions in the compact form of blob.h, so
+ * that a later whole-program round can run the analyses again on them
+ * without parsing the unit again (src/cli/kept_unit.c). */
+#ifndef FSRACE_IR_IO_H
+#define FSRACE_IR_IO_H
+#include "../util/blob.h"
+#include "ir.h"
+
+void ir_write(BlobWriter *w, Function *const *fns, int n);
+/* The Functions, allocated in r->a; NULL with r failed on a bad blob. */
+Function **ir_read(BlobReader *r, int *n);
+
+#endif
