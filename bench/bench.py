@@ -125,7 +125,8 @@ def run_floor(clang, ents, jobs):
 
 
 STATS_RE = re.compile(r"stats: (\d+) files, (\d+) cache hits, (\d+) not parsed[^,]*, "
-                      r"(\d+) analysed, (\d+) analysed again")
+                      r"(\d+) analysed, (\d+) analysed again[^(]*\((\d+) parsed again; "
+                      r"(\d+) units kept after parsing, ([\d.]+) MiB\)")
 
 
 def run_fsrace(fsrace, build_dir, jobs, cache_dir, extra=(), env=None):
@@ -148,7 +149,7 @@ def run_fsrace(fsrace, build_dir, jobs, cache_dir, extra=(), env=None):
         sys.exit(f"fsrace failed with status {code}: {' '.join(cmd)}")
     findings = len(json.loads(out)["findings"])
     m = STATS_RE.search(text)
-    stats = tuple(int(x) for x in m.groups()) if m else None
+    stats = tuple(float(x) if "." in x else int(x) for x in m.groups()) if m else None
     return wall, usage.ru_maxrss, findings, stats, cpu_of(usage)
 
 
@@ -262,9 +263,10 @@ def main():
         """Parses per parsed unit, and how many units were not parsed."""
         if not st:
             return "no --stats line"
-        _, _, idle, analysed, again = st
-        per = (analysed + again) / analysed if analysed else 0
-        return f"{per:.2f} parses per parsed unit, {idle} units not parsed"
+        _, _, idle, analysed, again, parsed_again, kept, kept_mib = st
+        per = (analysed + parsed_again) / analysed if analysed else 0
+        return (f"{per:.2f} parses per parsed unit ({again} analysed again, {kept} units "
+                f"kept: {kept_mib:.1f} MiB), {idle} units not parsed")
 
     print()
     row(f"parse floor (clang -j{j})", floor, f"max RSS of one clang {floor_rss // 1024} MiB",

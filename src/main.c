@@ -99,7 +99,7 @@ static void print_stats(const JobList *jl, const JobResult *res, const Program *
                     "again; %d units kept after parsing, %.1f MiB), %d not completely "
                     "analysed, %.2f s\n",
             jl->n, jl->n == 1 ? "" : "s", hits, hits == 1 ? "" : "s", idle,
-            jl->n - hits - idle, prog->reanalysed, prog->reparsed, prog->kept,
+            jl->n - hits - idle, prog->reanalysed, prog->parses - prog->parsed_units, prog->kept,
             (double)prog->kept_bytes / (1 << 20), failed, now() - started);
 }
 

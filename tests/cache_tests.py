@@ -339,6 +339,45 @@ def suite_cached_equals_uncached(ctx):
             ctx.fail(warm_sarif, "SARIF from the cache differs from SARIF without it")
 
 
+AGAIN_RE = re.compile(r"(\d+) analysed again with other files' summaries \((\d+) parsed again")
+
+
+def again_counts(ctx, run):
+    """(analysed again, parsed again) from --stats, or (0, 0) on a failure."""
+    m = AGAIN_RE.search(run.proc.stderr)
+    if not m:
+        ctx.fail(run, "no 'analysed again ... parsed again' counts in --stats")
+        return 0, 0
+    return int(m.group(1)), int(m.group(2))
+
+
+@case("rounds-reuse-kept-units")
+def rounds_reuse_kept_units(ctx):
+    """The whole-program rounds analyse the units they kept after parsing
+    them, never parse a unit twice, and report what parsing again
+    reports (FSRACE_KEEP_MIB=0 keeps nothing); over the annotated suite."""
+    again_total = reparsed_without = 0
+    kept = None
+    for (args, cflags), files in suite_groups(ctx):
+        def run(label, env=None):
+            return ctx.run("--stats", "--format", "json", "--no-cache", *args, *files, "--",
+                           *cflags, cwd=ctx.harness.root, env=env,
+                           label=f"{' '.join(args)} [{label}]")
+        kept = run("kept")
+        parsed = run("parsed again", env={"FSRACE_KEEP_MIB": "0"})
+        if kept.proc.stdout != parsed.proc.stdout or \
+                stderr_without_stats(kept) != stderr_without_stats(parsed):
+            ctx.fail(kept, "the kept units' report differs from parsing them again")
+        again, reparsed = again_counts(ctx, kept)
+        if reparsed:
+            ctx.fail(kept, f"{reparsed} units parsed again although they were kept")
+        again_total += again
+        reparsed_without += again_counts(ctx, parsed)[1]
+    if kept and (not again_total or not reparsed_without):
+        ctx.fail(kept, f"the suite analysed {again_total} units again ({reparsed_without} "
+                 "parsed again without keeping): the rounds were not exercised")
+
+
 SELECTION_C = """\
 #include <fcntl.h>
 #include <stdio.h>

@@ -1,6 +1,7 @@
 /* program.c - whole-program analysis in rounds; see program.h. */
 #include "program.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -82,8 +83,19 @@ static const char *pool_digest(Program *p, const JobResult *r)
 
 /* Run the listed units again with the pool; their results replace the
  * old ones. */
+/* Count a parse of unit i (libclang's, not the cache's or a kept unit's). */
+static void count_parse(Program *p, bool *parsed, int i, const JobResult *r)
+{
+    if (!r->analysed || r->cached || r->idle || r->from_kept)
+        return;
+    p->parses++;
+    p->parsed_units += !parsed[i];
+    parsed[i] = true;
+}
+
 static void redo(Program *p, const Job *jobs, const int *todo, int count,
-                 const AnalyzeOptions *opt, int nprocs, JobResult *results, const KeptFiles *kept)
+                 const AnalyzeOptions *opt, int nprocs, JobResult *results, KeptFiles *kept,
+                 bool *parsed)
 {
     Job *sub = calloc((size_t)count, sizeof(Job));
     JobResult *fresh = calloc((size_t)count, sizeof(JobResult));
@@ -95,12 +107,14 @@ static void redo(Program *p, const Job *jobs, const int *todo, int count,
     }
     AnalyzeOptions with_pool = *opt;
     with_pool.program = &p->pool;
-    workers_run(sub, count, &with_pool, nprocs, fresh, NULL);
+    kept->unit_of = todo;   /* a unit first parsed now is kept for the next round */
+    workers_run(sub, count, &with_pool, nprocs, fresh, kept);
+    kept->unit_of = NULL;
     for (int k = 0; k < count; k++) {
         job_result_free(&results[todo[k]]);
         results[todo[k]] = fresh[k];
         p->reanalysed += !fresh[k].cached;
-        p->reparsed += !fresh[k].cached && !fresh[k].from_kept;
+        count_parse(p, parsed, todo[k], &fresh[k]);
     }
     free(sub);
     free(fresh);
@@ -154,19 +168,34 @@ static Job *mark_idle(Program *p, const Job *jobs, int n, const AnalyzeOptions *
     return mine;
 }
 
+/* The memory the kept units may take: $FSRACE_KEEP_MIB (0: parse again
+ * instead of keeping), else 1 GiB. */
+static long long kept_max_bytes(void)
+{
+    enum { DEFAULT_KEPT_MIB = 1024, MAX_KEPT_MIB = 1 << 20 };
+    const char *env = getenv("FSRACE_KEEP_MIB");
+    char *end;
+    long mib = env && *env ? strtol(env, &end, 10) : DEFAULT_KEPT_MIB;
+    if (env && *env && (*end || mib < 0 || mib > MAX_KEPT_MIB)) {
+        fprintf(stderr, "fsrace: warning: FSRACE_KEEP_MIB=%s is not a number of MiB from 0 to "
+                        "%d; using %d\n", env, MAX_KEPT_MIB, DEFAULT_KEPT_MIB);
+        mib = DEFAULT_KEPT_MIB;
+    }
+    return (long long)mib << 20;
+}
+
 /* Bounds of what is kept between rounds: memory, and descriptors (the
  * supervisor holds one per unit kept, and every worker inherits them). */
 static void kept_init(KeptFiles *kept, int n)
 {
-    enum { MAX_KEPT_MIB = 1024 };
     struct rlimit rl;
     long long files = getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY
                           ? (long long)rl.rlim_cur / 2 - 32 : 512;
     kept->fds = malloc(sizeof(int) * ((size_t)n + 1));
     for (int i = 0; kept->fds && i < n; i++)
         kept->fds[i] = -1;
-    kept->max_files = kept->fds && files > 0 ? (int)(files < n ? files : n) : 0;
-    kept->max_bytes = (long long)MAX_KEPT_MIB << 20;
+    kept->max_bytes = kept_max_bytes();
+    kept->max_files = kept->fds && files > 0 && kept->max_bytes ? (int)(files < n ? files : n) : 0;
 }
 
 static void kept_free(Program *p, KeptFiles *kept, int n)
@@ -189,8 +218,13 @@ void program_run(Program *p, const Job *given, int n, const AnalyzeOptions *opt,
     if (rounds)
         kept_init(&kept, n);
     workers_run(jobs, n, opt, nprocs, results, rounds ? &kept : NULL);
-    if (!rounds)
+    bool *parsed = calloc((size_t)n + 1, sizeof(bool));
+    for (int i = 0; i < n; i++)
+        count_parse(p, parsed, i, &results[i]);
+    if (!rounds) {
+        free(parsed);
         return;
+    }
     StrMap owner = {0};
     for (int round = 0; round < MAX_ROUNDS; round++) {
         StrMap changed = {0};
@@ -198,7 +232,7 @@ void program_run(Program *p, const Job *given, int n, const AnalyzeOptions *opt,
         int count;
         int *todo = units_to_redo(results, n, &owner, &changed, &count);
         if (count)
-            redo(p, jobs, todo, count, opt, nprocs, results, &kept);
+            redo(p, jobs, todo, count, opt, nprocs, results, &kept, parsed);
         free(todo);
         strmap_free(&changed);
         if (!count)
@@ -206,6 +240,7 @@ void program_run(Program *p, const Job *given, int n, const AnalyzeOptions *opt,
     }
     strmap_free(&owner);
     kept_free(p, &kept, n);
+    free(parsed);
 }
 
 void program_free(Program *p)

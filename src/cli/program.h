@@ -11,7 +11,8 @@ typedef struct Program {
     Arena arena;            /* owns the pooled summaries */
     SummaryTable pool;      /* exported summaries of all units */
     int reanalysed;         /* units analysed again with the pool (not from the cache) */
-    int reparsed;           /* of those, units parsed again (not kept from the first parse) */
+    int parses;             /* libclang parses of units in this run */
+    int parsed_units;       /* units parsed at least once (parses - this: parsed again) */
     int kept;               /* units kept after their first parse (kept_unit.h) */
     long long kept_bytes;   /* the memory that took */
 } Program;

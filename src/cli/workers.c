@@ -95,8 +95,9 @@ static void take_kept(Supervisor *s, Child *c, bool complete)
     if (c->keep_fd < 0)
         return;
     off_t size = complete && s->results[c->job].kept ? lseek(c->keep_fd, 0, SEEK_END) : 0;
+    int unit = s->keep->unit_of ? s->keep->unit_of[c->job] : c->job;
     if (size > 0 && may_keep(s) && s->keep->bytes + size <= s->keep->max_bytes) {
-        s->keep->fds[c->job] = c->keep_fd;
+        s->keep->fds[unit] = c->keep_fd;
         s->keep->n++;
         s->keep->bytes += size;
     } else {
@@ -123,7 +124,8 @@ static void start(Supervisor *s, int job)
     job_result_free(&s->results[job]);   /* what a miss may have left */
     int out = memfd_create("fsrace-result", MFD_CLOEXEC);
     int err = memfd_create("fsrace-stderr", MFD_CLOEXEC);
-    int keep = may_keep(s) ? memfd_create("fsrace-unit", MFD_CLOEXEC) : -1;
+    int keep = may_keep(s) && s->jobs[job].kept_fd <= 0 ? memfd_create("fsrace-unit", MFD_CLOEXEC)
+                                                          : -1;
     pid_t pid = out >= 0 && err >= 0 ? fork() : -1;
     if (pid == 0) {
         Job mine = s->jobs[job];

@@ -20,6 +20,8 @@ typedef struct KeptFiles {
     long long bytes;        /* what they hold */
     int max_files;
     long long max_bytes;
+    const int *unit_of;     /* workers_run's job k is unit unit_of[k] of fds;
+                             * NULL: job k is unit k */
 } KeptFiles;
 
 /* results[i] receives the outcome of jobs[i]. keep: NULL, or where the
