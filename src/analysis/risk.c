@@ -28,6 +28,7 @@
 #include "effects.h"
 #include "names.h"
 #include "origin.h"
+#include "rights.h"
 #include "risk_facts.h"
 
 enum { DECISIVE = -3 };
@@ -82,39 +83,15 @@ static const char *called(const FileFunc *f)
 
 /* ---- privilege ------------------------------------------------------ */
 
-/* The last call before the use, on every path to it, that changes the
- * process's ids: walking up the use's block, then its dominators. A drop
- * to the real user's ids there means the use runs with the user's own
- * rights; a later seteuid(saved) (swap_uids_back()) takes that back. */
-static const Ins *last_rights_change(const Assess *s, const Site *use, Rights *what)
-{
-    int b = use->block, end = use->index;
-    for (;;) {
-        const Block *blk = s->fn->blocks[b];
-        for (int i = end - 1; i >= 0; i--) {
-            const Ins *ins = &blk->ins[i];
-            *what = ins->kind == INS_CALL ? risk_call_rights(s->fn, &ins->call) : RIGHTS_KEPT;
-            if (*what != RIGHTS_KEPT)
-                return ins;
-        }
-        int up = s->dom->idom[b];
-        if (up < 0 || up == b)
-            return NULL;
-        b = up;
-        end = s->fn->blocks[b]->nins;
-    }
-}
-
 static void assess_privilege(Assess *s, const Site *use)
 {
     const RiskReason *p = risk_facts_privilege(s->rf);
     if (p)
         reason(s, p->loc, RISK_PRIVILEGE, p->weight, p->text);
-    Rights what;
-    const Ins *change = last_rights_change(s, use, &what);
-    if (change && what == RIGHTS_DROPPED)
-        reason(s, change->loc, RISK_PRIVILEGE, DECISIVE,
-               arena_printf(s->a, "it runs after %s() gave the rights up", change->call.callee));
+    const Ins *drop = rights_dropped_before(s->a, s->fn, use->block, use->index);
+    if (drop)
+        reason(s, drop->loc, RISK_PRIVILEGE, DECISIVE,
+               arena_printf(s->a, "it runs after %s() gave the rights up", drop->call.callee));
 }
 
 /* ---- where the name lives ------------------------------------------- */

@@ -1,0 +1,16 @@
+/* rights.h - whether the process still has its rights at a point of a
+ * function: the last change of its user ids on every path there (a
+ * forward data flow over the blocks). A drop to the real user's ids
+ * (setuid(getuid()), cronie's swap_uids()) on every path, not taken back
+ * (swap_uids_back()) on any, means the code there runs with the user's
+ * own rights. */
+#ifndef FSRACE_RIGHTS_H
+#define FSRACE_RIGHTS_H
+#include "../ir/ir.h"
+
+/* The call that gave the rights up before instruction (block, index), if
+ * every path from the entry there passes a drop after its last other
+ * change of ids; else NULL. */
+const Ins *rights_dropped_before(Arena *a, const Function *fn, int block, int index);
+
+#endif
