@@ -302,6 +302,60 @@ def compile_db_source_spellings(ctx):
         expect_once(ctx, run, path, HEADER_LINE)
 
 
+IS_DIR_STAT = """\
+#include <sys/stat.h>
+int is_dir(const char *p) { struct stat st; return stat(p, &st) == 0 && S_ISDIR(st.st_mode); }
+"""
+IS_DIR_TEXT = """\
+#include <string.h>
+int is_dir(const char *p) { size_t n = strlen(p); return n && p[n - 1] == '/'; }
+"""
+FIX_C = """\
+#include <sys/stat.h>
+#include <unistd.h>
+int is_dir(const char *p);
+int become_root(void) { return setuid(0); }
+int fix(const char *p) {
+  if (is_dir(p))
+    return chmod(p, 0700);
+  return 0;
+}
+"""
+FIX_LINE = 7
+
+
+@case("compile-db-two-programs")
+def compile_db_two_programs(ctx):
+    """Issue 10, cause 10: one database builds two programs (meson's
+    X.p/, CMake's X.dir/ object folders), each with its own is_dir(): a
+    call means the definition linked into its own program. fix() of the
+    program whose is_dir() stat()s is a race; the same fix() of the
+    program whose is_dir() only looks at the text is not. A function
+    defined in neither (a library's) still comes from the pool."""
+    files = {"a/isdir.c": IS_DIR_STAT, "a/fix.c": FIX_C,
+             "b/isdir.c": IS_DIR_TEXT, "b/fix.c": FIX_C,
+             "c/fix.c": FIX_C, "lib/isdir.c": IS_DIR_STAT}
+    paths = {name: ctx.write(f"p/{name}", text) for name, text in files.items()}
+    folders = {"a": "a.p", "b": "CMakeFiles/b.dir", "c": "c.p", "lib": "libisdir.a.p"}
+    entries = []
+    for name in files:
+        prog = name.split("/")[0]
+        entries.append({"directory": ctx.path("p"), "file": name,
+                        "arguments": ["cc", "-c", "-o", f"{folders[prog]}/{name}.o", name]})
+    ctx.write("build/compile_commands.json", json.dumps(entries))
+    for extra in ([], ["--no-prefilter"]):
+        run = ctx.run("--format", "json", "--min-risk", "low", "--no-cache", *extra,
+                      "-p", ctx.path("build"), label=" ".join(extra))
+        ctx.expect_exit(run, 1)
+        expect_once(ctx, run, paths["a/fix.c"], FIX_LINE)
+        real_b = os.path.realpath(paths["b/fix.c"])
+        if any(f.file == real_b for f in findings_of(ctx, run)):
+            ctx.fail(run, "b/fix.c was judged with program a's is_dir()")
+        # c defines no is_dir(): two definitions elsewhere (a's, the
+        # library's) say the same, so the pool has it
+        expect_once(ctx, run, paths["c/fix.c"], FIX_LINE)
+
+
 CROSS_C = """\
 int access(const char *, int);
 int open(const char *, int, ...);

@@ -70,6 +70,12 @@ static int position(const SummaryTable *t, const char *name)
     return -1;
 }
 
+const Summary *summary_find_here(const SummaryTable *t, const char *name)
+{
+    int i = position(t, name);
+    return i >= 0 ? t->items[i] : NULL;
+}
+
 const Summary *summary_find(const SummaryTable *t, const char *name)
 {
     for (; t; t = t->next) {

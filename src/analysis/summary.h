@@ -51,6 +51,8 @@ void summary_set_current(const SummaryTable *t);
 const SummaryTable *summary_current(void);
 
 const Summary *summary_find(const SummaryTable *t, const char *name);
+/* In t alone, not the tables chained behind it. */
+const Summary *summary_find_here(const SummaryTable *t, const char *name);
 /* The summary of name in effect: declared (configuration) first, then the
  * current table chain. */
 const Summary *summary_lookup(const char *name);

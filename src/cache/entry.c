@@ -11,7 +11,7 @@
 #include "../util/json_read.h"
 #include "cache_dir.h"
 
-enum { ENTRY_VERSION = 9 };
+enum { ENTRY_VERSION = 10 };
 
 static void str_field(StrBuf *out, const char *name, const char *value, bool comma)
 {
@@ -148,6 +148,12 @@ void entry_write(StrBuf *out, const char *key, const Deps *deps, const JobResult
         if (i)
             sb_puts(out, ", ");
         sb_json_string(out, res->callees[i]);
+    }
+    sb_puts(out, "],\n \"defines\": [");
+    for (int i = 0; i < res->ndefines; i++) {
+        if (i)
+            sb_puts(out, ", ");
+        sb_json_string(out, res->defines[i]);
     }
     sb_puts(out, "]}\n");
 }
@@ -374,6 +380,15 @@ static bool read_callee(JobResult *res, const JsonValue *v)
     return true;
 }
 
+static bool read_define(JobResult *res, const JsonValue *v)
+{
+    if (v->kind != JSON_STRING)
+        return false;
+    const char *name = arena_strdup(&res->arena, v->string);
+    ARENA_PUSH(&res->arena, res->defines, res->ndefines, res->cap_defines, name);
+    return true;
+}
+
 bool entry_read(const char *text, size_t len, const char *key, JobResult *res, Deps *deps,
                 Arena *scratch)
 {
@@ -399,7 +414,8 @@ bool entry_read(const char *text, size_t len, const char *key, JobResult *res, D
         !read_absent(scratch, json_get(root, "absent"), deps) ||
         !read_array(res, json_get(root, "findings"), read_finding) ||
         !read_array(res, json_get(root, "exports"), read_summary) ||
-        !read_array(res, json_get(root, "callees"), read_callee))
+        !read_array(res, json_get(root, "callees"), read_callee) ||
+        !read_array(res, json_get(root, "defines"), read_define))
         return false;
     sb_puts(&res->messages, messages);
     return true;

@@ -195,6 +195,9 @@ static bool result_ok(Check *c, const JobResult *res)
     for (int i = 0; i < res->ncallees; i++)
         if (!identifier(res->callees[i]))
             return false;
+    for (int i = 0; i < res->ndefines; i++)
+        if (!identifier(res->defines[i]))
+            return false;
     return true;
 }
 

@@ -163,6 +163,7 @@ typedef struct Unit {
     int n, cap;
     JobResult *res;
     const AnalyzeOptions *opt;
+    const Job *job;
     bool all_rules;         /* run the rules that are off too (for the cache) */
 } Unit;
 
@@ -258,8 +259,13 @@ static void record_callees(Unit *u)
     strmap_free(&seen);
 }
 
-static void export_summaries(const SummaryTable *table, JobResult *res)
+static void export_summaries(const Unit *u, const SummaryTable *table, JobResult *res)
 {
+    for (int i = 0; i < u->n; i++)
+        if (u->fns[i]->exported) {
+            const char *name = arena_strdup(&res->arena, u->fns[i]->name);
+            ARENA_PUSH(&res->arena, res->defines, res->ndefines, res->cap_defines, name);
+        }
     res->exports.arena = &res->arena;
     for (int i = 0; i < table->n; i++)
         if (table->items[i]->exported && summary_says_something(table->items[i]))
@@ -281,10 +287,16 @@ static void rank_findings(Unit *u)
     arena_free(&scratch);
 }
 
+/* The summaries of other files that the job's calls mean. */
+static const SummaryTable *pool_of(const Job *job, const AnalyzeOptions *opt)
+{
+    return job->pool ? job->pool : opt->program;
+}
+
 static void analyse_unit(Unit *u)
 {
     compute_facts(u);
-    SummaryTable table = {.arena = u->arena, .next = u->opt->program};
+    SummaryTable table = {.arena = u->arena, .next = pool_of(u->job, u->opt)};
     summary_set_current(&table);
     compute_summaries(u, &table);
     walks_scan_unit(u->fns, u->n);
@@ -294,7 +306,7 @@ static void analyse_unit(Unit *u)
     rank_findings(u);
     flow_index_release();
     summary_set_current(NULL);
-    export_summaries(&table, u->res);
+    export_summaries(u, &table, u->res);
     record_callees(u);
 }
 
@@ -317,7 +329,7 @@ bool analyze_from_cache(const Job *job, const AnalyzeOptions *opt, JobResult *re
         return false;           /* analyze_job() says why */
     char *key = cache_key(opt->cache, job, src.data, src.size, job->pool_digest);
     res->findings.arena = &res->arena;
-    bool hit = cache_load(opt->cache, key, opt->program, res);
+    bool hit = cache_load(opt->cache, key, pool_of(job, opt), res);
     if (hit) {
         res->cached = true;
         select_findings(res);
@@ -342,11 +354,12 @@ static void store_idle(const Job *job, const AnalyzeOptions *opt, const JobResul
 
 /* Analyse the unit's lowered functions (fresh from the parse, or kept from
  * an earlier round) and store the result in the cache. */
-static void analyse_functions(const AnalyzeOptions *opt, JobResult *res,
+static void analyse_functions(const Job *job, const AnalyzeOptions *opt, JobResult *res,
                               const char *key, const Deps *deps, Function **fns, int n)
 {
     Arena unit_arena = {0};
-    Unit u = {.arena = &unit_arena, .res = res, .opt = opt, .all_rules = key != NULL};
+    Unit u = {.arena = &unit_arena, .res = res, .opt = opt, .job = job,
+              .all_rules = key != NULL};
     for (int i = 0; i < n; i++)
         collect_function(fns[i], &u);
     if (!opt->dump_cfg)
@@ -399,7 +412,7 @@ static void analyse_parsed(CXTranslationUnit tu, const Job *job, const AnalyzeOp
         k.n = all.n;
         kept_unit_encode(&kept, &k);
     }
-    analyse_functions(opt, res, key, key ? &deps : NULL, all.fns, all.n);
+    analyse_functions(job, opt, res, key, key ? &deps : NULL, all.fns, all.n);
     keep_unit(job, res, &kept);
     sb_free(&kept);
     fe_dispose(&fe);
@@ -417,7 +430,7 @@ static bool analyse_kept(const Job *job, const AnalyzeOptions *opt, JobResult *r
     res->failed = k.failed;
     sb_puts(&res->messages, k.messages);
     res->from_kept = true;
-    analyse_functions(opt, res, key, &k.deps, k.fns, k.n);
+    analyse_functions(job, opt, res, key, &k.deps, k.fns, k.n);
     return true;
 }
 
@@ -441,7 +454,7 @@ void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobRe
     char *key = NULL;
     if (opt->cache && !opt->dump_cfg) {
         key = cache_key(opt->cache, job, src.data, src.size, job->pool_digest);
-        if (cache_load(opt->cache, key, opt->program, res)) {
+        if (cache_load(opt->cache, key, pool_of(job, opt), res)) {
             res->cached = true;
             select_findings(res);
             free(key);

@@ -15,6 +15,8 @@ typedef struct Job {
     int nargs;
     const char *target;     /* build target of its object file (meson, CMake), or NULL */
     const char *pool_digest; /* digest of other files' summaries it calls, or NULL */
+    const SummaryTable *pool; /* those summaries, as its program links them
+                              * (program.c), or NULL: AnalyzeOptions.program */
     bool idle;              /* the pre-filter showed it cannot produce a
                              * finding (yet): not parsed */
     const char **idle_names; /* then: the identifiers its code reaches */
@@ -42,6 +44,8 @@ typedef struct JobResult {
     int ncallees, cap_callees;
     bool kept;              /* the worker wrote the unit to its job's keep_fd */
     bool from_kept;         /* analysed from its job's kept_fd, not parsed */
+    const char **defines;   /* functions with external linkage it defines */
+    int ndefines, cap_defines;
 } JobResult;
 
 typedef struct AnalyzeOptions {

@@ -26,7 +26,8 @@ void job_result_free(JobResult *r)
 
 /* Pool the exported summaries; a name exported by two units with different
  * effects (two programs in one database, each with its own helper) is
- * ambiguous and left out. Returns the names whose pooled summary changed. */
+ * ambiguous and left out (an empty summary takes its place). Returns the
+ * names whose pooled summary changed. */
 static void pool_exports(Program *p, const JobResult *res, int n, StrMap *owner,
                          StrMap *changed)
 {
@@ -36,8 +37,10 @@ static void pool_exports(Program *p, const JobResult *res, int n, StrMap *owner,
             int first;
             if (strmap_get(owner, s->name, &first) && first != i) {
                 const Summary *old = summary_find(&p->pool, s->name);
-                if (old && !summary_equal(old, s))
+                if (first >= 0 && old && !summary_equal(old, s)) {
                     strmap_put(owner, s->name, -1);   /* ambiguous */
+                    summary_put(&p->pool, &(Summary){.name = s->name, .exported = true});
+                }
                 continue;
             }
             strmap_put(owner, s->name, i);
@@ -46,32 +49,94 @@ static void pool_exports(Program *p, const JobResult *res, int n, StrMap *owner,
         }
 }
 
-/* Units to analyse again: they call a pooled function that changed and
- * is defined (unambiguously) in another unit. */
-static int *units_to_redo(const JobResult *res, int n, const StrMap *owner,
-                          const StrMap *changed, int *count)
+/* Each job's build target as an index (target_of), and a table per
+ * target for the functions its units define. */
+static void find_targets(Program *p, const Job *jobs, int n)
+{
+    StrMap index = {0};
+    p->target_of = ARENA_ARRAY(&p->arena, int, n + 1);
+    for (int i = 0; i < n; i++) {
+        int t = -1;
+        if (jobs[i].target && !strmap_get(&index, jobs[i].target, &t))
+            strmap_put(&index, jobs[i].target, t = p->ntargets++);
+        p->target_of[i] = t;
+    }
+    strmap_free(&index);
+    p->linked = ARENA_ARRAY(&p->arena, SummaryTable, p->ntargets + 1);
+    p->owner_in = ARENA_ARRAY(&p->arena, StrMap, p->ntargets + 1);
+    for (int t = 0; t < p->ntargets; t++)
+        p->linked[t] = (SummaryTable){.arena = &p->arena, .next = &p->pool};
+}
+
+/* What unit i says about its function `name`: its exported summary, or
+ * an empty one (defined here, but nothing to say). */
+static Summary said(const JobResult *r, const char *name)
+{
+    const Summary *s = summary_find_here(&r->exports, name);
+    return s ? *s : (Summary){.name = name, .exported = true};
+}
+
+/* Fill each target's table from its units' definitions; names whose
+ * entry changed go to changed_in[target]. */
+static void pool_targets(Program *p, const JobResult *res, int n, StrMap *changed_in)
+{
+    for (int i = 0; i < n; i++) {
+        int t = p->target_of[i], first;
+        for (int k = 0; t >= 0 && k < res[i].ndefines; k++) {
+            const char *name = res[i].defines[k];
+            if (strmap_get(&p->owner_in[t], name, &first) && first != i)
+                continue;   /* defined twice in one target: the first */
+            strmap_put(&p->owner_in[t], name, i);
+            Summary s = said(&res[i], name);
+            if (summary_put(&p->linked[t], &s))
+                strmap_put(&changed_in[t], name, 1);
+        }
+    }
+}
+
+/* The summaries unit i's calls mean: its target's, then the pool. */
+static const SummaryTable *view_of(const Program *p, int i)
+{
+    return p->target_of[i] >= 0 ? &p->linked[p->target_of[i]] : &p->pool;
+}
+
+/* Does a changed entry reach unit i's call of `name`? Its target's own
+ * definition, or a pooled one (unambiguous, of another unit) its target
+ * does not define. */
+static bool call_changed(const Program *p, int i, const char *name, const StrMap *owner,
+                         const StrMap *changed, const StrMap *changed_in)
+{
+    int t = p->target_of[i], def;
+    if (t >= 0 && summary_find_here(&p->linked[t], name))
+        return strmap_get(&changed_in[t], name, NULL) &&
+               strmap_get(&p->owner_in[t], name, &def) && def != i;
+    return strmap_get(changed, name, NULL) && strmap_get(owner, name, &def) && def >= 0 &&
+           def != i;
+}
+
+/* Units to analyse again: they call a function whose summary, as their
+ * program links it, changed and is defined in another unit. */
+static int *units_to_redo(const Program *p, const JobResult *res, int n, const StrMap *owner,
+                          const StrMap *changed, const StrMap *changed_in, int *count)
 {
     int *todo = calloc((size_t)n + 1, sizeof(int));
     *count = 0;
     for (int i = 0; i < n; i++)
-        for (int k = 0; k < res[i].ncallees; k++) {
-            int def;
-            if (strmap_get(changed, res[i].callees[k], NULL) &&
-                strmap_get(owner, res[i].callees[k], &def) && def >= 0 && def != i) {
+        for (int k = 0; k < res[i].ncallees; k++)
+            if (call_changed(p, i, res[i].callees[k], owner, changed, changed_in)) {
                 todo[(*count)++] = i;
                 break;
             }
-        }
     return todo;
 }
 
 /* What a unit gets from the pool, as a digest for its cache key: the
- * pooled summaries of the functions it calls. */
-static const char *pool_digest(Program *p, const JobResult *r)
+ * summaries of the functions it calls, as its program links them. */
+static const char *pool_digest(Program *p, int i, const JobResult *r)
 {
     StrBuf b = {0};
     for (int k = 0; k < r->ncallees; k++) {
-        const Summary *s = summary_find(&p->pool, r->callees[k]);
+        const Summary *s = summary_find(view_of(p, i), r->callees[k]);
         if (s)
             entry_write_summary(&b, s);
     }
@@ -101,7 +166,8 @@ static void redo(Program *p, const Job *jobs, const int *todo, int count,
     JobResult *fresh = calloc((size_t)count, sizeof(JobResult));
     for (int k = 0; k < count; k++) {
         sub[k] = jobs[todo[k]];
-        sub[k].pool_digest = pool_digest(p, &results[todo[k]]);
+        sub[k].pool_digest = pool_digest(p, todo[k], &results[todo[k]]);
+        sub[k].pool = view_of(p, todo[k]);
         sub[k].idle = sub[k].preloaded = false;   /* analysed with the pool */
         sub[k].kept_fd = kept->fds[todo[k]] > 0 ? kept->fds[todo[k]] : 0;
     }
@@ -226,18 +292,26 @@ void program_run(Program *p, const Job *given, int n, const AnalyzeOptions *opt,
         return;
     }
     StrMap owner = {0};
+    find_targets(p, jobs, n);
+    StrMap *changed_in = calloc((size_t)p->ntargets + 1, sizeof(StrMap));
     for (int round = 0; round < MAX_ROUNDS; round++) {
         StrMap changed = {0};
         pool_exports(p, results, n, &owner, &changed);
+        pool_targets(p, results, n, changed_in);
         int count;
-        int *todo = units_to_redo(results, n, &owner, &changed, &count);
+        int *todo = units_to_redo(p, results, n, &owner, &changed, changed_in, &count);
         if (count)
             redo(p, jobs, todo, count, opt, nprocs, results, &kept, parsed);
         free(todo);
         strmap_free(&changed);
+        for (int t = 0; t < p->ntargets; t++)
+            strmap_free(&changed_in[t]);
         if (!count)
             break;
     }
+    for (int t = 0; t < p->ntargets; t++)
+        strmap_free(&p->owner_in[t]);
+    free(changed_in);
     strmap_free(&owner);
     kept_free(p, &kept, n);
     free(parsed);

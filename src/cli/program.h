@@ -5,6 +5,7 @@
  * use in main.c). Per-file work stays independent and parallel. */
 #ifndef FSRACE_PROGRAM_H
 #define FSRACE_PROGRAM_H
+#include "../util/strmap.h"
 #include "job.h"
 
 typedef struct Program {
@@ -15,6 +16,14 @@ typedef struct Program {
     int parsed_units;       /* units parsed at least once (parses - this: parsed again) */
     int kept;               /* units kept after their first parse (kept_unit.h) */
     long long kept_bytes;   /* the memory that took */
+    /* One database often builds several programs, each with its own
+     * is_dir(): a unit's calls mean the definitions of its own build
+     * target (meson's X.p/, CMake's X.dir/) first, then the pool. */
+    int *target_of;         /* per job: index of its target, -1 when unknown */
+    int ntargets;
+    SummaryTable *linked;   /* per target: the functions its units define, each
+                             * with its summary or an empty one; then `pool` */
+    StrMap *owner_in;       /* per target: which unit defines a name */
 } Program;
 
 /* results[i] receives the final outcome of jobs[i]. */
