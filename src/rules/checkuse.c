@@ -131,8 +131,8 @@ typedef struct Pairing {
     bool links;                 /* the check looked without following links */
     bool at;                    /* the name is relative to a directory descriptor */
     bool follow_only;           /* only uses that follow a link pair with it */
-    bool does_work;             /* an open that writes or creates, and whose
-                                 * handle the program works through */
+    bool does_work;             /* an open whose handle the program works
+                                 * through: no probe */
 } Pairing;
 
 /* Does the name, from "/proc/" on, go through a process's root or
@@ -339,7 +339,8 @@ static PairKind judge(const Pairing *p, const Site *use)
         return PAIR_NONE;
     /* fp = fopen(f, "w"); fprintf(fp, ...); fclose(fp); ... fopen(f, "w"):
      * the first open was the work, not a look at the file. Only where it
-     * failed (the O_NOFOLLOW fallback) did it learn something. */
+     * failed (the file was absent, the O_NOFOLLOW fallback) did it learn
+     * something. */
     if (p->does_work && !open_failed_at(p, use->block))
         return PAIR_NONE;
     int which = use->path == site_path(use->ins, use->func, 0) ? 0 : 1;
@@ -495,12 +496,13 @@ typedef struct CheckView {
                                  * the entry pointer (the loop's NULL test) */
 } CheckView;
 
-/* An open is a check only when it opens to look: read-only, or its
- * handle only tested and closed. One that may write or create and whose
- * handle is written, read or handed on is the program's work. */
+/* An open is a check only when it opens to look: its handle only tested
+ * and closed. One whose handle is written, read or handed on is the
+ * program's work (write the file, or read it and write it back): what
+ * runs where it succeeded is not decided by a look at the file. */
 static bool opens_for_work(const RuleInput *in, const Site *check)
 {
-    if (check->func->group != G_OPEN || effect_read_only(check))
+    if (check->func->group != G_OPEN)
         return false;
     NameSet h = handles_of(in->scratch, in->fn, check);
     return handles_worked_through(in->fn, &h);
