@@ -15,7 +15,9 @@ Creation creation_of(const Ins *ins, const FileFunc *f)
     if (libc_creat)
         return CREATE_YES;
     if (f->flagkind == F_OPEN) {
-        long long flags;
+        long long flags, set = site_flags_set(ins, f);
+        if ((set & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
+            return CREATE_EXCL;   /* whatever else the flags hold */
         if (!site_flags(ins, f, &flags))
             return CREATE_UNKNOWN;
 #ifdef O_TMPFILE

@@ -48,9 +48,7 @@ bool effect_read_only(const Site *use)
 
 bool effect_refuses_links(const Site *use)
 {
-    long long flags;
-    if (!site_flags(use->ins, use->func, &flags))
-        return false;
+    long long flags = site_flags_set(use->ins, use->func);
     if (use->func->flagkind == F_OPEN)
         return flags & O_NOFOLLOW;
     return use->func->flagkind == F_AT && (flags & AT_SYMLINK_NOFOLLOW);
@@ -71,11 +69,10 @@ bool effect_new_dir_changed_itself(const Site *made, const Site *use)
 bool effect_checks_links(const Site *check)
 {
     const char *n = check->func->inner_name ? check->func->inner_name : check->func->name;
-    long long flags;
     if (check->func->group == G_LINK || strstr(n, "lstat") || strstr(n, "lxstat"))
         return true;
-    return check->func->flagkind == F_AT && site_flags(check->ins, check->func, &flags) &&
-           (flags & AT_SYMLINK_NOFOLLOW);
+    return check->func->flagkind == F_AT &&
+           (site_flags_set(check->ins, check->func) & AT_SYMLINK_NOFOLLOW);
 }
 
 bool effect_access_exists_only(const Site *check)

@@ -135,8 +135,18 @@ bool site_flags(const Ins *ins, const FileFunc *f, long long *flags)
     const Operand *o = &ins->call.args[f->flags];
     if (!o->has_ival)
         return false;
-    *flags = o->ival;
+    *flags = o->ival | f->flags_set;
     return true;
+}
+
+long long site_flags_set(const Ins *ins, const FileFunc *f)
+{
+    long long flags;
+    if (site_flags(ins, f, &flags))
+        return flags;
+    if (f->flags < 0 || f->flags >= ins->call.nargs || f->flagkind == F_FOPEN)
+        return f->flags_set;
+    return f->flags_set | ins->call.args[f->flags].bits_set;
 }
 
 const char *site_mode(const Ins *ins, const FileFunc *f)

@@ -42,6 +42,11 @@ bool site_same_dirfd(const Function *fn, const Operand *a, const Operand *b);
 const char *site_out_buffer(const Site *s);
 /* Integer flags argument, if the call has one and it is a constant. */
 bool site_flags(const Ins *ins, const FileFunc *f, long long *flags);
+/* The flag bits the call sets whatever its non-constant flags hold:
+ * all of them when site_flags() knows them, else the constant bits OR'ed
+ * into the argument (`flags | O_NOFOLLOW`, `O_EXCL | (w ? O_RDWR :
+ * O_RDONLY)`) and those a summarised wrapper adds. */
+long long site_flags_set(const Ins *ins, const FileFunc *f);
 /* fopen-style mode string argument, or NULL. */
 const char *site_mode(const Ins *ins, const FileFunc *f);
 /* Every reachable call of a catalogued libc function, in block order:

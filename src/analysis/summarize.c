@@ -54,10 +54,13 @@ static FileFunc wrapper_view(const Function *fn, const Site *inner, int param, i
     return as;
 }
 
-/* Where the inner use's flags come from: fixed, or a parameter. */
+/* Where the inner use's flags come from: fixed, or a parameter, with the
+ * bits always OR'ed in (open(p, flags | O_NOFOLLOW) refuses links at every
+ * call; O_EXCL from the caller through `flags | O_CLOEXEC` is O_EXCL). */
 static void map_flags(const Function *fn, const Site *inner, FileFunc *as)
 {
     const FileFunc *f = inner->func;
+    as->flags_set = f->flags_set;
     if (f->has_fixed_flags || f->fixed_mode) {
         as->has_fixed_flags = f->has_fixed_flags;
         as->fixed_flags = f->fixed_flags;
@@ -75,11 +78,14 @@ static void map_flags(const Function *fn, const Site *inner, FileFunc *as)
     const Operand *o = &inner->ins->call.args[f->flags];
     if (o->has_ival && f->flagkind != F_FOPEN) {
         as->has_fixed_flags = true;
-        as->fixed_flags = o->ival;
+        as->fixed_flags = o->ival | f->flags_set;
     } else if (o->kind == OPND_STRING && f->flagkind == F_FOPEN) {
         as->fixed_mode = o->key;
     } else if (o->kind == OPND_LVALUE) {
         as->flags = param_index(fn, o->key);
+    } else if (o->kind == OPND_EXPR && f->flagkind != F_FOPEN) {
+        as->flags_set |= o->bits_set;
+        as->flags = o->bits_var ? param_index(fn, o->bits_var) : -1;
     }
 }
 

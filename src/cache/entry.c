@@ -79,12 +79,12 @@ static void write_effect(StrBuf *out, const Effect *e)
     sb_printf(out, "{\"kind\": %d, \"group\": %d, \"roles\": %d, \"path\": %d, \"path2\": %d, "
                    "\"dirfd\": %d, \"dirfd2\": %d, \"out\": %d, \"flags\": %d, "
                    "\"flagkind\": %d, \"result\": %d, \"has_fixed\": %d, "
-                   "\"fixed_flags\": %lld, \"existence_only\": %d, \"guard\": %d, "
-                   "\"inner_line\": %u, \"inner_col\": %u, \"name_part\": %d",
+                   "\"fixed_flags\": %lld, \"flags_set\": %lld, \"existence_only\": %d, "
+                   "\"guard\": %d, \"inner_line\": %u, \"inner_col\": %u, \"name_part\": %d",
               (int)e->kind, (int)f->group, f->roles, f->path, f->path2, f->dirfd, f->dirfd2,
               f->out, f->flags,
               (int)f->flagkind, (int)f->result, f->has_fixed_flags, f->fixed_flags,
-              f->existence_only, f->guard, f->inner_line, f->inner_col, f->name_part);
+              f->flags_set, f->existence_only, f->guard, f->inner_line, f->inner_col, f->name_part);
     str_field(out, "fix", f->fix, true);
     str_field(out, "fixed_mode", f->fixed_mode, true);
     str_field(out, "inner_name", f->inner_name, true);
@@ -272,7 +272,7 @@ static bool read_finding(JobResult *res, const JsonValue *v)
 static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *e)
 {
     long long kind, group, roles, path, path2, dirfd, dirfd2, out, flags, flagkind, result, fixed,
-        fixed_flags, existence, guard, line, col, part;
+        fixed_flags, flags_set, existence, guard, line, col, part;
     const double arg = 64, big = 1e15;
     if (!get_num(v, "kind", EFFECT_CHECK, EFFECT_USE, &kind) ||
         !get_num(v, "group", G_ACCESS, G_MOUNT, &group) ||
@@ -284,6 +284,7 @@ static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *
         !get_num(v, "result", RES_STATUS, RES_SIZE, &result) ||
         !get_num(v, "has_fixed", 0, 1, &fixed) ||
         !get_num(v, "fixed_flags", -big, big, &fixed_flags) ||
+        !get_num(v, "flags_set", -big, big, &flags_set) ||
         !get_num(v, "existence_only", 0, 1, &existence) ||
         !get_num(v, "guard", 0, 1, &guard) ||
         !get_num(v, "inner_line", 0, UINT_MAX, &line) ||
@@ -295,7 +296,8 @@ static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *
                   .flags = (int)flags, .flagkind = (FlagKind)flagkind, .out = (int)out,
                   .result = (ResultKind)result,
                   .fix = get_str(a, v, "fix"), .has_fixed_flags = fixed != 0,
-                  .fixed_flags = fixed_flags, .fixed_mode = get_str(a, v, "fixed_mode"),
+                  .fixed_flags = fixed_flags, .flags_set = flags_set,
+                  .fixed_mode = get_str(a, v, "fixed_mode"),
                   .inner_name = get_str(a, v, "inner_name"), .existence_only = existence != 0,
                   .guard = guard != 0,
                   .inner_file = get_str(a, v, "inner_file"), .inner_line = (unsigned)line,

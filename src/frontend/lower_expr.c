@@ -38,6 +38,47 @@ static Operand operand_path(Lower *L, CXCursor e, const char *key, const Operand
     return o;
 }
 
+/* The bits of an integer expression set whatever its variables hold: a
+ * constant's, the union over `|`, the intersection of the two sides of ?:.
+ * *var: the one variable OR'ed in, when the expression is nothing but it
+ * and constants; NULL otherwise (*pure false once anything else is seen). */
+static long long bits_set(Lower *L, CXCursor e, const char **var, bool *pure, int depth)
+{
+    long long v;
+    e = cursor_strip(e);
+    enum CXCursorKind k = clang_getCursorKind(e);
+    if (depth > 16 || (k != CXCursor_BinaryOperator && k != CXCursor_ConditionalOperator &&
+                       k != CXCursor_DeclRefExpr && k != CXCursor_IntegerLiteral &&
+                       k != CXCursor_ParenExpr)) {
+        *pure = false;
+        return 0;
+    }
+    if (cursor_eval_int(e, &v))
+        return v;
+    CXCursor *kids;
+    int n = cursor_children(L->a, e, &kids);
+    if (k == CXCursor_DeclRefExpr) {
+        CXCursor ref = clang_getCursorReferenced(e);
+        enum CXCursorKind rk = clang_getCursorKind(ref);
+        if ((rk == CXCursor_VarDecl || rk == CXCursor_ParmDecl) && !*var)
+            *var = lower_var_key(L, ref);
+        else
+            *pure = false;
+        return 0;
+    }
+    if (k == CXCursor_BinaryOperator && n == 2 &&
+        clang_getCursorBinaryOperatorKind(e) == CXBinaryOperator_Or)
+        return bits_set(L, kids[0], var, pure, depth + 1) |
+               bits_set(L, kids[1], var, pure, depth + 1);
+    if (k == CXCursor_ConditionalOperator && n == 3) {
+        *pure = false;
+        return bits_set(L, kids[1], var, pure, depth + 1) &
+               bits_set(L, kids[2], var, pure, depth + 1);
+    }
+    *pure = false;
+    return 0;
+}
+
 Operand operand_expr(Lower *L, CXCursor e, const char **reads, int nreads)
 {
     Operand o = operand_loc(L, e, OPND_EXPR);
@@ -47,8 +88,17 @@ Operand operand_expr(Lower *L, CXCursor e, const char **reads, int nreads)
         o.kind = OPND_INT;
         o.has_ival = true;
     }
-    if (o.kind == OPND_EXPR)
+    if (o.kind == OPND_EXPR) {
         o.text = L->fe->want_text ? cursor_text(L->fe, e) : "...";
+        CXCursor x = cursor_strip(e);
+        enum CXCursorKind k = clang_getCursorKind(x);
+        if (k == CXCursor_BinaryOperator || k == CXCursor_ConditionalOperator) {
+            bool pure = true;
+            o.bits_set = bits_set(L, x, &o.bits_var, &pure, 0);
+            if (!pure)
+                o.bits_var = NULL;
+        }
+    }
     return o;
 }
 

@@ -44,6 +44,12 @@ typedef struct Operand {
     SrcLoc end;             /* call arguments: where the argument's text ends */
     bool or_safe;           /* call arguments: "ARG | X" is (ARG) | X, so a flag can be
                              * appended (not after a ?:, &&, ||, = or comma) */
+    /* An integer expression that is not a constant, made of `|`, ?: and
+     * constants around variables (`flags | O_NOFOLLOW`, `O_NOFOLLOW | (w ?
+     * O_RDWR : O_RDONLY)`): the bits set whatever the variables hold, and
+     * the variable when the value is exactly it OR'ed with constants. */
+    long long bits_set;
+    const char *bits_var;
 } Operand;
 
 /* A branch condition of the form `key OP value` (a bare `x` is x != 0):

@@ -49,6 +49,8 @@ typedef struct FileFunc {
     int name_part;              /* 1 + the index of another argument that makes up
                                  * the name with path (check_perms(root, "data")
                                  * acts on root/data); 0: none */
+    long long flags_set;        /* bits the inner call always adds to the flags
+                                 * argument (open(p, flags | O_NOFOLLOW)) */
 } FileFunc;
 
 /* The catalogue entry for a libc function name, or NULL. */
