@@ -251,8 +251,8 @@ static bool removed_then_created_exclusively(const Pairing *p, const Site *use)
     return false;
 }
 
-/* Does the function create `key` exclusively somewhere: mkstemp(key) or
- * an O_EXCL open of it? */
+/* Does the function create `key` exclusively somewhere: mkstemp(key), an
+ * O_EXCL open of it, mkdir(key)? */
 static bool made_exclusively(const Function *fn, const char *key)
 {
     static const char *const makers[] = {"mkstemp", "mkostemp", "mkstemps", "mkostemps",
@@ -269,7 +269,7 @@ static bool made_exclusively(const Function *fn, const char *key)
             for (int k = 0; makers[k]; k++)
                 if (!strcmp(ins->call.callee, makers[k]))
                     return true;
-            if (f && creation_of(ins, f) == CREATE_EXCL)
+            if (f && (creation_of(ins, f) == CREATE_EXCL || (f->roles & NEWNAME)))
                 return true;
         }
     return false;
@@ -286,6 +286,17 @@ static bool atomic_replacement(const Pairing *p, const Site *use)
         return false;
     const Operand *src = site_path(use->ins, f, 0);
     return src && src->key && made_exclusively(p->in->fn, src->key);
+}
+
+/* unlink(tmp) or rmdir(tmp) on an error path, where tmp is the file this
+ * function made exclusively (mkstemp): the program removes its own file,
+ * and removing never follows a link at the name (cronie's crontab -e). */
+static bool removes_own_file(const Pairing *p, const Site *use)
+{
+    const char *n = use->func->inner_name ? use->func->inner_name : use->func->name;
+    bool removes = !strcmp(n, "unlink") || !strcmp(n, "remove") || !strcmp(n, "rmdir") ||
+                   !strcmp(n, "unlinkat");
+    return removes && use->path->key && made_exclusively(p->in->fn, use->path->key);
 }
 
 /* The check learns only whether the name exists: access(F_OK), or a
@@ -343,6 +354,13 @@ static PairKind judge(const Pairing *p, const Site *use)
      * something. */
     if (p->does_work && !open_failed_at(p, use->block))
         return PAIR_NONE;
+    /* link(file, lock) failed: someone holds the lock; open(lock) to read
+     * the holder's pid. A failed rename() or link() changed nothing and
+     * learnt only that the name is taken: a use that does not create or
+     * empty the file is decided by nothing about it (shadow's commonio.c). */
+    if (check->func->group == G_NAMESPACE && only_when(p, use->block, false) &&
+        !creates(use) && !effect_truncates(use))
+        return PAIR_NONE;
     int which = use->path == site_path(use->ins, use->func, 0) ? 0 : 1;
     if (use->func->roles & (which == 0 ? NEWNAME : NEWNAME2))
         return PAIR_NONE;   /* mkdir, symlink: fail if the name exists */
@@ -358,7 +376,8 @@ static PairKind judge(const Pairing *p, const Site *use)
         return PAIR_NONE;   /* recursing into a listed directory: too common to say */
     if (creates_exclusively(use) || (no_link_then && effect_refuses_links(use)) ||
         effect_new_dir_changed_itself(check, use) ||
-        removed_then_created_exclusively(p, use) || atomic_replacement(p, use))
+        removed_then_created_exclusively(p, use) || atomic_replacement(p, use) ||
+        removes_own_file(p, use))
         return PAIR_NONE;
     if (!decided(p, use) ||
         (p->links && sticky_root_entry(p->in->fn, p->in->dom, check, p->buf, use->block)) ||
