@@ -251,10 +251,12 @@ static bool removed_then_created_exclusively(const Pairing *p, const Site *use)
     return false;
 }
 
-/* Does the function create `key` exclusively somewhere: mkstemp(key), an
- * O_EXCL open of it, mkdir(key)? */
-static bool made_exclusively(const Function *fn, const char *key)
+/* Does the function create `key` exclusively (mkstemp(key), an O_EXCL
+ * open of it, mkdir(key)): anywhere, or, with `before`, on every path to
+ * it? */
+static bool made_exclusively(const Pairing *p, const char *key, const Site *before)
 {
+    const Function *fn = p->in->fn;
     static const char *const makers[] = {"mkstemp", "mkostemp", "mkstemps", "mkostemps",
                                          "mkstemp64", NULL};
     for (int b = 0; b < fn->nblocks; b++)
@@ -265,6 +267,9 @@ static bool made_exclusively(const Function *fn, const char *key)
             const FileFunc *f = site_libc_func(ins);
             const Operand *p0 = f ? site_path(ins, f, 0) : &ins->call.args[0];
             if (!p0 || !p0->key || strcmp(p0->key, key))
+                continue;
+            if (before && (b == before->block ? i >= before->index
+                                              : !dom_dominates(p->in->dom, b, before->block)))
                 continue;
             for (int k = 0; makers[k]; k++)
                 if (!strcmp(ins->call.callee, makers[k]))
@@ -285,18 +290,18 @@ static bool atomic_replacement(const Pairing *p, const Site *use)
         use->path != site_path(use->ins, f, 1))
         return false;
     const Operand *src = site_path(use->ins, f, 0);
-    return src && src->key && made_exclusively(p->in->fn, src->key);
+    return src && src->key && made_exclusively(p, src->key, NULL);
 }
 
 /* unlink(tmp) or rmdir(tmp) on an error path, where tmp is the file this
- * function made exclusively (mkstemp): the program removes its own file,
+ * function made exclusively (mkstemp) before: the program removes its own file,
  * and removing never follows a link at the name (cronie's crontab -e). */
 static bool removes_own_file(const Pairing *p, const Site *use)
 {
     const char *n = use->func->inner_name ? use->func->inner_name : use->func->name;
     bool removes = !strcmp(n, "unlink") || !strcmp(n, "remove") || !strcmp(n, "rmdir") ||
                    !strcmp(n, "unlinkat");
-    return removes && use->path->key && made_exclusively(p->in->fn, use->path->key);
+    return removes && use->path->key && made_exclusively(p, use->path->key, use);
 }
 
 /* The check learns only whether the name exists: access(F_OK), or a
