@@ -97,9 +97,11 @@ static void overwritten_by_call(KeySet *s, const Call *c)
             keyset_remove(s, c->args[i].key);
 }
 
+/* One instruction; true if the set changed. */
 static bool transfer(Arena *a, KeySet *s, const Ins *ins, bool through_calls)
 {
     bool t = false;
+    int before = s->n;
     if (ins->kind == INS_ASSIGN)
         t = tainted(s, &ins->src);
     else if (through_calls)
@@ -107,11 +109,11 @@ static bool transfer(Arena *a, KeySet *s, const Ins *ins, bool through_calls)
     if (ins->kind == INS_CALL)
         overwritten_by_call(s, &ins->call);
     if (ins->dst.kind == OPND_NONE || !ins->dst.key)
-        return false;
+        return s->n != before;
     if (t)
-        return keyset_add(a, s, ins->dst.key);
+        return keyset_add(a, s, ins->dst.key) || s->n != before;
     keyset_remove(s, ins->dst.key);
-    return false;
+    return s->n != before;
 }
 
 /* Merge `from` into `in`; true if it grew. */
@@ -187,10 +189,8 @@ static KeySet run_block(GuardSearch *g, int b, int from, const KeySet *entry)
     for (int i = from; i < blk->nins; i++) {
         if (last < flow_index_from(g->x, b, i))
             return (KeySet){0};
-        if (transfer(g->a, &state, &blk->ins[i], g->through_calls)) {
-            long long at = flow_index_last(g->x, blk->ins[i].dst.key);
-            last = at > last ? at : last;
-        }
+        if (transfer(g->a, &state, &blk->ins[i], g->through_calls))
+            last = last_named(g->x, &state);
     }
     return state;
 }

@@ -166,6 +166,8 @@ static void index_reads(FlowIndex *x)
         for (int i = 0; i < blk->nins; i++) {
             const Ins *ins = &blk->ins[i];
             long long at = position(x->num[b], i);
+            if (ins->kind == INS_CALL && ins->call.callee)
+                strmap_put(&x->callees, ins->call.callee, 1);
             note_operand(x, &ins->dst, at);
             if (ins->kind == INS_ASSIGN)
                 note_operand(x, &ins->src, at);
@@ -213,6 +215,7 @@ void flow_index_release(void)
     if (!kept)
         return;
     strmap_free(&kept->last_read);
+    strmap_free(&kept->callees);
     for (int i = 0; i < NMARKS; i++)
         free(kept->marks[i].stamp);
     arena_free(&kept->arena);
@@ -236,6 +239,11 @@ long long flow_index_last(const FlowIndex *x, const char *key)
     if (!root_of(key, root))
         return LLONG_MAX;
     return strmap_get(&x->last_read, root, &at) ? x->last_pos[at] : -1;
+}
+
+bool flow_index_calls(const FlowIndex *x, const char *callee)
+{
+    return strmap_get(&x->callees, callee, NULL);
 }
 
 long long flow_index_from(const FlowIndex *x, int b, int i)

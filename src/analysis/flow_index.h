@@ -46,6 +46,7 @@ typedef struct FlowIndex {
     StrMap last_read;       /* root -> index in last_pos */
     long long *last_pos;
     int nroots, cap_roots;
+    StrMap callees;         /* every function called by name */
     /* blocks control dependent on b (cdep inverted) and dominator-tree
      * children, built on first use for the CtrlDeps/DomTree given */
     const CtrlDeps *cdep_of;
@@ -70,6 +71,9 @@ bool flow_index_live(const FlowIndex *x, const char *key, int b);
  * on: a key whose last position is below it is not read from there on. */
 long long flow_index_last(const FlowIndex *x, const char *key);
 long long flow_index_from(const FlowIndex *x, int b, int i);
+
+/* Does the function call `callee` anywhere? */
+bool flow_index_calls(const FlowIndex *x, const char *callee);
 
 /* Inverse control dependence and dominator-tree children. */
 void flow_index_deps(FlowIndex *x, const CtrlDeps *cd);

@@ -4,6 +4,7 @@
  * from it, and a branch reading one of those and the check's buffer. */
 #include <string.h>
 
+#include "flow_index.h"
 #include "names.h"
 #include "revalidate.h"
 
@@ -63,9 +64,20 @@ static int *reachable(Arena *a, const Function *fn, int b, int *n)
     return order;
 }
 
+/* Without an fstat() call nothing is compared (and the search below
+ * costs the function's size for each question). */
+static bool calls_fstat(const Function *fn)
+{
+    const FlowIndex *x = flow_index(fn);
+    for (int i = 0; fstats[i].name; i++)
+        if (flow_index_calls(x, fstats[i].name))
+            return true;
+    return false;
+}
+
 bool revalidated(Arena *a, const Function *fn, const Site *open_use, const char *check_buf)
 {
-    if (!check_buf || !open_use->ins->dst.key)
+    if (!check_buf || !open_use->ins->dst.key || !calls_fstat(fn))
         return false;
     NameSet fds = {0}, bufs = {0}, check = {0};
     nameset_add(a, &fds, open_use->ins->dst.key);

@@ -30,6 +30,7 @@
 #include "origin.h"
 #include "rights.h"
 #include "risk_facts.h"
+#include "../util/strmap.h"
 
 enum { DECISIVE = -3 };
 
@@ -351,9 +352,26 @@ static void assess_one(Assess *s)
     }
 }
 
+/* The function a finding is in: by name through `by_name` (the first
+ * function of that name), else the first of that name and place. */
+static int function_of(Function *const *fns, int n, const StrMap *by_name, const Finding *f)
+{
+    int k;
+    if (strmap_get(by_name, f->function, &k) && same_loc(fns[k]->loc, f->function_loc))
+        return k;
+    for (k = 0; k < n; k++)
+        if (!strcmp(fns[k]->name, f->function) && same_loc(fns[k]->loc, f->function_loc))
+            return k;
+    return -1;
+}
+
 void risk_assess(Arena *scratch, const RiskFacts *rf, Function *const *fns, const DomTree *dom,
                  int n, Findings *out, int first)
 {
+    StrMap by_name = {0};
+    for (int k = n - 1; k >= 0; k--)
+        strmap_put(&by_name, fns[k]->name, k);
+    OriginCtx **origins = ARENA_ARRAY(scratch, OriginCtx *, n + 1);   /* one per function */
     for (int i = first; i < out->n; i++) {
         Finding *f = &out->items[i];
         if (!strcmp(f->rule->id, "lock-order")) {
@@ -361,14 +379,16 @@ void risk_assess(Arena *scratch, const RiskFacts *rf, Function *const *fns, cons
                             RISK_RULE, 0};
             finding_reason(out, f, &r);
         }
-        for (int k = 0; k < n && !f->nreasons; k++)
-            if (!strcmp(fns[k]->name, f->function) && same_loc(fns[k]->loc, f->function_loc)) {
-                Assess s = {scratch, rf, fns[k], &dom[k], out, f, origin_ctx(scratch, fns[k])};
-                assess_one(&s);
-                break;
-            }
+        int k = f->nreasons ? -1 : function_of(fns, n, &by_name, f);
+        if (k >= 0) {
+            if (!origins[k])
+                origins[k] = origin_ctx(scratch, fns[k]);
+            Assess s = {scratch, rf, fns[k], &dom[k], out, f, origins[k]};
+            assess_one(&s);
+        }
         f->risk = risk_level(f);
     }
+    strmap_free(&by_name);
 }
 
 RiskLevel risk_level(const Finding *f)

@@ -126,8 +126,27 @@ static void check_open(const RuleInput *in, Findings *out, const Site *open_site
     }
 }
 
+/* Does the function call anything by name that has a descriptor form?
+ * Without one no open can have a use here (and the searches from each
+ * open would cost the function's size per open for nothing). */
+static bool calls_by_name(const Function *fn)
+{
+    enum { MAX_VIEWS = 8 };
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins; i++) {
+            const FileFunc *views[MAX_VIEWS];
+            int n = site_views(&fn->blocks[b]->ins[i], views, MAX_VIEWS);
+            for (int v = 0; v < n; v++)
+                if (fd_form(views[v]->name))
+                    return true;
+        }
+    return false;
+}
+
 void rule_name_after_open(const RuleInput *in, Findings *out)
 {
+    if (!calls_by_name(in->fn))
+        return;
     for (SiteIter it = site_iter_all(in->fn, in->dom->idom); site_next(&it);) {
         const FileFunc *f;
         bool is_file;
