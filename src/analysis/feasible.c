@@ -4,10 +4,11 @@
 
 #include <string.h>
 
-enum { MAX_VALUES = 8, MAX_VARS = 8, UNKNOWN = 0 };
+enum { MAX_VALUES = 8, MAX_VARS = 8, UNKNOWN = 0, NVALUES = 2 * MAX_VALUES + 1 };
 
-/* One tracked variable: the constants it is assigned (value i + 1 is
- * consts[i]; 0 is "not known"). */
+/* One tracked variable and the constants it is set to or tested against.
+ * A value index v is UNKNOWN (0), "equals consts[v - 1]" (1..MAX_VALUES),
+ * or "differs from consts[v - 1 - MAX_VALUES]" (after a failed test). */
 typedef struct Tracked {
     const char *key;
     long long consts[MAX_VALUES];
@@ -62,18 +63,42 @@ static bool holds(CompareOp op, long long x, long long c)
     return true;
 }
 
-/* Which successors of blk a path may take with value v of t: a mask of
- * the two edges of a branch decided by a constant, else all. */
-static int edges(const Block *blk, const Tracked *t, int v)
+static int differs_from(Tracked *t, long long c)
 {
-    if (blk->term != TERM_BRANCH || blk->nsucc != 2)
-        return -1;
-    if (blk->cond.kind == OPND_INT || (blk->cond.has_ival && !blk->cond.nreads))
-        return blk->cond.ival ? 1 : 2;
-    if (!t->key || v == UNKNOWN || !blk->cmp.key || strcmp(blk->cmp.key, t->key) ||
-        blk->cmp.op == CMP_NONE)
-        return -1;
-    return holds(blk->cmp.op, t->consts[v - 1], blk->cmp.value) ? 1 : 2;
+    int v = value_of(t, c);
+    return v == UNKNOWN ? UNKNOWN : v + MAX_VALUES;
+}
+
+/* The value of t on each edge of blk's branch, entered with value v; -1
+ * for an edge no path with v can take. A test `t == c` (or a bare `t`,
+ * which is t != 0) decides it when v is known, and teaches the edges
+ * otherwise: equal on one, different on the other. */
+static void branch(const Block *blk, Tracked *t, int v, int out[2])
+{
+    out[0] = out[1] = v;
+    if (blk->cond.kind == OPND_INT || (blk->cond.has_ival && !blk->cond.nreads)) {
+        out[blk->cond.ival ? 1 : 0] = -1;   /* a constant condition */
+        return;
+    }
+    const Compare *c = &blk->cmp;
+    if (!t->key || !c->key || strcmp(c->key, t->key) || c->op == CMP_NONE)
+        return;
+    int taken = -1;   /* the edge the test takes, when v decides it */
+    if (v >= 1 && v <= MAX_VALUES)
+        taken = holds(c->op, t->consts[v - 1], c->value) ? 0 : 1;
+    else if (v > MAX_VALUES && t->consts[v - 1 - MAX_VALUES] == c->value &&
+             (c->op == CMP_EQ || c->op == CMP_NE))
+        taken = c->op == CMP_NE ? 0 : 1;
+    if (taken >= 0) {
+        out[1 - taken] = -1;
+        return;
+    }
+    if (c->op != CMP_EQ && c->op != CMP_NE)
+        return;
+    int equal = c->op == CMP_EQ ? 0 : 1;
+    out[equal] = value_of(t, c->value);
+    if (v == UNKNOWN)
+        out[1 - equal] = differs_from(t, c->value);
 }
 
 typedef struct Search {
@@ -86,7 +111,7 @@ typedef struct Search {
 
 static void push(Search *s, int b, int v, int after_check)
 {
-    int k = (b * (MAX_VALUES + 1) + v) * 2 + after_check;
+    int k = (b * NVALUES + v) * 2 + after_check;
     if (s->seen[k])
         return;
     s->seen[k] = 1;
@@ -97,13 +122,13 @@ static void push(Search *s, int b, int v, int after_check)
 static bool reachable(Arena *a, const Function *fn, const Site *check, const Site *use,
                       Tracked *t)
 {
-    int states = fn->nblocks * (MAX_VALUES + 1) * 2;
+    int states = fn->nblocks * NVALUES * 2;
     Search s = {fn, check, use, t, ARENA_ARRAY(a, unsigned char, states),
                 ARENA_ARRAY(a, int, states), 0};
     push(&s, fn->entry, UNKNOWN, 0);
     while (s.nwork) {
         int k = s.work[--s.nwork];
-        int b = k / 2 / (MAX_VALUES + 1), v = k / 2 % (MAX_VALUES + 1), on = k % 2;
+        int b = k / 2 / NVALUES, v = k / 2 % NVALUES, on = k % 2;
         const Block *blk = fn->blocks[b];
         if (b == check->block && check->index < 0)
             on = 1;   /* a walk's callback: checked on entry */
@@ -114,10 +139,12 @@ static bool reachable(Arena *a, const Function *fn, const Site *check, const Sit
                 return true;
             v = after(t, &blk->ins[i], v);
         }
-        int mask = edges(blk, t, v);
+        int out[2] = {v, v};
+        if (blk->term == TERM_BRANCH && blk->nsucc == 2)
+            branch(blk, t, v, out);
         for (int e = 0; e < blk->nsucc; e++)
-            if (mask & (1 << e))
-                push(&s, blk->succ[e], v, on);
+            if (e >= 2 || out[e] >= 0)
+                push(&s, blk->succ[e], e >= 2 ? v : out[e], on);
     }
     return false;
 }

@@ -5,9 +5,10 @@
  *     else h = lookup(p);                    clears h
  *     if (h) unlink(p);                   <- the use: never after that branch
  *
- * A variable set to constants (a pointer to NULL, a flag to 0 or 1) and
- * tested later decides which edges a path may take; a loop whose test is
- * such a flag known false cannot go round again. One variable at a time
+ * A variable set to constants (a pointer to NULL, a flag to 0 or 1), or
+ * tested before (`if (result && rm)` ... `if (!result)`), decides which
+ * edges a path may take at a later test of it; a loop whose test is such
+ * a flag known false cannot go round again. One variable at a time
  * (those the use's block depends on), each a handful of values, so the
  * search is a reachability over blocks x values. */
 #ifndef FSRACE_FEASIBLE_H
@@ -15,8 +16,9 @@
 #include "cdep.h"
 #include "sites.h"
 
-/* Is there no path from the entry through `check` to `use` that respects
- * the constants some tested variable holds? (true: the pair cannot
+/* Is there no path from the entry through `check` (a check, or the call
+ * that made a name) to `use` that respects what is known of some tested
+ * variable? (true: the pair cannot
  * happen; false: it may.) */
 bool pair_infeasible(Arena *a, const Function *fn, const CtrlDeps *cdep, const Site *check,
                      const Site *use);

@@ -19,6 +19,7 @@
 
 #include "../analysis/creation.h"
 #include "../analysis/effects.h"
+#include "../analysis/feasible.h"
 #include "../analysis/flow.h"
 #include "../analysis/names.h"
 #include "checkuse.h"
@@ -118,7 +119,8 @@ static void follow_name(const RuleInput *in, Findings *out, const Site *made, co
     int n;
     Site *uses = flow_uses(in->scratch, in->fn, made, key, NULL, NULL, &n);
     for (int i = 0; i < n; i++)
-        if (uses[i].func->group == G_MODIFY && !effect_new_dir_changed_itself(made, &uses[i]))
+        if (uses[i].func->group == G_MODIFY && !effect_new_dir_changed_itself(made, &uses[i]) &&
+            !pair_infeasible(in->scratch, in->fn, in->cdep, made, &uses[i]))
             report(in, out, made, m, &uses[i]);
 }
 

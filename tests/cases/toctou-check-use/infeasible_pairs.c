@@ -92,3 +92,24 @@ int twice(const char *p) {
   } while (again);
   return 0;
 }
+
+/* a variable tested twice, unchanged between: the removal runs only when
+ * it is non-zero, the change by name only when it is zero (curl's
+ * tool_operate.c: unlink() of a partial file, then setfiletime()) */
+int finish(const char *out, int result, int keep_time) {
+  struct stat st;
+  if (result && stat(out, &st) == 0 && S_ISREG(st.st_mode))   // NOTE[toctou-check-use]
+    unlink(out);                           // WARNING[toctou-check-use "unlink()"]
+  if (!result && keep_time)
+    return chmod(out, 0644);               // no-warning
+  return result;
+}
+
+int finish_twin(const char *out, int result, int keep_time) {
+  struct stat st;
+  if (result && stat(out, &st) == 0 && S_ISREG(st.st_mode))   // NOTE[toctou-check-use]
+    unlink(out);                           // WARNING[toctou-check-use "unlink()"] NOTE[name-after-create]
+  if (result && keep_time)
+    return chmod(out, 0644);               // WARNING[name-after-create]
+  return result;
+}
