@@ -1,0 +1,87 @@
+// ARGS: --min-risk low
+// CFLAGS: -D_GNU_SOURCE
+/* False pairings found by reading fsrace's reports on util-linux (triage of
+ * 2026-12-03, issue 10), each reduced to its pattern, next to the real
+ * check-then-use that looks like it. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* libmount context_umount.c: the retry after "is it a link?" passes
+ * UMOUNT_NOFOLLOW, or'ed into the caller's flags (cause 5). */
+int umount_target(const char *target, int flags) {
+  struct stat st;
+  int rc = umount2(target, flags);
+  if (rc < 0 && errno == EINVAL && !(flags & UMOUNT_NOFOLLOW)
+      && lstat(target, &st) == 0 && S_ISLNK(st.st_mode))
+    rc = umount2(target, flags | UMOUNT_NOFOLLOW); // SPURIOUS[toctou-symlink-check]
+  return rc;
+}
+
+/* the twin: the retry follows the link */
+int umount_following(const char *target, int flags) {
+  struct stat st;
+  if (lstat(target, &st) == 0 && !S_ISLNK(st.st_mode))
+    return umount2(target, flags);          // WARNING[toctou-symlink-check]
+  return -1;
+}
+
+/* libblkid save.c: 'opened' names the temporary file on the branch where
+ * it is not the checked name; unlink() on error, rename() over the name on
+ * success (causes 4 and 6). */
+int flush_cache(const char *filename) {
+  struct stat st;
+  const char *opened = NULL;
+  char *tmp = NULL;
+  FILE *file = NULL;
+  int ret = stat(filename, &st);
+  if ((ret < 0 && errno != ENOENT) || (ret == 0 && access(filename, W_OK) < 0))
+    return 0;
+  if (ret == 0 && S_ISREG(st.st_mode)) {
+    size_t len = strlen(filename) + 8;
+    tmp = malloc(len);
+    if (tmp) {
+      snprintf(tmp, len, "%s-XXXXXX", filename);
+      int fd = mkstemp(tmp);
+      if (fd >= 0 && (file = fdopen(fd, "w")))
+        opened = tmp;
+    }
+  }
+  if (!file) {
+    file = fopen(filename, "w");            // WARNING[toctou-check-use]
+    opened = filename;
+  }
+  if (!file)
+    return -1;
+  ret = fputs("cache\n", file);
+  fclose(file);
+  if (opened != filename) {
+    if (ret < 0)
+      unlink(opened);                       // SPURIOUS[toctou-check-use]
+    else
+      rename(opened, filename);             // SPURIOUS[toctou-check-use]
+  }
+  free(tmp);
+  return 0;
+}
+
+/* libmount utils.c mnt_is_readonly(): access() failed with EACCES, so a
+ * second probe asks whether the file system is read-only by setting only
+ * the access time; its result decides nothing but the answer (cause 2). */
+int is_read_only(const char *path) {
+  if (access(path, W_OK) == 0)
+    return 0;
+  if (errno == EROFS)
+    return 1;
+  if (errno != EACCES)
+    return 0;
+  struct timespec times[2] = {{0, UTIME_NOW}, {0, UTIME_OMIT}};
+  if (utimensat(AT_FDCWD, path, times, 0) == -1) // SPURIOUS[toctou-check-use]
+    return errno == EROFS;
+  return 0;
+}
