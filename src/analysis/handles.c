@@ -35,6 +35,22 @@ static bool is_close(const Ins *ins, const NameSet *h)
     return closes && reads_handle(&ins->call.args[0], h);
 }
 
+/* Calls whose result is the same open file as their first argument: a
+ * stream or directory stream wrapped around a descriptor (fdopen(fd)
+ * then fwrite()/rewind() keep the file open and in use), or the
+ * descriptor under a stream. */
+static bool wraps_handle(const Ins *ins, const NameSet *h)
+{
+    static const char *const wrappers[] = {"fileno", "fdopen", "fdopendir", "dirfd", NULL};
+    if (ins->kind != INS_CALL || !ins->call.callee || !ins->dst.key || ins->call.nargs < 1 ||
+        !reads_handle(&ins->call.args[0], h))
+        return false;
+    for (int i = 0; wrappers[i]; i++)
+        if (!strcmp(ins->call.callee, wrappers[i]))
+            return true;
+    return false;
+}
+
 NameSet handles_of(Arena *a, const Function *fn, const Site *open_site)
 {
     NameSet h = {0};
@@ -48,10 +64,7 @@ NameSet handles_of(Arena *a, const Function *fn, const Site *open_site)
                 const Ins *ins = &fn->blocks[b]->ins[i];
                 bool copies = ins->kind == INS_ASSIGN && ins->dst.kind == OPND_LVALUE &&
                               ins->src.kind != OPND_EXPR && reads_handle(&ins->src, &h);
-                bool fileno_of = ins->kind == INS_CALL && ins->call.callee &&
-                                 !strcmp(ins->call.callee, "fileno") && ins->dst.key &&
-                                 ins_reads_handle(ins, &h);
-                if (copies || fileno_of)
+                if (copies || wraps_handle(ins, &h))
                     grew |= nameset_add(a, &h, ins->dst.key);
             }
     }

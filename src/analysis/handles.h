@@ -10,7 +10,8 @@
 #include "sites.h"
 
 /* Keys holding the handle `open_site` returns: its temp, variables it is
- * copied to, fileno() of it. Empty when the result is dropped. */
+ * copied to, fileno() of it, the stream fdopen() wraps around it. Empty
+ * when the result is dropped. */
 NameSet handles_of(Arena *a, const Function *fn, const Site *open_site);
 /* Is the handle open at (block, index): reachable from the open without a
  * close() of it, and read again after that point? */

@@ -126,8 +126,13 @@ static void follow_name(const RuleInput *in, Findings *out, const Site *made, co
 
 void rule_name_after_create(const RuleInput *in, Findings *out)
 {
-    for (SiteIter it = site_iter(in->fn, in->dom->idom); site_next(&it);) {
-        Site s = {it.block, it.index, it.ins, it.func, NULL};
+    for (SiteIter it = site_iter_all(in->fn, in->dom->idom); site_next(&it);) {
+        /* a program function summarised as an open that creates counts too:
+         * fd = create_output(name, O_RDWR), then set_times(name) */
+        const FileFunc *f = it.func ? it.func : site_func(it.ins);
+        if (!f || (!it.func && f->group != G_OPEN))
+            continue;   /* of summaries, only creating opens (not a wrapped unlink()) */
+        Site s = {it.block, it.index, it.ins, f, NULL};
         Made m = made_by(in, &s);
         for (int k = 0; k < m.nkeys; k++)
             follow_name(in, out, &s, &m, m.keys[k]);

@@ -81,6 +81,13 @@ static void report(const RuleInput *in, Findings *out, const Site *open_site, co
     const char *var = handles_variable(h);
     const char *form = fd_form(use->func->name);
     const char *name = site_display_key(out->arena, use->path->key);
+    const char *opener = open_site->func ? open_site->func->name : open_site->ins->call.callee;
+    const char *opened = arena_printf(out->arena, "'%s' opened here by %s()", name, opener);
+    Finding *seen = findings_at(out, in->rule, use->ins->loc);
+    if (seen) {   /* opened on two paths (mkstemp, then fopen again): one finding */
+        finding_note_as(out, seen, open_site->ins->loc, ROLE_OPEN, opened);
+        return;
+    }
     const char *handle = !var ? "the descriptor"
                          : is_file ? arena_printf(out->arena, "fileno(%s)", var)
                                    : arena_printf(out->arena, "'%s'", var);
@@ -92,9 +99,7 @@ static void report(const RuleInput *in, Findings *out, const Site *open_site, co
     if (var)
         attach_fix(out, f, use->ins, form,
                    is_file ? arena_printf(out->arena, "fileno(%s)", var) : var);
-    const char *opener = open_site->func ? open_site->func->name : open_site->ins->call.callee;
-    finding_note_as(out, f, open_site->ins->loc, ROLE_OPEN,
-                 arena_printf(out->arena, "'%s' opened here by %s()", name, opener));
+    finding_note_as(out, f, open_site->ins->loc, ROLE_OPEN, opened);
 }
 
 /* lstat(name, &b) compared with fstat(fd, &a) (st_dev, st_ino), in any

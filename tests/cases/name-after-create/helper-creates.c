@@ -1,0 +1,62 @@
+// CFLAGS: -D_GNU_SOURCE
+// ARGS: --min-risk low
+/* name-after-create when a helper of the program creates the file: the
+ * helper adds O_CREAT|O_EXCL to the flags its caller passes, so the call
+ * of the helper is the creation, and a change by name after it follows
+ * whatever the name is by then (logrotate before c9da65b: the compressed
+ * log made by createOutputFile() got its times set by name). */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void set_times(const char *filename, const struct stat *sb) {
+  struct timespec ts[2] = {sb->st_atim, sb->st_mtim};
+  utimensat(AT_FDCWD, filename, ts, 0);
+}
+
+static int create_output(const char *name, int flags, const struct stat *sb) {
+  int fd = open(name, flags | O_CREAT | O_EXCL | O_NOFOLLOW, S_IRUSR | S_IWUSR);
+  if (fd < 0)
+    return -1;
+  if (fchmod(fd, sb->st_mode & 0600)) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+/* The helper created it; the times are set by name. */
+int compress_by_name(const char *name, const struct stat *sb) {
+  int out = create_output(name, O_RDWR, sb);       // NOTE[name-after-create]
+  if (out < 0)
+    return 1;
+  write(out, "x", 1);
+  close(out);
+  set_times(name, sb);                             // WARNING[name-after-create "after create_output() created it"]
+  return 0;
+}
+
+/* The times are set on the descriptor. */
+int compress_by_descriptor(const char *name, const struct stat *sb) {
+  struct timespec ts[2] = {sb->st_atim, sb->st_mtim};
+  int out = create_output(name, O_RDWR, sb);
+  if (out < 0)
+    return 1;
+  write(out, "x", 1);
+  futimens(out, ts);                               // no-warning
+  return close(out);
+}
+
+/* A helper that only opens what exists creates nothing. */
+static int open_existing(const char *name, int flags) {
+  return open(name, flags | O_NOFOLLOW);
+}
+
+int reopen_then_chmod(const char *name) {
+  int fd = open_existing(name, O_RDONLY);
+  if (fd < 0)
+    return 1;
+  close(fd);
+  return chmod(name, 0644);                        // no-warning
+}
