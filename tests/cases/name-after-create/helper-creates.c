@@ -60,3 +60,22 @@ int reopen_then_chmod(const char *name) {
   close(fd);
   return chmod(name, 0644);                        // no-warning
 }
+
+/* The flags are a parameter, but O_CREAT|O_EXCL are always added: the open
+ * creates whatever `extra` is. */
+int create_with_flags(const char *name, int extra) {
+  int fd = open(name, extra | O_CREAT | O_EXCL | O_WRONLY, 0600);   // NOTE[name-after-create]
+  if (fd < 0)
+    return -1;
+  close(fd);
+  return chmod(name, 0644);                        // WARNING[name-after-create "after open() created it"]
+}
+
+/* Without O_CREAT among the fixed bits nothing is known to be created. */
+int open_with_flags(const char *name, int extra) {
+  int fd = open(name, extra | O_WRONLY);
+  if (fd < 0)
+    return -1;
+  close(fd);
+  return chmod(name, 0644);                        // no-warning
+}
