@@ -92,3 +92,67 @@ bool effect_existence_only(Arena *a, const Function *fn, const Site *check)
     return effect_access_exists_only(check) || check->func->existence_only ||
            (check->func->group == G_STAT && buf && !flow_read_after(a, fn, check, buf));
 }
+
+/* Is `read` the field of stat buffer `buf` (st.st_uid for "st",
+ * sp->st_uid for the pointer "sp")? */
+static bool is_owner_field(const char *read, const char *buf)
+{
+    static const char *const fields[] = {"st_uid", "st_gid", "st_nlink", NULL};
+    size_t n = strlen(buf);
+    if (strncmp(read, buf, n))
+        return false;
+    const char *rest = read + n;
+    if (!strncmp(rest, "->", 2))
+        rest += 2;
+    else if (*rest == '.')
+        rest++;
+    else
+        return false;
+    for (int i = 0; fields[i]; i++)
+        if (!strcmp(rest, fields[i]))
+            return true;
+    return false;
+}
+
+static bool operand_reads_owner(const Operand *o, const char *buf)
+{
+    for (int r = 0; r < o->nreads; r++)
+        if (is_owner_field(o->reads[r], buf))
+            return true;
+    return false;
+}
+
+static bool ins_reads_owner(const Ins *ins, const char *buf)
+{
+    if (ins->kind == INS_ASSIGN)
+        return operand_reads_owner(&ins->src, buf);
+    for (int k = 0; k < ins->call.nargs; k++)
+        if (operand_reads_owner(&ins->call.args[k], buf))
+            return true;
+    return false;
+}
+
+bool effect_learns_owner(Arena *a, const Function *fn, const Site *check)
+{
+    const char *buf = site_out_buffer(check);
+    if (!buf || check->func->group != G_STAT)
+        return false;
+    bool *seen = ARENA_ARRAY(a, bool, fn->nblocks);
+    int *work = ARENA_ARRAY(a, int, fn->nblocks), n = 0;
+    for (int b = check->block, from = check->index + 1;; from = 0) {
+        const Block *blk = fn->blocks[b];
+        for (int i = from; i < blk->nins; i++)
+            if (ins_reads_owner(&blk->ins[i], buf))
+                return true;
+        if (blk->term != TERM_GOTO && operand_reads_owner(&blk->cond, buf))
+            return true;
+        for (int s = 0; s < blk->nsucc; s++)
+            if (!seen[blk->succ[s]]) {
+                seen[blk->succ[s]] = true;
+                work[n++] = blk->succ[s];
+            }
+        if (!n)
+            return false;
+        b = work[--n];
+    }
+}

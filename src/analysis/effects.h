@@ -37,5 +37,10 @@ bool effect_access_exists_only(const Site *check);
 /* A check that learns only whether the name exists: access(F_OK), a
  * function summarised as such, a stat() whose buffer is never read. */
 bool effect_existence_only(Arena *a, const Function *fn, const Site *check);
+/* Does the program read, after the check, who owns the file or how many
+ * names it has (st_uid, st_gid, st_nlink of the check's stat buffer)?
+ * O_NOFOLLOW does not keep that answer true: it refuses a link, not a
+ * regular file of someone else's put in its place. */
+bool effect_learns_owner(Arena *a, const Function *fn, const Site *check);
 
 #endif

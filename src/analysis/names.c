@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../model/catalog.h"
+#include "summary.h"
 #include "../util/strbuf.h"
 
 typedef struct FillFunc {
@@ -23,9 +24,19 @@ static const FillFunc fills[] = {
     {"vasprintf", "printf", 1}, {NULL, NULL, 0},
 };
 
+/* A program function whose result depends on its arguments only
+ * (summary.h: pure_result): `a = join(dir, "state")` fills a with a name
+ * made from its inputs, as asprintf(&a, ...) does. */
+static const FillFunc result_fill = {NULL, "call", 0};
+
 static const FillFunc *fill_func(const Ins *ins)
 {
-    if (ins->kind != INS_CALL || !ins->call.callee || ins->call.nargs < 2)
+    if (ins->kind != INS_CALL || !ins->call.callee)
+        return NULL;
+    const Summary *pure = ins->dst.key ? summary_lookup(ins->call.callee) : NULL;
+    if (pure && pure->pure_result)
+        return &result_fill;
+    if (ins->call.nargs < 2)
         return NULL;
     for (int i = 0; fills[i].name; i++)
         if (!strcmp(fills[i].name, ins->call.callee))
@@ -42,6 +53,8 @@ bool names_is_fill(const Ins *ins)
  * p for asprintf(&p, ...), which points p at a new buffer. */
 static const char *fill_target(const Ins *ins)
 {
+    if (fill_func(ins) == &result_fill)
+        return ins->dst.key;
     const Operand *dst = &ins->call.args[0];
     return dst->kind == OPND_LVALUE || dst->kind == OPND_ADDR ? dst->key : NULL;
 }
@@ -50,7 +63,7 @@ static const char *fill_target(const Ins *ins)
  * write into the one it points to? */
 static bool fill_repoints(const Ins *ins)
 {
-    return ins->call.args[0].kind == OPND_ADDR;
+    return fill_func(ins) == &result_fill || ins->call.args[0].kind == OPND_ADDR;
 }
 
 /* "|in1|in2": the inputs of a fill; NULL if one is not a plain name,
@@ -111,6 +124,8 @@ const char *names_fill_of(Arena *a, const Function *fn, int block, int index, co
             sb_printf(&b, "%s+", before);
     }
     sb_puts(&b, f->kind);
+    if (f == &result_fill)
+        sb_printf(&b, ":%s", ins->call.callee);
     ok = ok && append_inputs(&b, ins, f);
     const char *sig = ok ? arena_strdup(a, sb_str(&b)) : NULL;
     sb_free(&b);
@@ -135,6 +150,8 @@ const char *names_fill_before(Arena *a, const Function *fn, int block, int index
                               const char *key)
 {
     const Ins *w = last_write(fn, &block, &index, key);
+    if (w && w->kind == INS_ASSIGN && w->src.kind == OPND_TEMP)   /* a = join(...) */
+        w = last_write(fn, &block, &index, w->src.key);
     return w ? names_fill_of(a, fn, block, index, w) : NULL;
 }
 
@@ -344,6 +361,20 @@ static void call_step(Arena *a, const Function *fn, int block, int index, NameSe
     }
 }
 
+/* pick = i while c[i] holds the name: c[pick] holds it too (a loop that
+ * picks an index by a check, then uses c[pick] after it). */
+static void copy_index(Arena *a, NameSet *s, const char *to, const char *from)
+{
+    const char *sub = arena_printf(a, "[%s]", from);
+    size_t len = strlen(sub);
+    for (int i = 0, n = s->n; i < n; i++) {
+        const char *at = strstr(s->keys[i], sub);
+        if (at)
+            nameset_add(a, s, arena_printf(a, "%.*s[%s]%s", (int)(at - s->keys[i]),
+                                           s->keys[i], to, at + len));
+    }
+}
+
 void nameset_step(Arena *a, const Function *fn, int block, int index, NameSet *s)
 {
     const Ins *ins = &fn->blocks[block]->ins[index];
@@ -362,6 +393,8 @@ void nameset_step(Arena *a, const Function *fn, int block, int index, NameSet *s
         store(s, ins->dst.key);
         if (copy)
             nameset_add(a, s, ins->dst.key);
+        else if (ins->kind == INS_ASSIGN && ins->src.kind == OPND_LVALUE)
+            copy_index(a, s, ins->dst.key, ins->src.key);
         else if (derived)
             add_inner(a, s, ins->dst.key);   /* ext = buf + len */
     }

@@ -28,6 +28,7 @@
 #include "effects.h"
 #include "names.h"
 #include "origin.h"
+#include "prefixes.h"
 #include "rights.h"
 #include "risk_facts.h"
 #include "../util/strmap.h"
@@ -200,12 +201,22 @@ static bool creates(const Site *use)
     return c == CREATE_YES || c == CREATE_EXCL;
 }
 
-static void assess_use(Assess *s, const Site *use)
+/* under: the use names a file under the checked directory (prefixes.h),
+ * which it resolves again whatever its flags say; owner: the check
+ * learnt the file's owner, which refusing a link does not keep true. */
+static void assess_use(Assess *s, const Site *use, const char *under, bool owner)
 {
     const char *name = called(use->func);
     SrcLoc at = use->ins->loc;
     Group g = use->func->group;
-    if (effect_refuses_links(use))
+    if (under)
+        reason(s, at, RISK_USE, 1,
+               arena_printf(s->a, "%s() follows a link put in place of '%s'", name,
+                            site_display_key(s->a, under)));
+    else if (effect_refuses_links(use) && owner)
+        reason(s, at, RISK_USE, 0,
+               arena_printf(s->a, "%s() refuses a link, not another owner's file", name));
+    else if (effect_refuses_links(use))
         reason(s, at, RISK_USE, -1, arena_printf(s->a, "%s() refuses a symbolic link", name));
     else if (g == G_NAMESPACE)
         reason(s, at, RISK_USE, -1,
@@ -340,16 +351,19 @@ static void assess_one(Assess *s)
         assess_name_maker(s);
         return;
     }
+    Site check;
+    bool checked = false;
+    for (int k = 0; k < f->nnotes && !checked; k++)   /* the first check speaks for the pair */
+        checked = site_at(s->fn, f->notes[k].loc, true, &check) && check.ins != use.ins;
+    const char *dir = checked ? check.path->key : NULL;
+    bool under = dir && use.path->key && strcmp(use.path->key, dir) &&
+                 prefix_path_below(s->a, s->fn, use.block, use.index, use.path, dir);
     assess_privilege(s, &use);
     assess_place(s, &use);
-    assess_use(s, &use);
-    for (int k = 0; k < f->nnotes; k++) {
-        Site check;
-        if (site_at(s->fn, f->notes[k].loc, true, &check) && check.ins != use.ins) {
-            assess_check(s, &check, &use);
-            break;   /* the first check speaks for the pair */
-        }
-    }
+    assess_use(s, &use, under ? dir : NULL,
+               checked && effect_learns_owner(s->a, s->fn, &check));
+    if (checked)
+        assess_check(s, &check, &use);
 }
 
 /* The function a finding is in: by name through `by_name` (the first

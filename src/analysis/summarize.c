@@ -131,6 +131,78 @@ static bool returns_outcome(const SummaryInput *in, const Site *inner)
     return returns_from(in, inner, seeds, n);
 }
 
+/* The pointer parameter a store through `key` goes to (*ok, st->ok,
+ * ok[0] for the parameter ok), or -1. */
+static int stored_through_param(const Function *fn, const char *key)
+{
+    int n;
+    const char *root = ir_key_root(key, &n);
+    bool through = key[0] == '*' || strstr(key, "->") || strchr(key, '[');
+    for (int i = 0; through && i < fn->nparams && i < fn->nvars; i++)
+        if (fn->vars[i].pointer && (int)strlen(fn->vars[i].key) == n &&
+            !strncmp(fn->vars[i].key, root, (size_t)n))
+            return i;
+    return -1;
+}
+
+/* The pointer parameter, other than `param`, through which the function
+ * hands the check's outcome to its caller (*ok = access(p, W_OK) == 0, or
+ * *ok = 1 in a branch over it), or -1. */
+static bool reads_any(const Operand *o, const NameSet *keys)
+{
+    for (int k = 0; k < keys->n; k++)
+        if (ir_operand_reads(o, keys->keys[k]))
+            return true;
+    return false;
+}
+
+/* Values derived from the result are followed through plain assignments,
+ * in any order (a may-analysis, small: a wrapper's body). */
+/* The seeds, and every local assigned a value read from one (r = !ok). */
+static void derive_locals(Arena *a, const Function *fn, NameSet *keys)
+{
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (int b = 0; b < fn->nblocks; b++)
+            for (int i = 0; i < fn->blocks[b]->nins; i++) {
+                const Ins *ins = &fn->blocks[b]->ins[i];
+                if (ins->kind == INS_ASSIGN && ins->dst.kind == OPND_LVALUE &&
+                    stored_through_param(fn, ins->dst.key) < 0 && reads_any(&ins->src, keys))
+                    grew |= nameset_add(a, keys, ins->dst.key);
+            }
+    }
+}
+
+static int outcome_param(const SummaryInput *in, const Site *inner, int param)
+{
+    const char *result = inner->ins->dst.key;
+    const char *seeds[3];
+    int n = 0;
+    if (result)
+        seeds[n++] = result;
+    seeds[n++] = "errno";
+    if (site_out_buffer(inner))
+        seeds[n++] = site_out_buffer(inner);
+    Guards *guards = flow_guards(in->scratch, in->fn, inner, seeds, n, true);
+    const Function *fn = in->fn;
+    NameSet keys = {0};
+    for (int k = 0; k < n; k++)
+        nameset_add(in->scratch, &keys, seeds[k]);
+    derive_locals(in->scratch, fn, &keys);
+    const BlockSet *decided = flow_decided(in->scratch, fn, in->dom, in->cdep, guards);
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins; i++) {
+            const Ins *ins = &fn->blocks[b]->ins[i];
+            if (ins->kind != INS_ASSIGN || ins->dst.kind != OPND_LVALUE)
+                continue;
+            int j = stored_through_param(fn, ins->dst.key);
+            if (j >= 0 && j != param &&
+                (flow_decided_has(decided, b) || reads_any(&ins->src, &keys)))
+                return j;
+        }
+    return -1;
+}
+
 /* Is block b decided directly by a branch over the check's outcome (not
  * by a later test nested inside one, like `if (!fp) exit(1)` after an
  * fopen() that only runs when stat() said the name was absent)? */
@@ -332,11 +404,13 @@ static void summarize_param(const SummaryInput *in, const DomTree *post, Summary
             continue;
         if ((f->roles & CHECK) && !has_effect(s, EFFECT_CHECK, param)) {
             bool exits = exits_on_outcome(in, site);
-            if (exits || returns_outcome(in, site)) {
+            int out = outcome_param(in, site, param);
+            if (exits || out >= 0 || returns_outcome(in, site)) {
                 FileFunc as = wrapper_view(fn, site, param, CHECK);
                 as.existence_only = answers_existence_only(in, site);
                 as.guard = exits;
                 as.name_part = name_part_of(fn, site, param);
+                as.out = out;
                 add_effect(in->arena, s, EFFECT_CHECK, as);
             }
         }
@@ -354,9 +428,75 @@ static void summarize_param(const SummaryInput *in, const DomTree *post, Summary
     }
 }
 
+/* Library functions whose result depends on their arguments only, or that
+ * only build, copy or release memory. */
+static bool pure_libc(const char *name)
+{
+    static const char *const pure[] = {
+        "malloc", "calloc", "realloc", "reallocarray", "free", "strlen", "strnlen", "strcpy",
+        "strncpy", "strlcpy", "stpcpy", "stpncpy", "strcat", "strncat", "strlcat", "memcpy",
+        "memmove", "memset", "snprintf", "sprintf", "asprintf", "strdup", "strndup", "strcmp",
+        "strncmp", "strchr", "strrchr", "xmalloc", "xcalloc", "xstrdup", "xasprintf", NULL,
+    };
+    for (int i = 0; pure[i]; i++)
+        if (!strcmp(name, pure[i]))
+            return true;
+    return false;
+}
+
+static bool reads_global(const Function *fn, const Operand *o)
+{
+    for (int r = 0; r < o->nreads; r++) {
+        int n;
+        const char *root = ir_key_root(o->reads[r], &n);
+        for (int v = 0; v < fn->nvars; v++)
+            if (fn->vars[v].kind == VAR_GLOBAL && (int)strlen(fn->vars[v].key) == n &&
+                !strncmp(fn->vars[v].key, root, (size_t)n))
+                return true;
+    }
+    return false;
+}
+
+/* Does what the function returns depend on its arguments only: it reads
+ * no global (its own static buffer is its result), calls only functions
+ * that build strings or memory (or program functions that are pure the
+ * same way) and does no I/O? Then two calls with the same inputs return
+ * the same name: join(dir, name) returning malloc'd memory, a formatter
+ * filling a static buffer. Calls that end the program (on a failed
+ * allocation) do not matter: when it returns, the result is the same. */
+static bool result_from_arguments(const Function *fn)
+{
+    bool returns = false;
+    for (int b = 0; b < fn->nblocks; b++) {
+        const Block *blk = fn->blocks[b];
+        if (blk->term == TERM_RETURN && blk->cond.kind != OPND_NONE)
+            returns = true;
+        if (reads_global(fn, &blk->cond))
+            return false;
+        for (int i = 0; i < blk->nins; i++) {
+            const Ins *ins = &blk->ins[i];
+            if (ins->kind == INS_ASSIGN) {
+                if (reads_global(fn, &ins->src))
+                    return false;
+                continue;
+            }
+            const Call *c = &ins->call;
+            const Summary *callee = c->callee ? summary_lookup(c->callee) : NULL;
+            if (!c->callee || !(c->noreturn || pure_libc(c->callee) ||
+                                (callee && callee->pure_result && !callee->n)))
+                return false;
+            for (int k = 0; k < c->nargs; k++)
+                if (reads_global(fn, &c->args[k]))
+                    return false;
+        }
+    }
+    return returns && !fn->incomplete;
+}
+
 Summary summarize(const SummaryInput *in)
 {
-    Summary s = {.name = in->fn->name, .exported = in->fn->exported};
+    Summary s = {.name = in->fn->name, .exported = in->fn->exported,
+                 .pure_result = result_from_arguments(in->fn)};
     DomTree post = dom_build_post(in->scratch, in->fn);
     for (int p = 0; p < in->fn->nparams && p < in->fn->nvars; p++)
         if (in->fn->vars[p].pointer)

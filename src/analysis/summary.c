@@ -100,7 +100,7 @@ static bool func_equal(const FileFunc *a, const FileFunc *b)
 bool summary_equal(const Summary *a, const Summary *b)
 {
     if (a->n != b->n || a->exported != b->exported || a->drops_rights != b->drops_rights ||
-        a->regains_rights != b->regains_rights)
+        a->regains_rights != b->regains_rights || a->pure_result != b->pure_result)
         return false;
     for (int i = 0; i < a->n; i++)
         if (a->effects[i].kind != b->effects[i].kind ||
@@ -111,7 +111,7 @@ bool summary_equal(const Summary *a, const Summary *b)
 
 bool summary_says_something(const Summary *s)
 {
-    return s->n || s->drops_rights || s->regains_rights;
+    return s->n || s->drops_rights || s->regains_rights || s->pure_result;
 }
 
 static const char *dup(Arena *a, const char *s)

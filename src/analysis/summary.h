@@ -32,6 +32,9 @@ typedef struct Summary {
     bool drops_rights;      /* gives the rights up: setuid(getuid()), or a call of
                              * a function that does (risk_facts.h) */
     bool regains_rights;    /* sets other ids: seteuid(saved_euid)... */
+    bool pure_result;       /* what it returns depends on its arguments only (no
+                             * global it reads, no I/O): join(dir, name) twice
+                             * with the same inputs names one file */
     Effect *effects;
     int n, cap;
 } Summary;
@@ -65,7 +68,7 @@ bool summary_put(SummaryTable *t, const Summary *s);
  * catalogue entry, or NULL. */
 const FileFunc *summary_func(const char *name, int role);
 bool summary_equal(const Summary *a, const Summary *b);
-/* Does the summary say anything (effects, or a change of rights)? */
+/* Does the summary say anything (effects, a change of rights, a pure result)? */
 bool summary_says_something(const Summary *s);
 
 #endif

@@ -96,9 +96,9 @@ void entry_write_summary(StrBuf *out, const Summary *s)
 {
     str_field(out, "name", s->name, false);
     sb_printf(out, ", \"exported\": %s, \"drops_rights\": %s, \"regains_rights\": %s, "
-                   "\"effects\": [",
+                   "\"pure_result\": %s, \"effects\": [",
               s->exported ? "true" : "false", s->drops_rights ? "true" : "false",
-              s->regains_rights ? "true" : "false");
+              s->regains_rights ? "true" : "false", s->pure_result ? "true" : "false");
     for (int i = 0; i < s->n; i++) {
         if (i)
             sb_puts(out, ", ");
@@ -312,14 +312,16 @@ static bool read_summary(JobResult *res, const JsonValue *v)
     const JsonValue *effects = json_get(v, "effects"), *exported = json_get(v, "exported");
     const JsonValue *drops = json_get(v, "drops_rights");
     const JsonValue *regains = json_get(v, "regains_rights");
+    const JsonValue *pure = json_get(v, "pure_result");
     Summary s = {.name = get_str(a, v, "name")};
     if (!s.name || !effects || effects->kind != JSON_ARRAY || !exported ||
         exported->kind != JSON_BOOL || !drops || drops->kind != JSON_BOOL ||
-        !regains || regains->kind != JSON_BOOL)
+        !regains || regains->kind != JSON_BOOL || !pure || pure->kind != JSON_BOOL)
         return false;
     s.exported = exported->boolean;
     s.drops_rights = drops->boolean;
     s.regains_rights = regains->boolean;
+    s.pure_result = pure->boolean;
     for (int i = 0; i < effects->n; i++) {
         Effect e;
         if (!read_effect(a, effects->items[i], s.name, &e))

@@ -98,15 +98,12 @@ static bool callee_only_reads(CXType fn_type, int attrs, int i)
     return !(attrs & FN_SCANF_LIKE) && is_variadic_position(fn_type, i);
 }
 
-Operand lower_call(Lower *L, CXCursor e)
+/* The call e with arguments kids[1..n), calling `callee` (kids[0], or
+ * one arm of a conditional there). */
+static Operand lower_call_of(Lower *L, CXCursor e, CXCursor *kids, int n, CXCursor callee)
 {
-    CXCursor *kids;
-    int n = cursor_children(L->a, e, &kids);
-    if (n < 1)
-        return operand_expr(L, e, NULL, 0);
     Call call = {.kind = CALLEE_INDIRECT};
     int attrs = 0;
-    CXCursor callee = cursor_strip(kids[0]);
     CXCursor decl = clang_getCursorReferenced(callee);
     if (clang_getCursorKind(callee) == CXCursor_DeclRefExpr &&
         clang_getCursorKind(decl) == CXCursor_FunctionDecl) {
@@ -123,7 +120,7 @@ Operand lower_call(Lower *L, CXCursor e)
         attrs = fn_decl_attrs(L->fe, decl, call.callee);
         call.noreturn = (attrs & FN_NORETURN) != 0;
     } else {
-        lower_expr(L, kids[0]);   /* evaluates the function pointer */
+        lower_expr(L, callee);   /* evaluates the function pointer */
     }
     int cap = 0;
     CXType fn_type = clang_getCursorType(cursor_strip(kids[0]));
@@ -145,4 +142,103 @@ Operand lower_call(Lower *L, CXCursor e)
     if (call.noreturn)
         lower_end_block(L, TERM_NORETURN, cursor_loc(L->fe, e), NULL);
     return result;
+}
+
+static bool names_function(CXCursor c)
+{
+    return clang_getCursorKind(c) == CXCursor_DeclRefExpr &&
+           clang_getCursorKind(clang_getCursorReferenced(c)) == CXCursor_FunctionDecl;
+}
+
+enum { MAX_CHOICES = 8 };
+
+/* The functions a constant table of function pointers holds (static int
+ * (*const probes[])(const char *, struct stat *) = {stat, lstat}), one
+ * each, or 0 when `table` is not such a table. */
+static int table_entries(Lower *L, CXCursor table, CXCursor *out)
+{
+    CXCursor var = clang_getCursorReferenced(table), *kids, *init = NULL;
+    if (clang_getCursorKind(table) != CXCursor_DeclRefExpr ||
+        clang_getCursorKind(var) != CXCursor_VarDecl)
+        return 0;
+    CXType t = clang_getCursorType(var);
+    if (t.kind != CXType_ConstantArray && t.kind != CXType_IncompleteArray)
+        return 0;
+    if (!clang_isConstQualifiedType(clang_getArrayElementType(t)))
+        return 0;   /* entries may be changed: not known here */
+    int nk = cursor_children(L->a, var, &kids);
+    for (int i = 0; i < nk && !init; i++)
+        if (clang_getCursorKind(kids[i]) == CXCursor_InitListExpr)
+            init = &kids[i];
+    int n = init ? cursor_children(L->a, *init, &kids) : 0, m = 0;
+    for (int i = 0; i < n; i++) {
+        CXCursor f = cursor_strip(kids[i]);
+        if (!names_function(f))
+            return 0;
+        bool seen = false;
+        for (int k = 0; k < m && !seen; k++)
+            seen = clang_equalCursors(clang_getCursorReferenced(out[k]),
+                                      clang_getCursorReferenced(f));
+        if (!seen && m == MAX_CHOICES)
+            return 0;
+        if (!seen)
+            out[m++] = f;
+    }
+    return m;
+}
+
+/* The functions a call may call when it is chosen at the call:
+ * (follow ? stat : lstat)(p, &st), or probes[i](p, &st) from a constant
+ * table; *selector is what chooses. Returns how many, or 0. */
+static int chosen_at_call(Lower *L, CXCursor callee, CXCursor *selector, CXCursor *arm)
+{
+    CXCursor *kids;
+    enum CXCursorKind kind = clang_getCursorKind(callee);
+    if (kind == CXCursor_ConditionalOperator && cursor_children(L->a, callee, &kids) == 3) {
+        *selector = kids[0];
+        arm[0] = cursor_strip(kids[1]);
+        arm[1] = cursor_strip(kids[2]);
+        return names_function(arm[0]) && names_function(arm[1]) ? 2 : 0;
+    }
+    if (kind == CXCursor_ArraySubscriptExpr && cursor_children(L->a, callee, &kids) == 2) {
+        *selector = kids[1];
+        return table_entries(L, cursor_strip(kids[0]), arm);
+    }
+    return 0;
+}
+
+/* (follow ? stat : lstat)(p, &st): the function is chosen at the call.
+ * Lowered as `follow ? stat(p, &st) : lstat(p, &st)` (for a table, a
+ * chain of such choices on the index), so each arm is a call of a known
+ * function (a check, a use) on the path that runs it. */
+Operand lower_call(Lower *L, CXCursor e)
+{
+    CXCursor *kids;
+    int n = cursor_children(L->a, e, &kids);
+    if (n < 1)
+        return operand_expr(L, e, NULL, 0);
+    CXCursor callee = cursor_strip(kids[0]), selector, arm[MAX_CHOICES];
+    int narms = chosen_at_call(L, callee, &selector, arm);
+    if (narms < 2)
+        return lower_call_of(L, e, kids, n, callee);
+    bool has_value = clang_getCursorType(e).kind != CXType_Void;
+    Operand temp = has_value ? operand_temp(L, e)
+                             : (Operand){.kind = OPND_NONE, .loc = cursor_loc(L->fe, e)};
+    int join = ir_block_new(L->a, L->fn, "call.end");
+    for (int k = 0; k < narms; k++) {
+        int rest = -1;
+        if (k < narms - 1) {   /* this arm, or one of the next */
+            int here = ir_block_new(L->a, L->fn, "call.choice");
+            rest = ir_block_new(L->a, L->fn, "call.other");
+            lower_cond(L, selector, here, rest);
+            L->cur = here;
+        }
+        Operand r = lower_call_of(L, e, kids, n, arm[k]);
+        if (has_value)
+            lower_assign_temp(L, e, &temp, &r);
+        lower_jump(L, join);
+        L->cur = rest;
+    }
+    L->cur = join;
+    return temp;
 }

@@ -19,11 +19,13 @@
 #include <string.h>
 
 #include "../analysis/creation.h"
+#include "../analysis/decisions.h"
 #include "../analysis/effects.h"
 #include "../analysis/feasible.h"
 #include "../analysis/flow.h"
 #include "../analysis/handles.h"
 #include "../analysis/names.h"
+#include "../analysis/prefixes.h"
 #include "../analysis/revalidate.h"
 #include "../analysis/sticky.h"
 #include "../analysis/walks.h"
@@ -133,6 +135,7 @@ typedef struct Pairing {
     bool follow_only;           /* only uses that follow a link pair with it */
     bool does_work;             /* an open whose handle the program works
                                  * through: no probe */
+    bool under;                 /* the uses name files under the checked directory */
 } Pairing;
 
 /* Does the name, from "/proc/" on, go through a process's root or
@@ -336,12 +339,24 @@ static bool decided(const Pairing *p, const Site *use)
                            use->block);
 }
 
+/* A use of a name under the checked directory resolves the directory
+ * again, following a link put there: nothing the use's flags say
+ * protects it (O_NOFOLLOW, O_EXCL: the last component only). */
+static PairKind judge_under(const Pairing *p, const Site *use)
+{
+    if (!pairs_with(p->check->func, use->func) || !decided(p, use))
+        return PAIR_NONE;
+    return PAIR_SYMLINK;
+}
+
 static PairKind judge(const Pairing *p, const Site *use)
 {
     const Site *check = p->check;
     if (use->ins == check->ins || !pairs_with(check->func, use->func) ||
         different_files(check, use))
         return PAIR_NONE;
+    if (p->under)
+        return judge_under(p, use);
     /* open(p, O_RDWR) failing, then open(p, O_RDONLY | extra): a retry that
      * asks for no more, relying on nothing the probe learnt. Creating or
      * truncating after a probe is a race. */
@@ -379,7 +394,11 @@ static PairKind judge(const Pairing *p, const Site *use)
      * (dirfd, name), a use that follows a link there is the race */
     if (p->follow_only && (!follows_links(use) || effect_read_only(use)))
         return PAIR_NONE;   /* recursing into a listed directory: too common to say */
-    if (creates_exclusively(use) || (no_link_then && effect_refuses_links(use)) ||
+    /* O_NOFOLLOW keeps "not a link" true, not "owned by root": a regular
+     * file of someone else's can take the checked one's place */
+    bool refusal_enough = no_link_then && effect_refuses_links(use) &&
+                          !effect_learns_owner(p->in->scratch, p->in->fn, check);
+    if (creates_exclusively(use) || refusal_enough ||
         effect_new_dir_changed_itself(check, use) ||
         removed_then_created_exclusively(p, use) || atomic_replacement(p, use) ||
         removes_own_file(p, use))
@@ -415,6 +434,9 @@ static const char *advice(const Pairing *p, const Site *use)
     if (p->at)
         return "a directory descriptor protects only the directory part: pass "
                "AT_SYMLINK_NOFOLLOW (O_NOFOLLOW for openat()) and use the descriptor";
+    if (p->links && effect_refuses_links(use))
+        return "O_NOFOLLOW refuses a link, not another regular file put in the checked "
+               "one's place: fstat() the descriptor and check its owner there";
     if (p->links && use->func->group == G_OPEN)
         return "open it with O_NOFOLLOW, then fstat() the descriptor and compare st_ino and "
                "st_dev with the lstat() result (CERT POS35-C)";
@@ -490,11 +512,18 @@ static void report(const Pairing *p, Findings *out, const Site *use, PairKind ki
         attach_machine_fix(p, out, prev, use, kind);
         return;
     }
-    const char *msg = arena_printf(out->arena,
-        "%s() of '%s' after %s() checked it: another process can replace the file in "
-        "between; %s",
-        use->func->name, site_display_key(out->arena, use->path->key), check->func->name,
-        advice(p, use));
+    const char *use_name = site_display_key(out->arena, use->path->key);
+    const char *msg = p->under
+        ? arena_printf(out->arena,
+              "%s() of '%s', under '%s', after %s() checked that directory: another process "
+              "can replace the directory with a link in between, and O_NOFOLLOW or O_EXCL "
+              "protect only the last component; open the directory once with "
+              "O_DIRECTORY|O_NOFOLLOW and use openat() relative to its descriptor",
+              use->func->name, use_name, name, check->func->name)
+        : arena_printf(out->arena,
+              "%s() of '%s' after %s() checked it: another process can replace the file in "
+              "between; %s",
+              use->func->name, use_name, check->func->name, advice(p, use));
     Finding *f = finding_add(out, in->rule, in->fn, use->ins->loc, msg);
     finding_note(out, f, check->ins->loc, note);
     chain_notes(out, f, check, "checks");
@@ -518,6 +547,7 @@ typedef struct CheckView {
     bool follow_only;           /* *at() pairs and walks: a link there is the race */
     bool by_entry;              /* a walk: its entry's fields are the outcome, not
                                  * the entry pointer (the loop's NULL test) */
+    bool under;                 /* uses of names under the checked directory */
 } CheckView;
 
 /* An open is a check only when it opens to look: its handle only tested
@@ -546,9 +576,11 @@ static Pairing pairing_of(const RuleInput *in, const CheckView *v)
     /* A descriptor's later uses (write(fd) failing...) decide nothing about
      * the name: for open probes, only direct tests of the result count. */
     bool through_calls = check->func->group != G_OPEN;
-    return (Pairing){in, check, flow_guards(in->scratch, in->fn, check, seeds, nseeds,
-                                            through_calls),
-                     v->buf, v->links, v->at, v->follow_only, opens_for_work(in, check)};
+    Guards *guards = flow_guards(in->scratch, in->fn, check, seeds, nseeds, through_calls);
+    if (through_calls)   /* not for open probes: see above */
+        decisions_add_flags(in->scratch, in->fn, in->dom, in->cdep, check, guards);
+    return (Pairing){in, check, guards, v->buf, v->links, v->at, v->follow_only,
+                     opens_for_work(in, check), v->under};
 }
 
 /* Which blocks a use must be in for the check to decide it (decided()):
@@ -584,6 +616,40 @@ static bool same_as_check(const Function *fn, const Operand *dirfd, const void *
     return site_same_dirfd(fn, check_dirfd, dirfd);
 }
 
+static bool has_use(const Site *uses, int n, const Ins *ins)
+{
+    for (int i = 0; i < n; i++)
+        if (uses[i].ins == ins)
+            return true;
+    return false;
+}
+
+/* realpath(p, buf), r = realpath(p, NULL): the resolved name, in the
+ * buffer or the result, names the file realpath() looked at; its later
+ * uses (in the blocks the check decides) are uses of what was checked. */
+static Site *add_resolved_uses(Arena *a, const Function *fn, const Site *check,
+                               const BlockSet *within, Site *uses, int *n)
+{
+    if (check->func->group != G_RESOLVE || check->func->inner_name)
+        return uses;
+    const char *resolved[2] = {site_out_buffer(check), check->ins->dst.key};
+    for (int k = 0; k < 2; k++) {
+        int m;
+        Site *more = resolved[k] ? flow_uses_within(a, fn, check, resolved[k], NULL, NULL,
+                                                    within, &m)
+                                 : NULL;
+        if (!more || !m)
+            continue;
+        Site *all = ARENA_ARRAY(a, Site, *n + m);
+        memcpy(all, uses, sizeof(Site) * (size_t)*n);
+        for (int i = 0; i < m; i++)
+            if (!has_use(all, *n, more[i].ins))
+                all[(*n)++] = more[i];
+        uses = all;
+    }
+    return uses;
+}
+
 /* A catalogued check (or a summary's): its name by itself, or, for a link
  * check relative to a directory descriptor, the (descriptor, name) pair. */
 /* Each check's searches get their own arena, released when the check is
@@ -599,14 +665,20 @@ static void check_call(const RuleInput *in, Findings *out, const Site *check, Pa
     mine.scratch = &per_check;
     const char *key = check->path->key, *buf = site_out_buffer(check);
     CheckView v = {check, NULL, 0, &buf, buf ? 1 : 0, buf, effect_checks_links(check),
-                   dirfd != NULL, dirfd != NULL, false};
+                   dirfd != NULL, dirfd != NULL, false, false};
     Pairing p = pairing_of(&mine, &v);
     const BlockSet *within = decided_blocks(&p);
     if (within->n && !checkuse_kernel_name(&mine, check->block, check->index, key)) {
         int n;
         Site *uses = flow_uses_within(&per_check, in->fn, check, key,
                                       dirfd ? same_as_check : NULL, dirfd, within, &n);
+        uses = add_resolved_uses(&per_check, in->fn, check, within, uses, &n);
         judge_uses(&p, out, uses, n, want);
+        if (p.links && !dirfd && want == PAIR_SYMLINK) {   /* lstat(dir), then dir/file */
+            p.under = true;
+            uses = prefix_uses(&per_check, in->fn, in->dom->idom, check, key, &n);
+            judge_uses(&p, out, uses, n, want);
+        }
     }
     arena_free(&per_check);
 }
@@ -621,7 +693,7 @@ static void check_walks(const RuleInput *in, Findings *out, PairKind want)
         int n;
         Site *uses = walks_uses(in->scratch, in->fn, &walks[k], &n);
         CheckView v = {&walks[k].site, uses, n, walks[k].seeds, walks[k].nseeds, walks[k].buf,
-                       walks[k].links, false, true, true};
+                       walks[k].links, false, true, true, false};
         check_one(in, out, &v, want);
     }
 }

@@ -42,7 +42,7 @@ int compress_old(const char *old) {
 
 int rewrite(const char *p) {
   struct stat sb;
-  if (lstat(p, &sb) != 0 || sb.st_uid != getuid())
+  if (lstat(p, &sb) != 0 || !S_ISREG(sb.st_mode))
     return -1;
   return open_nofollow(p, O_WRONLY | O_TRUNC);   // no-warning
 }
@@ -62,15 +62,17 @@ int create_racy(const char *p) {
 
 int rewrite_racy(const char *p) {
   struct stat sb;
-  if (lstat(p, &sb) != 0 || sb.st_uid != getuid())
+  if (lstat(p, &sb) != 0 || !S_ISREG(sb.st_mode))
     return -1;
   return open_plain(p, O_WRONLY | O_TRUNC);   // WARNING[toctou-symlink-check]
 }
 
-/* O_NOFOLLOW in the caller's own open, OR'ed with a variable */
+/* O_NOFOLLOW in the caller's own open, OR'ed with a variable. (These
+ * checks test the type: after an owner check O_NOFOLLOW is not enough,
+ * issue 11 item 14, toctou-symlink-check/fallback.c.) */
 int rewrite_direct(const char *p, int extra) {
   struct stat sb;
-  if (lstat(p, &sb) != 0 || sb.st_uid != getuid())
+  if (lstat(p, &sb) != 0 || !S_ISREG(sb.st_mode))
     return -1;
   return open(p, extra | O_WRONLY | O_NOFOLLOW);   // no-warning
 }

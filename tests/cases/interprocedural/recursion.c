@@ -89,7 +89,9 @@ static int remove_tree(const char *path) {
       continue;
     char child[PATH_MAX];
     snprintf(child, sizeof child, "%s/%s", path, e->d_name);
-    remove_tree(child);                         // no-warning
+    /* issue 11 item 12: path swapped for a link after the lstat() sends
+     * the removal of path/name elsewhere */
+    remove_tree(child);                         // WARNING[toctou-symlink-check "under 'path'"]
   }
   closedir(d);
   return rmdir(path);                           // WARNING[toctou-symlink-check "rmdir() of 'path' after lstat()"]

@@ -41,6 +41,43 @@ int copied_after(const char *p) {
   return r;
 }
 
+/* realpath()'s output is the checked name: a later use of the resolved
+ * buffer, or of the returned copy, is a use of what realpath() looked at. */
+int resolved_then_used(const char *p) {
+  char real[PATH_MAX];
+  if (!realpath(p, real))                       // NOTE[toctou-check-use "'p' checked here by realpath()"]
+    return -1;
+  if (strncmp(real, "/home/", 6) != 0)
+    return -1;
+  return open(real, O_WRONLY);                  // WARNING[toctou-check-use "open() of 'real' after realpath()"]
+}
+
+int resolved_result(const char *p) {
+  char *r = realpath(p, NULL);                  // NOTE[toctou-check-use]
+  if (!r)
+    return -1;
+  int rc = chown(r, 0, 0);                      // WARNING[toctou-check-use "chown() of 'r' after realpath()"]
+  free(r);
+  return rc;
+}
+
+/* Safe twin: the resolved buffer is overwritten before the use. */
+int resolved_then_replaced(const char *p, const char *other) {
+  char real[PATH_MAX];
+  if (!realpath(p, real))
+    return -1;
+  strcpy(real, other);
+  return open(real, O_WRONLY);                  // no-warning
+}
+
+/* Safe twin: the use runs whatever realpath() found. */
+int resolved_not_decided(const char *p) {
+  char real[PATH_MAX];
+  const char *name = realpath(p, real) ? real : p;
+  (void)name;
+  return unlink(p);                             // no-warning
+}
+
 /* Safe twin: built with other inputs, another file. */
 int other_name(const char *dir, const char *user) {
   char *path;
@@ -72,28 +109,82 @@ int copied_then_changed(const char *p) {
 
 /* Known gaps (issue 11, B10), not yet built: */
 
-/* realpath()'s output is the checked name: a later use of the resolved
- * buffer is a use of what realpath() looked at. The check's name set
- * starts from its path argument only; realpath's out buffer and result
- * are not added to it. */
-int resolved_then_used(const char *p) {
-  char real[PATH_MAX];
-  if (!realpath(p, real))
-    return -1;
-  return open(real, O_WRONLY);                  // MISSING[toctou-check-use]
-}
 
 /* A program's own join(dir, name) returning malloc'd memory, called twice
- * with the same inputs: summaries do not say that a function's result is
- * a pure function of its arguments, so the two results are two names. */
-char *join(const char *dir, const char *name);
+ * with the same inputs: its result depends on its arguments only (its
+ * summary says so), so the two results name one file. */
+static char *join(const char *dir, const char *name) {
+  size_t n = strlen(dir) + strlen(name) + 2;
+  char *p = malloc(n);
+  if (!p)
+    abort();
+  snprintf(p, n, "%s/%s", dir, name);
+  return p;
+}
 int joined_twice(const char *dir) {
+  char *a = join(dir, "state");
+  if (access(a, W_OK) != 0)                     // NOTE[toctou-check-use]
+    return -1;
+  free(a);
+  char *b = join(dir, "state");
+  return unlink(b);                             // WARNING[toctou-check-use "unlink() of 'b'"]
+}
+
+/* A formatter returning a static buffer: two pointers into one buffer
+ * filled from the same inputs are one name. */
+static const char *spool_name(const char *user) {
+  static char buf[256];
+  snprintf(buf, sizeof buf, "/var/spool/demo/%s", user);
+  return buf;
+}
+int formatted_twice(const char *user) {
+  struct stat st;
+  const char *checked = spool_name(user);
+  if (stat(checked, &st) != 0 || st.st_uid != 0)   // NOTE[toctou-check-use]
+    return -1;
+  const char *again = spool_name(user);
+  return chmod(again, 0600);                    // WARNING[toctou-check-use "chmod() of 'again'"]
+}
+
+/* Gap: the same, with the calls inside the check and the use. A call's
+ * result passed straight on is no trackable name (only variables, fields
+ * and literals are), so the check is not seen at all. */
+int formatted_inline(const char *user) {
+  struct stat st;
+  if (stat(spool_name(user), &st) != 0 || st.st_uid != 0)
+    return -1;
+  return chmod(spool_name(user), 0600);         // MISSING[toctou-check-use]
+}
+
+/* Safe twin: another input, another file. */
+int joined_other(const char *dir) {
   char *a = join(dir, "state");
   if (access(a, W_OK) != 0)
     return -1;
   free(a);
-  char *b = join(dir, "state");
-  return unlink(b);                             // MISSING[toctou-check-use]
+  char *b = join(dir, "state.old");
+  return unlink(b);                             // no-warning
+}
+
+/* Safe twin: a joiner that reads a global the program changes: the same
+ * inputs may give another name. */
+static const char *base_dir = "/var/lib/demo";
+static char *join_base(const char *name) {
+  char *p = malloc(strlen(base_dir) + strlen(name) + 2);
+  if (p)
+    sprintf(p, "%s/%s", base_dir, name);
+  return p;
+}
+void set_base(const char *dir) {
+  base_dir = dir;
+}
+int joined_from_global(const char *name, const char *dir) {
+  char *a = join_base(name);
+  if (!a || access(a, W_OK) != 0)
+    return -1;
+  set_base(dir);
+  char *b = join_base(name);
+  return b ? unlink(b) : -1;                    // no-warning
 }
 
 /* A name stored in a global while parsing options and used in another

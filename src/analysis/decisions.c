@@ -1,0 +1,127 @@
+/* decisions.c - decisions kept in variables set in a branch over a check;
+ * see decisions.h. */
+#include "decisions.h"
+
+#include <string.h>
+
+#include "names.h"
+
+enum { MAX_ROUNDS = 3 };
+
+/* reach[b]: block b runs after the check (its own block from the check on). */
+static bool *reached(Arena *a, const Function *fn, const Site *check)
+{
+    bool *reach = ARENA_ARRAY(a, bool, fn->nblocks);
+    int *work = ARENA_ARRAY(a, int, fn->nblocks), n = 0;
+    work[n++] = check->block;
+    while (n) {
+        const Block *blk = fn->blocks[work[--n]];
+        for (int s = 0; s < blk->nsucc; s++)
+            if (!reach[blk->succ[s]]) {
+                reach[blk->succ[s]] = true;
+                work[n++] = blk->succ[s];
+            }
+    }
+    return reach;
+}
+
+/* A value that says only "this branch ran": a constant, a string, another
+ * variable (pick = i). A call's result (rc = fchown(...)) says something
+ * about that call instead. */
+static bool is_marker(const Ins *ins)
+{
+    const Operand *src = &ins->src;
+    if (ins->kind != INS_ASSIGN || (ins->dst.kind != OPND_LVALUE && ins->dst.kind != OPND_TEMP))
+        return false;
+    return !ir_operand_reads(src, ins->dst.key) &&
+           (src->kind == OPND_INT || src->kind == OPND_STRING || src->kind == OPND_LVALUE ||
+            src->kind == OPND_ADDR || (src->kind == OPND_EXPR && src->has_ival));
+}
+
+static bool reads_flag(const Operand *o, const NameSet *flags)
+{
+    for (int k = 0; k < flags->n; k++)
+        if (ir_operand_reads(o, flags->keys[k]))
+            return true;
+    return false;
+}
+
+/* Values computed from a flag carry it (rights = t | CAN_READ). */
+static void carry_flags(Arena *a, const Function *fn, const bool *reach, NameSet *flags)
+{
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (int b = 0; b < fn->nblocks; b++)
+            for (int i = 0; reach[b] && i < fn->blocks[b]->nins; i++) {
+                const Ins *ins = &fn->blocks[b]->ins[i];
+                if (ins->kind == INS_ASSIGN && ins->dst.key && reads_flag(&ins->src, flags))
+                    grew |= nameset_add(a, flags, ins->dst.key);
+            }
+    }
+}
+
+enum { MAX_SETTINGS = 4 };
+
+/* Is key assigned in more places than a decision needs (its start value
+ * and a value or two per outcome)? An error accumulator (hasErrors = 1
+ * after each failed step, then `if (!hasErrors)` before the next) records
+ * many decisions and none in particular. */
+static bool set_in_many_places(const Function *fn, const char *key)
+{
+    int n = 0;
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins; i++) {
+            const Ins *ins = &fn->blocks[b]->ins[i];
+            if (ins->dst.key && ins->dst.kind == OPND_LVALUE && !strcmp(ins->dst.key, key) &&
+                ++n > MAX_SETTINGS)
+                return true;
+        }
+    return false;
+}
+
+/* Variables given a marker in the blocks the guards decide. */
+static void collect_flags(Arena *a, const Function *fn, const DomTree *dom, const CtrlDeps *cd,
+                          const Site *check, const bool *reach, Guards *guards, NameSet *flags)
+{
+    const BlockSet *decided = flow_decided(a, fn, dom, cd, guards);
+    NameSet many = {0};   /* keys found set in many places, asked once */
+    for (int b = 0; b < fn->nblocks; b++) {
+        bool after = reach[b] || b == check->block;
+        if (!after || !flow_decided_has(decided, b))
+            continue;
+        const Block *blk = fn->blocks[b];
+        int from = b == check->block && !reach[b] ? check->index + 1 : 0;
+        for (int i = from; i < blk->nins; i++) {
+            const char *key = blk->ins[i].dst.key;
+            if (!is_marker(&blk->ins[i]) || nameset_has(flags, key) || nameset_has(&many, key))
+                continue;
+            nameset_add(a, set_in_many_places(fn, key) ? &many : flags, key);
+        }
+    }
+    carry_flags(a, fn, reach, flags);
+}
+
+void decisions_add_flags(Arena *a, const Function *fn, const DomTree *dom, const CtrlDeps *cd,
+                         const Site *check, Guards *guards)
+{
+    bool *reach = reached(a, fn, check);
+    bool *is_guard = ARENA_ARRAY(a, bool, fn->nblocks);
+    for (int k = 0; k < guards->n; k++)
+        is_guard[guards->blocks[k]] = true;
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+        NameSet flags = {0};
+        collect_flags(a, fn, dom, cd, check, reach, guards, &flags);
+        bool grew = false;
+        for (int b = 0; flags.n && b < fn->nblocks; b++) {
+            const Block *blk = fn->blocks[b];
+            if (!reach[b] || is_guard[b] || (blk->term != TERM_BRANCH && blk->term != TERM_SWITCH) ||
+                !reads_flag(&blk->cond, &flags))
+                continue;
+            grew = is_guard[b] = true;
+            ARENA_PUSH(a, guards->blocks, guards->n, guards->cap, b);
+            guards->decided = NULL;   /* asked again with the new guards */
+        }
+        if (!grew)
+            return;
+    }
+}
