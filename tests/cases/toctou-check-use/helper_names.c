@@ -187,9 +187,30 @@ int joined_from_global(const char *name, const char *dir) {
   return b ? unlink(b) : -1;                    // no-warning
 }
 
-/* A name stored in a global while parsing options and used in another
- * function: the name set lives inside one function; nothing carries a
- * check of a global from one function to the next. */
+/* A name stored in a global while parsing options (setuid programs do
+ * this), then checked and used in another function: the global is the
+ * name there, through calls that cannot change it. */
+static const char *log_path;
+void parse_log_option(char *arg) {
+  log_path = arg;
+}
+int open_log(void) {
+  if (access(log_path, W_OK) != 0)              // NOTE[toctou-check-use]
+    return -1;
+  printf("logging to %s\n", log_path);
+  return open(log_path, O_WRONLY | O_APPEND);   // WARNING[toctou-check-use "open() of 'log_path'"]
+}
+
+/* Safe twin: the global set again between the check and the use. */
+int open_log_reset(const char *fallback) {
+  if (access(log_path, W_OK) != 0)
+    log_path = fallback;
+  return open(log_path, O_WRONLY | O_APPEND);   // no-warning
+}
+
+/* Gap: the check in one function, the use in its caller. Summaries say
+ * what a function does to its parameters, not to globals, so
+ * check_config() is no check of config_path for load_config(). */
 static const char *config_path;
 void parse_options(char *arg) {
   config_path = arg;
