@@ -641,7 +641,8 @@ static Site *add_resolved_uses(Arena *a, const Function *fn, const Site *check,
         if (!more || !m)
             continue;
         Site *all = ARENA_ARRAY(a, Site, *n + m);
-        memcpy(all, uses, sizeof(Site) * (size_t)*n);
+        if (*n)
+            memcpy(all, uses, sizeof(Site) * (size_t)*n);
         for (int i = 0; i < m; i++)
             if (!has_use(all, *n, more[i].ins))
                 all[(*n)++] = more[i];
