@@ -111,7 +111,7 @@ bool summary_equal(const Summary *a, const Summary *b)
 
 bool summary_says_something(const Summary *s)
 {
-    return s->n || s->drops_rights || s->regains_rights || s->pure_result;
+    return s->n || s->drops_rights || s->regains_rights;
 }
 
 static const char *dup(Arena *a, const char *s)

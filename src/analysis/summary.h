@@ -68,7 +68,10 @@ bool summary_put(SummaryTable *t, const Summary *s);
  * catalogue entry, or NULL. */
 const FileFunc *summary_func(const char *name, int role);
 bool summary_equal(const Summary *a, const Summary *b);
-/* Does the summary say anything (effects, a change of rights, a pure result)? */
+/* Does the summary say anything to other files (effects, a change of
+ * rights)? A pure result is used inside its own file only: exported, a
+ * function that names no file would make the pool's summaries of a name
+ * ambiguous (two programs, each with its own is_dir()). */
 bool summary_says_something(const Summary *s);
 
 #endif

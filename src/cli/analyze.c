@@ -219,7 +219,7 @@ static void compute_summaries(Unit *u, SummaryTable *table)
             Arena scratch = {0};
             SummaryInput in = {u->fns[i], &u->dom[i], &u->cdep[i], &scratch, &scratch};
             Summary s = summarize(&in);
-            if (summary_says_something(&s) || summary_find(table, s.name))
+            if (summary_says_something(&s) || s.pure_result || summary_find(table, s.name))
                 changed |= summary_put(table, &s);
             arena_free(&scratch);
         }
