@@ -624,6 +624,16 @@ static bool has_use(const Site *uses, int n, const Ins *ins)
     return false;
 }
 
+/* open(resolved, O_PATH): the resolved name pinned to a descriptor that
+ * neither reads nor writes, for fstat() and calls on it: the fix, not the
+ * race (firejail's disable_file, bubblewrap's bind_mount). */
+static bool pins_only(const Site *use)
+{
+    long long flags;
+    return use->func->group == G_OPEN && site_flags(use->ins, use->func, &flags) &&
+           (flags & O_PATH);
+}
+
 /* realpath(p, buf), r = realpath(p, NULL): the resolved name, in the
  * buffer or the result, names the file realpath() looked at; its later
  * uses (in the blocks the check decides) are uses of what was checked. */
@@ -644,7 +654,7 @@ static Site *add_resolved_uses(Arena *a, const Function *fn, const Site *check,
         if (*n)
             memcpy(all, uses, sizeof(Site) * (size_t)*n);
         for (int i = 0; i < m; i++)
-            if (!has_use(all, *n, more[i].ins))
+            if (!has_use(all, *n, more[i].ins) && !pins_only(&more[i]))
                 all[(*n)++] = more[i];
         uses = all;
     }

@@ -61,6 +61,19 @@ int resolved_result(const char *p) {
   return rc;
 }
 
+/* Safe twin: the resolved name pinned with an O_PATH open, then only the
+ * descriptor (firejail's disable_file after its fix). */
+int resolved_then_pinned(const char *p, struct stat *st) {
+  char *r = realpath(p, NULL);
+  if (!r)
+    return -1;
+  int fd = open(r, O_PATH | O_CLOEXEC);         // no-warning
+  free(r);
+  if (fd < 0 || fstat(fd, st) != 0)
+    return -1;
+  return fd;
+}
+
 /* Safe twin: the resolved buffer is overwritten before the use. */
 int resolved_then_replaced(const char *p, const char *other) {
   char real[PATH_MAX];
