@@ -10,12 +10,15 @@ repetitions of one statement pattern (the shapes that made fsrace crawl:
 long functions of check/use pairs, nested ifs, else-if chains, switches,
 loops, gotos, copies of one name, many small wrappers...). For every size
 it runs `fsrace --no-cache FILE --` and `clang -fsyntax-only FILE`, one
-after the other, and records wall time and peak memory (max RSS, wait4).
+after the other, and records CPU time (user + system, fsrace's worker
+included; wall time is shown beside it but depends on the machine's load)
+and peak memory (max RSS, wait4).
 It prints, per shape, the fitted exponent of time and of memory against
 the file's lines (least squares on log-log over the largest three sizes,
 where start-up no longer dominates) and fsrace's ratio to the parse of the
-same file at the largest size. A size whose fsrace run exceeds --budget
-seconds ends that shape (it is killed and reported as ">budget").
+same file at the largest size (both in CPU time). A size whose fsrace run
+exceeds --budget seconds of wall time ends that shape (it is killed and
+reported as ">budget").
 
 Targets (the speed issue): exponent <= 1.2 for time and memory, and at the
 largest size within 3x the parse time.
@@ -121,18 +124,21 @@ SHAPES = {
 
 
 def measure(argv, budget):
-    """(wall seconds, max RSS MiB) of one run, or (None, None) past budget."""
+    """(wall seconds, CPU seconds, max RSS MiB) of one run, the CPU time and
+    memory of the process and the children it waited for (fsrace's worker),
+    or (None, None, None) past budget."""
     start = time.monotonic()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = start + budget
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
-            return time.monotonic() - start, usage.ru_maxrss / 1024
+            return (time.monotonic() - start, usage.ru_utime + usage.ru_stime,
+                    usage.ru_maxrss / 1024)
         if time.monotonic() > deadline:
             proc.kill()
             os.wait4(proc.pid, 0)
-            return None, None
+            return None, None, None
         time.sleep(0.01)
 
 
@@ -154,14 +160,14 @@ def run_shape(name, args, tmp):
         with open(path, "w") as f:
             f.write(PRELUDE + SHAPES[name](n))
         lines = sum(1 for _ in open(path))
-        parse, parse_mem = measure([args.clang, "-fsyntax-only", "-w", path], args.budget)
-        secs, mem = measure([args.fsrace, "--no-cache", "-j1", path, "--"], args.budget)
+        _, parse, parse_mem = measure([args.clang, "-fsyntax-only", "-w", path], args.budget)
+        wall, secs, mem = measure([args.fsrace, "--no-cache", "-j1", path, "--"], args.budget)
         if secs is None:
             print(f"  {lines:>8} lines: fsrace >{args.budget:.0f} s (stopped), "
-                  f"parse {parse:.2f} s")
+                  f"parse {parse:.2f} s CPU")
             break
-        print(f"  {lines:>8} lines: fsrace {secs:7.2f} s {mem:7.0f} MiB | parse "
-              f"{parse:6.2f} s {parse_mem:5.0f} MiB | x{secs / parse:5.2f}")
+        print(f"  {lines:>8} lines: fsrace {secs:7.2f} s CPU ({wall:.2f} wall) {mem:7.0f} MiB"
+              f" | parse {parse:6.2f} s CPU {parse_mem:5.0f} MiB | x{secs / parse:5.2f}")
         times.append((lines, secs))
         mems.append((lines, mem))
         last = (secs / parse, mem / parse_mem)
