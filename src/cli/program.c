@@ -49,16 +49,30 @@ static void pool_exports(Program *p, const JobResult *res, int n, StrMap *owner,
         }
 }
 
-/* Each job's build target as an index (target_of), and a table per
- * target for the functions its units define. */
+/* The program a job's unit is most likely linked into: its build target,
+ * or without one (a plain Makefile under bear) its source's folder, where
+ * projects keep each program (firejail's src/firejail/ and src/fbuilder/,
+ * each with its own is_dir()). A function the folder does not define
+ * still comes from the pool. */
+static const char *program_key(Arena *a, const Job *job)
+{
+    if (job->target)
+        return arena_printf(a, "target:%s", job->target);
+    const char *slash = strrchr(job->file, '/');
+    return arena_printf(a, "folder:%.*s", slash ? (int)(slash - job->file) : 0, job->file);
+}
+
+/* Each job's program as an index (target_of), and a table per program
+ * for the functions its units define. */
 static void find_targets(Program *p, const Job *jobs, int n)
 {
     StrMap index = {0};
     p->target_of = ARENA_ARRAY(&p->arena, int, n + 1);
     for (int i = 0; i < n; i++) {
-        int t = -1;
-        if (jobs[i].target && !strmap_get(&index, jobs[i].target, &t))
-            strmap_put(&index, jobs[i].target, t = p->ntargets++);
+        int t;
+        const char *key = program_key(&p->arena, &jobs[i]);
+        if (!strmap_get(&index, key, &t))
+            strmap_put(&index, key, t = p->ntargets++);
         p->target_of[i] = t;
     }
     strmap_free(&index);
