@@ -402,7 +402,10 @@ static void summarize_param(const SummaryInput *in, const DomTree *post, Summary
         const FileFunc *f = site->func;
         if (only_without_other_param(in, post, param, site->block))
             continue;
-        if ((f->roles & CHECK) && !has_effect(s, EFFECT_CHECK, param)) {
+        /* rename(), link(), symlink() act: a helper that moves or links
+         * its argument (rsync's robust_unlink(), hard_link_check()) does
+         * the work and is no check of it */
+        if ((f->roles & CHECK) && f->group != G_NAMESPACE && !has_effect(s, EFFECT_CHECK, param)) {
             bool exits = exits_on_outcome(in, site);
             int out = outcome_param(in, site, param);
             if (exits || out >= 0 || returns_outcome(in, site)) {

@@ -375,11 +375,10 @@ static PairKind judge(const Pairing *p, const Site *use)
     if (p->does_work && !open_failed_at(p, use->block))
         return PAIR_NONE;
     /* link(file, lock) failed: someone holds the lock; open(lock) to read
-     * the holder's pid. A failed rename() or link() changed nothing and
-     * learnt only that the name is taken: a use that does not create or
-     * empty the file is decided by nothing about it (shadow's commonio.c). */
-    if (check->func->group == G_NAMESPACE && only_when(p, use->block, false) &&
-        !creates(use) && !effect_truncates(use))
+     * the holder's pid. rename(a, b) failed with EXDEV: copy a to b. A
+     * failed rename() or link() changed nothing and learnt nothing about
+     * the file at the name (shadow's commonio.c, busybox mv). */
+    if (check->func->group == G_NAMESPACE && only_when(p, use->block, false))
         return PAIR_NONE;
     int which = use->path == site_path(use->ins, use->func, 0) ? 0 : 1;
     if (use->func->roles & (which == 0 ? NEWNAME : NEWNAME2))

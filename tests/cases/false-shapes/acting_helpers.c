@@ -3,9 +3,12 @@
  *  - a helper that opens and returns the descriptor for the work;
  *  - link(file, lock) that failed (someone holds the lock), then open(lock)
  *    to read the holder's pid (shadow's lib/commonio.c:141);
+ *  - a failed rename() (EXDEV: copy instead), a helper that renames;
  *  - unlink() on an error path of the file the function itself made with
  *    mkstemp() (cronie's crontab.c). */
+#include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -47,11 +50,40 @@ int holder_pid(const char *file, const char *lock) {
   return atoi(buf);
 }
 
-/* the real twin: after a failed link(), the name is emptied by name */
-int clobber_holder(const char *file, const char *lock) {
-  if (link(file, lock) == 0)   // WARNING[lockfile-race]
+/* busybox mv: rename() failed across file systems; copy instead */
+int move(const char *from, const char *to) {
+  if (rename(from, to) == 0)
     return 0;
-  return open(lock, O_WRONLY | O_TRUNC);   // WARNING[toctou-check-use]
+  if (errno != EXDEV)
+    return -1;
+  int out = open(to, O_WRONLY | O_CREAT | O_TRUNC, 0644);   // no-warning
+  if (out < 0)
+    return -1;
+  close(out);
+  return unlink(from);
+}
+
+/* rsync's robust_unlink(): remove, or move a busy file aside; it acts on
+ * its argument, it checks nothing */
+static int robust_unlink(const char *fn) {
+  char tmp[4096];
+  if (unlink(fn) == 0 || errno != ETXTBSY)
+    return errno == ENOENT ? 0 : -1;
+  snprintf(tmp, sizeof tmp, "%s.~tmp~", fn);
+  return rename(fn, tmp);
+}
+
+int replace(const char *dest) {
+  if (robust_unlink(dest) != 0)
+    return -1;
+  return open(dest, O_WRONLY | O_CREAT | O_TRUNC, 0600);   // no-warning
+}
+
+/* the real twin: the name a successful rename() made, opened again */
+int reopen_moved(const char *tmp, const char *dest) {
+  if (rename(tmp, dest) != 0)
+    return -1;
+  return open(dest, O_WRONLY | O_TRUNC);   // WARNING[toctou-check-use]
 }
 
 /* cronie's crontab -e: its own temporary, removed on the error path */
