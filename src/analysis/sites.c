@@ -58,6 +58,9 @@ const Operand *site_path(const Ins *ins, const FileFunc *f, int which)
     const Call *c = &ins->call;
     if (arg < 0 || arg >= c->nargs || (f->roles & SOCKNAME))
         return NULL;   /* a socket's name is a field of the argument */
+    int fd = f->by_name_without - 1;
+    if (fd >= 0 && fd < c->nargs && !(c->args[fd].has_ival && c->args[fd].ival < 0))
+        return NULL;   /* the wrapper works on the descriptor it is given */
     /* Relative to a descriptor the program holds: not a name lookup from
      * the current directory, so not this family of race. */
     if (dirfd >= 0 && dirfd < c->nargs && !(c->args[dirfd].has_ival && c->args[dirfd].ival == AT_FDCWD))

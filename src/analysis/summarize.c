@@ -268,6 +268,41 @@ static bool runs_on_edge(const DomTree *post, int succ, int x)
     return succ == x || (post->idom[succ] >= 0 && dom_dominates(post, x, succ));
 }
 
+/* The successor of a test of a descriptor taken when it is negative (no
+ * descriptor: fd < 0, fd == -1, fd >= 0's false edge...), or -1. */
+static int no_descriptor_successor(const Block *blk)
+{
+    const Compare *c = &blk->cmp;
+    if (blk->term != TERM_BRANCH || blk->nsucc != 2)
+        return -1;
+    if ((c->op == CMP_LT && c->value == 0) || (c->op == CMP_EQ && c->value == -1) ||
+        (c->op == CMP_LE && c->value == -1))
+        return blk->succ[0];
+    if ((c->op == CMP_GE && c->value == 0) || (c->op == CMP_NE && c->value == -1) ||
+        (c->op == CMP_GT && c->value == -1))
+        return blk->succ[1];
+    return -1;
+}
+
+/* An integer parameter whose negative value sends block b to the by-name
+ * side: rsync's copy_xattrs(src, fd, name, dest_fd) calls
+ * `dest_fd >= 0 ? fsetxattr(dest_fd, ...) : lsetxattr(name, ...)`. The
+ * effect on name is the function's only at calls that pass no descriptor:
+ * 1 + that parameter's index, or 0. */
+static int by_name_without(const SummaryInput *in, const DomTree *post, int param, int b)
+{
+    const Function *fn = in->fn;
+    for (int i = 0; i < in->cdep->n[b]; i++) {
+        const Block *blk = fn->blocks[in->cdep->on[b][i]];
+        int j = blk->cmp.key ? param_index(fn, blk->cmp.key) : -1;
+        int side = no_descriptor_successor(blk);
+        if (j >= 0 && j != param && !fn->vars[j].pointer && side >= 0 &&
+            runs_on_edge(post, side, b))
+            return j + 1;
+    }
+    return 0;
+}
+
 /* Does block b run only when another pointer parameter is NULL (the
  * wrapper acts by name only without its context: util-linux's
  * ul_path_access(pc, ...) falls back to access() when pc is NULL)? Callers
@@ -421,6 +456,7 @@ static void summarize_param(const SummaryInput *in, const DomTree *post, Summary
             !after_own_creation(in, sites, n, site)) {
             FileFunc as = wrapper_view(fn, site, param, USE);
             map_flags(fn, site, &as);
+            as.by_name_without = by_name_without(in, post, param, site->block);
             as.name_part = name_part_of(fn, site, param);
             if ((f->roles & OPEN) && returns_handle(in->scratch, fn, site)) {
                 as.roles |= OPEN;

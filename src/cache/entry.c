@@ -11,7 +11,7 @@
 #include "../util/json_read.h"
 #include "cache_dir.h"
 
-enum { ENTRY_VERSION = 10 };
+enum { ENTRY_VERSION = 11 };
 
 static void str_field(StrBuf *out, const char *name, const char *value, bool comma)
 {
@@ -80,11 +80,13 @@ static void write_effect(StrBuf *out, const Effect *e)
                    "\"dirfd\": %d, \"dirfd2\": %d, \"out\": %d, \"flags\": %d, "
                    "\"flagkind\": %d, \"result\": %d, \"has_fixed\": %d, "
                    "\"fixed_flags\": %lld, \"flags_set\": %lld, \"existence_only\": %d, "
-                   "\"guard\": %d, \"inner_line\": %u, \"inner_col\": %u, \"name_part\": %d",
+                   "\"guard\": %d, \"inner_line\": %u, \"inner_col\": %u, \"name_part\": %d, "
+                   "\"by_name_without\": %d",
               (int)e->kind, (int)f->group, f->roles, f->path, f->path2, f->dirfd, f->dirfd2,
               f->out, f->flags,
               (int)f->flagkind, (int)f->result, f->has_fixed_flags, f->fixed_flags,
-              f->flags_set, f->existence_only, f->guard, f->inner_line, f->inner_col, f->name_part);
+              f->flags_set, f->existence_only, f->guard, f->inner_line, f->inner_col, f->name_part,
+              f->by_name_without);
     str_field(out, "fix", f->fix, true);
     str_field(out, "fixed_mode", f->fixed_mode, true);
     str_field(out, "inner_name", f->inner_name, true);
@@ -272,7 +274,7 @@ static bool read_finding(JobResult *res, const JsonValue *v)
 static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *e)
 {
     long long kind, group, roles, path, path2, dirfd, dirfd2, out, flags, flagkind, result, fixed,
-        fixed_flags, flags_set, existence, guard, line, col, part;
+        fixed_flags, flags_set, existence, guard, line, col, part, without;
     const double arg = 64, big = 1e15;
     if (!get_num(v, "kind", EFFECT_CHECK, EFFECT_USE, &kind) ||
         !get_num(v, "group", G_ACCESS, G_MOUNT, &group) ||
@@ -289,7 +291,8 @@ static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *
         !get_num(v, "guard", 0, 1, &guard) ||
         !get_num(v, "inner_line", 0, UINT_MAX, &line) ||
         !get_num(v, "inner_col", 0, UINT_MAX, &col) ||
-        !get_num(v, "name_part", 0, arg + 1, &part))
+        !get_num(v, "name_part", 0, arg + 1, &part) ||
+        !get_num(v, "by_name_without", 0, arg + 1, &without))
         return false;
     FileFunc f = {.name = name, .group = (Group)group, .roles = (int)roles, .path = (int)path,
                   .path2 = (int)path2, .dirfd = (int)dirfd, .dirfd2 = (int)dirfd2,
@@ -301,7 +304,8 @@ static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *
                   .inner_name = get_str(a, v, "inner_name"), .existence_only = existence != 0,
                   .guard = guard != 0,
                   .inner_file = get_str(a, v, "inner_file"), .inner_line = (unsigned)line,
-                  .inner_col = (unsigned)col, .name_part = (int)part};
+                  .inner_col = (unsigned)col, .name_part = (int)part,
+                  .by_name_without = (int)without};
     *e = (Effect){(EffectKind)kind, f};
     return true;
 }

@@ -51,6 +51,9 @@ typedef struct FileFunc {
                                  * acts on root/data); 0: none */
     long long flags_set;        /* bits the inner call always adds to the flags
                                  * argument (open(p, flags | O_NOFOLLOW)) */
+    int by_name_without;        /* 1 + the index of a descriptor argument: the
+                                 * wrapper acts by name only when it is negative
+                                 * (fd >= 0 ? fsetxattr(fd..) : lsetxattr(p..)) */
 } FileFunc;
 
 /* The catalogue entry for a libc function name, or NULL. */
