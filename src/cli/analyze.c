@@ -20,6 +20,7 @@
 #include "../rules/rules.h"
 #include "job.h"
 #include "kept_unit.h"
+#include "../ir/ir_io.h"
 #include "parse_failure.h"
 #include "source_file.h"
 
@@ -372,28 +373,56 @@ static void analyse_functions(const Job *job, const AnalyzeOptions *opt, JobResu
     select_findings(res);
 }
 
+/* The functions of a unit as lowered, each copied compactly out of the
+ * lowering's arena (freed after each function) into the result's arena
+ * (findings point at their file names), and the copies' records for what
+ * is kept (kept_unit.h). */
+typedef struct Lowered {
+    Arena *arena;
+    Function **fns;
+    int n, cap;
+    StrBuf records;
+    bool keep_records;      /* else each record goes once copied */
+} Lowered;
+
 static void collect_lowered(Function *fn, void *data)
 {
-    Unit *all = data;   /* only its arena and list: analysed afterwards */
-    ARENA_PUSH(all->arena, all->fns, all->n, all->cap, fn);
+    Lowered *all = data;
+    size_t at = all->records.len;
+    ir_append_function(&all->records, fn);
+    const char *p = all->records.data + at;
+    Function *copy = ir_next_function(all->arena, &p, all->records.data + all->records.len);
+    if (!copy)
+        abort();   /* a record just written reads back, or ir_io.c has a bug */
+    ARENA_PUSH(all->arena, all->fns, all->n, all->cap, copy);
+    if (!all->keep_records)
+        all->records.len = at;
 }
 
 /* The unit as the parse left it, to the job's keep_fd when it calls other
  * files' functions (a later round may analyse it again). */
-static void keep_unit(const Job *job, JobResult *res, const StrBuf *kept)
+/* The unit as the parse left it, to the job's keep_fd (a later round may
+ * analyse it again), written before the analyses need the memory; the
+ * result says whether to keep it (JobResult.kept). */
+static bool write_kept(const Job *job, const KeptUnit *k)
 {
-    if (job->keep_fd <= 0 || !res->ncallees || !kept->len)
-        return;
+    StrBuf b = {0};
+    kept_unit_encode(&b, k);
     size_t done = 0;
-    while (done < kept->len) {
-        ssize_t w = pwrite(job->keep_fd, kept->data + done, kept->len - done, (off_t)done);
+    while (done < b.len) {
+        ssize_t w = pwrite(job->keep_fd, b.data + done, b.len - done, (off_t)done);
         if (w <= 0)
-            return;
+            break;
         done += (size_t)w;
     }
-    res->kept = true;
+    bool ok = b.len && done == b.len;
+    sb_free(&b);
+    return ok;
 }
 
+/* Lower the parsed unit, then free libclang's AST before analysing what
+ * was lowered: the analyses never need it, and the AST and the analyses'
+ * memory are not held at once (a worker's peak is the larger of the two). */
 static void analyse_parsed(CXTranslationUnit tu, const Job *job, const AnalyzeOptions *opt,
                            JobResult *res, const char *key)
 {
@@ -403,18 +432,20 @@ static void analyse_parsed(CXTranslationUnit tu, const Job *job, const AnalyzeOp
         deps = cache_dependencies(opt->cache, tu, job, &scratch);
     KeptUnit k = {res->failed, arena_strdup(&scratch, sb_str(&res->messages)), deps, NULL, 0};
     FrontEnd fe = {.arena = &res->arena, .tu = tu, .workdir = job->workdir,
-                   .cwd = opt->cwd, .want_text = opt->dump_cfg, .keep_functions = true};
-    Unit all = {.arena = &scratch};
+                   .cwd = opt->cwd, .want_text = opt->dump_cfg};
+    Lowered all = {.arena = &res->arena, .keep_records = job->keep_fd > 0 && !opt->dump_cfg};
     fe_lower_functions(&fe, collect_lowered, &all);
-    StrBuf kept = {0};
+    clang_disposeTranslationUnit(tu);
+    fe.tu = NULL;
+    bool written = false;
     if (job->keep_fd > 0 && !opt->dump_cfg) {
-        k.fns = all.fns;
+        k.records = &all.records;
         k.n = all.n;
-        kept_unit_encode(&kept, &k);
+        written = write_kept(job, &k);
     }
+    sb_free(&all.records);
     analyse_functions(job, opt, res, key, key ? &deps : NULL, all.fns, all.n);
-    keep_unit(job, res, &kept);
-    sb_free(&kept);
+    res->kept = written && res->ncallees;
     fe_dispose(&fe);
     arena_free(&scratch);
 }
@@ -477,10 +508,10 @@ void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobRe
     report_compile_errors(tu, job, res);
     if (getenv("FSRACE_PARSE_ONLY")) {  /* bench/bench.py's strict floor */
         res->analysed = true;
+        clang_disposeTranslationUnit(tu);
     } else {
-        analyse_parsed(tu, job, opt, res, key);
+        analyse_parsed(tu, job, opt, res, key);   /* disposes of tu */
     }
     free(key);
-    clang_disposeTranslationUnit(tu);
     source_file_free(&src);
 }

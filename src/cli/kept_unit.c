@@ -26,8 +26,9 @@ void kept_unit_encode(StrBuf *out, const KeptUnit *k)
     blob_put_int(&w, k->deps.nabsent);
     for (int i = 0; i < k->deps.nabsent; i++)
         blob_put_str(&w, k->deps.absent[i]);
-    ir_write(&w, k->fns, k->n);
+    blob_put_int(&w, k->n);
     blob_writer_free(&w);
+    sb_putn(out, k->records->data ? k->records->data : "", k->records->len);
 }
 
 static void read_deps(BlobReader *r, Deps *deps)
@@ -73,7 +74,11 @@ bool kept_unit_load(int fd, Arena *a, KeptUnit *k)
     k->failed = blob_int(&r) != 0;
     k->messages = blob_str(&r);
     read_deps(&r, &k->deps);
-    k->fns = blob_ok(&r) ? ir_read(&r, &k->n) : NULL;
+    k->n = blob_count(&r, MAX_DEPS);
+    k->fns = ARENA_ARRAY(a, Function *, k->n + 1);
+    for (int i = 0; i < k->n && blob_ok(&r); i++)
+        if (!(k->fns[i] = ir_next_function(a, &r.p, r.end)))
+            r.failed = true;
     bool ok = blob_ok(&r) && r.p == r.end && k->messages;
     free(data);
     return ok;

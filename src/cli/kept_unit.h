@@ -13,8 +13,9 @@ typedef struct KeptUnit {
     bool failed;            /* the parse reported errors */
     const char *messages;   /* its lines, before the functions were lowered */
     Deps deps;
-    Function **fns;
+    Function **fns;         /* read back: the functions */
     int n;
+    const StrBuf *records;  /* to encode: the functions as ir_append_function wrote them */
 } KeptUnit;
 
 void kept_unit_encode(StrBuf *out, const KeptUnit *k);

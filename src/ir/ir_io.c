@@ -3,8 +3,19 @@
 #include "ir_io.h"
 
 #include <limits.h>
+#include <string.h>
 
 enum { MAX_COUNT = INT_MAX / 64 };
+
+/* A field added to the IR must be written and read here too, or a unit
+ * analysed from its copy silently loses it: these sizes (x86-64) fail the
+ * build until this file is updated. */
+#if defined(__x86_64__) && defined(__LP64__)
+_Static_assert(sizeof(Operand) == 120 && sizeof(Call) == 32 && sizeof(Ins) == 296 &&
+                   sizeof(Block) == 240 && sizeof(Var) == 16 && sizeof(Function) == 96 &&
+                   sizeof(SrcLoc) == 16 && sizeof(Compare) == 24,
+               "an IR structure changed: write and read its new fields in ir_io.c");
+#endif
 
 static void put_loc(BlobWriter *w, SrcLoc l)
 {
@@ -34,6 +45,8 @@ static void put_operand(BlobWriter *w, const Operand *o)
     blob_put_str(w, o->text);
     put_loc(w, o->loc);
     put_loc(w, o->end);
+    blob_put_int(w, o->bits_set);
+    blob_put_str(w, o->bits_var);
 }
 
 static void get_operand(BlobReader *r, Operand *o)
@@ -53,6 +66,8 @@ static void get_operand(BlobReader *r, Operand *o)
     o->text = blob_str(r);
     o->loc = get_loc(r);
     o->end = get_loc(r);
+    o->bits_set = blob_int(r);
+    o->bits_var = blob_str(r);
 }
 
 static void put_ins(BlobWriter *w, const Ins *in)
@@ -232,4 +247,34 @@ Function **ir_read(BlobReader *r, int *n)
             r->failed = true;
     }
     return blob_ok(r) ? fns : NULL;
+}
+
+void ir_append_function(StrBuf *out, const Function *fn)
+{
+    StrBuf one = {0};
+    BlobWriter w = {.out = &one};
+    Function *f = (Function *)fn;
+    ir_write(&w, &f, 1);
+    blob_writer_free(&w);
+    long long len = (long long)one.len;
+    sb_putn(out, (const char *)&len, sizeof len);
+    sb_putn(out, one.data ? one.data : "", one.len);
+    sb_free(&one);
+}
+
+Function *ir_next_function(Arena *a, const char **p, const char *end)
+{
+    long long len;
+    if ((size_t)(end - *p) < sizeof len)
+        return NULL;
+    memcpy(&len, *p, sizeof len);
+    if (len < 0 || len > end - *p - (long long)sizeof len)
+        return NULL;
+    BlobReader r = {.a = a, .p = *p + sizeof len, .end = *p + sizeof len + len};
+    int n;
+    Function **fns = ir_read(&r, &n);
+    if (!fns || n != 1 || r.p != r.end)
+        return NULL;
+    *p = r.end;
+    return fns[0];
 }

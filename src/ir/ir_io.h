@@ -10,4 +10,12 @@ void ir_write(BlobWriter *w, Function *const *fns, int n);
 /* The Functions, allocated in r->a; NULL with r failed on a bad blob. */
 Function **ir_read(BlobReader *r, int *n);
 
+/* One function as a blob of its own (its own strings), appended to out
+ * after its length; and read back from such a record at *p (moved past
+ * it), allocated in a: every array at its exact size and every string
+ * once, so a copy takes less memory than the lowering left. NULL on a
+ * bad record. */
+void ir_append_function(StrBuf *out, const Function *fn);
+Function *ir_next_function(Arena *a, const char **p, const char *end);
+
 #endif
