@@ -33,7 +33,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     JobResult res = {0};
     Deps deps = {0};
-    entry_read(text, size, entry_key, &res, &deps);   /* the key it holds: read it all */
+    Arena scratch = {0};
+    entry_read(text, size, entry_key, &res, &deps, &scratch);   /* the key it holds: read it all */
+    arena_free(&scratch);
     free(entry_key);
     job_result_free(&res);
     memset(&res, 0, sizeof res);
