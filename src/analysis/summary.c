@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "../util/strmap.h"
+
 static __thread const SummaryTable *current;
 static const SummaryTable *declared;
 
@@ -28,20 +30,14 @@ const SummaryTable *summary_current(void) { return current; }
 
 enum { SCAN_LIMIT = 16 };   /* tables up to this size are scanned */
 
-static unsigned hash(const char *s)
-{
-    unsigned h = 2166136261u;   /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
-}
-
 /* The slot of name in t's index: where it is, or the empty one where it
- * would go. The index is kept at most half full. */
+ * would go. The index is kept at most half full. Not a StrMap: a table
+ * lives in an arena with no free hook, and StrMap copies keys with malloc;
+ * the index holds item numbers and uses StrMap's hash. */
 static int *slot_of(const SummaryTable *t, const char *name)
 {
     unsigned mask = (unsigned)t->nslots - 1;
-    for (unsigned i = hash(name) & mask;; i = (i + 1) & mask) {
+    for (unsigned i = strmap_hash(name) & mask;; i = (i + 1) & mask) {
         int *slot = &t->slots[i];
         if (!*slot || !strcmp(t->items[*slot - 1]->name, name))
             return slot;

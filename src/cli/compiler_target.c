@@ -10,12 +10,7 @@
 #include <string.h>
 
 #include "compiler_target.h"
-
-static const char *last_component(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
+#include "../util/path.h"
 
 /* Length of name without a trailing "-12" or "-19.1" version. */
 static size_t without_version(const char *name, size_t n)
@@ -61,7 +56,7 @@ static bool known_arch(const char *triple, size_t n)
 
 const char *compiler_target(Arena *a, const char *compiler)
 {
-    const char *name = last_component(compiler);
+    const char *name = path_last(compiler);
     size_t n = strlen(name);
     if (n > 4 && !strcmp(name + n - 4, ".exe"))
         n -= 4;

@@ -13,6 +13,7 @@
 
 #include "compiler_target.h"
 #include "joblist.h"
+#include "../util/path.h"
 
 /* Arguments dropped together with the value that follows them. */
 static bool drops_next(const char *a)
@@ -39,12 +40,6 @@ static bool drops_alone(const char *a)
     return false;
 }
 
-static const char *last_component(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
-
 /* The build target an object file belongs to, as meson ("bwrap.p/x.o")
  * and CMake ("CMakeFiles/bwrap.dir/x.o") name its folder; NULL for a
  * plain Makefile's output. */
@@ -67,7 +62,7 @@ static const char *target_of(Arena *a, const char *output)
  * non-option argument with the same last component is looked up. */
 static bool is_source_arg(JobList *l, const char *a, const char *dir, const char *real)
 {
-    if (a[0] == '-' || strcmp(last_component(a), last_component(real)) != 0)
+    if (a[0] == '-' || strcmp(path_last(a), path_last(real)) != 0)
         return false;
     return !strcmp(joblist_real(l, dir, a), real);
 }

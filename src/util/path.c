@@ -40,3 +40,9 @@ char *path_absolute(Arena *a, const char *base, const char *name)
         return path_normalize(a, name);
     return path_normalize(a, arena_printf(a, "%s/%s", base ? base : ".", name));
 }
+
+const char *path_last(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}

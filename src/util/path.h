@@ -8,5 +8,7 @@
 char *path_normalize(Arena *a, const char *path);
 /* name made absolute against the directory base (if relative), normalized. */
 char *path_absolute(Arena *a, const char *base, const char *name);
+/* The last component: "a/b/c.c" -> "c.c", "cc" -> "cc". */
+const char *path_last(const char *path);
 
 #endif

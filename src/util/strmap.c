@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static unsigned hash(const char *s)
+unsigned strmap_hash(const char *s)
 {
     unsigned h = 2166136261u;   /* FNV-1a */
     for (; *s; s++)
@@ -15,7 +15,7 @@ static unsigned hash(const char *s)
 static StrMapSlot *find(const StrMap *m, const char *key)
 {
     unsigned mask = (unsigned)m->cap - 1;
-    for (unsigned i = hash(key) & mask;; i = (i + 1) & mask)
+    for (unsigned i = strmap_hash(key) & mask;; i = (i + 1) & mask)
         if (!m->slots[i].key || !strcmp(m->slots[i].key, key))
             return &m->slots[i];
 }

@@ -13,6 +13,9 @@ typedef struct StrMap {
     int cap, n;
 } StrMap;
 
+/* The hash the map uses (FNV-1a), for indexes kept elsewhere. */
+unsigned strmap_hash(const char *s);
+
 bool strmap_get(const StrMap *m, const char *key, int *value);
 void strmap_put(StrMap *m, const char *key, int value);
 void strmap_free(StrMap *m);
