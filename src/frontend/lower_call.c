@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "decl_attrs.h"
+#include "fortify.h"
 #include "lower.h"
 
 /* Defined by the analysed program (not libc, not a fortify wrapper). */
@@ -104,6 +105,7 @@ static Operand lower_call_of(Lower *L, CXCursor e, CXCursor *kids, int n, CXCurs
 {
     Call call = {.kind = CALLEE_INDIRECT};
     int attrs = 0;
+    unsigned fortified = 0;   /* arguments of a _FORTIFY_SOURCE variant to leave out */
     CXCursor decl = clang_getCursorReferenced(callee);
     if (clang_getCursorKind(callee) == CXCursor_DeclRefExpr &&
         clang_getCursorKind(decl) == CXCursor_FunctionDecl) {
@@ -119,12 +121,19 @@ static Operand lower_call_of(Lower *L, CXCursor e, CXCursor *kids, int n, CXCurs
         call.libc = clang_Location_isInSystemHeader(clang_getCursorLocation(decl));
         attrs = fn_decl_attrs(L->fe, decl, call.callee);
         call.noreturn = (attrs & FN_NORETURN) != 0;
+        const char *plain = fortify_plain(L->a, call.callee, n - 1, &fortified);
+        if (plain) {
+            call.callee = plain;
+            call.libc = true;   /* a builtin has no header, but it is libc's */
+        }
     } else {
         lower_expr(L, callee);   /* evaluates the function pointer */
     }
     int cap = 0;
     CXType fn_type = clang_getCursorType(cursor_strip(kids[0]));
     for (int i = 1; i < n; i++) {
+        if (i - 1 < 32 && (fortified >> (i - 1) & 1u))
+            continue;   /* a size or flag the checking variant added */
         Operand arg = lower_expr(L, kids[i]);
         arg.to_const = param_is_pointer_to_const(fn_type, i - 1) ||
                        callee_only_reads(fn_type, attrs, i - 1);
