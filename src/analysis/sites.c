@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <string.h>
 
+#include "selector.h"
 #include "summary.h"
 
 /* The libc catalogue for external callees; summaries (of the program's
@@ -15,13 +16,24 @@ const FileFunc *site_libc_func(const Ins *ins)
     return ins->call.kind == CALLEE_EXTERNAL ? catalog_find(ins->call.callee) : NULL;
 }
 
+/* The first effect of `role` of the callee's summary that happens at this
+ * call (quick_check_ok(FT_REG, ...) has no readlink(): selector.h). */
+static const FileFunc *summary_view(const Ins *ins, int role)
+{
+    const Summary *s = summary_lookup(ins->call.callee);
+    for (int i = 0; s && i < s->n; i++)
+        if ((s->effects[i].as.roles & role) && selector_runs(ins, &s->effects[i].as))
+            return &s->effects[i].as;
+    return NULL;
+}
+
 const FileFunc *site_func(const Ins *ins)
 {
     const FileFunc *f = site_libc_func(ins);
     if (f || ins->kind != INS_CALL || !ins->call.callee)
         return f;
-    f = summary_func(ins->call.callee, USE);
-    return f ? f : summary_func(ins->call.callee, CHECK);
+    f = summary_view(ins, USE);
+    return f ? f : summary_view(ins, CHECK);
 }
 
 const FileFunc *site_check_func(const Ins *ins)
@@ -29,7 +41,7 @@ const FileFunc *site_check_func(const Ins *ins)
     const FileFunc *f = site_libc_func(ins);
     if (f || ins->kind != INS_CALL || !ins->call.callee)
         return f && (f->roles & CHECK) ? f : NULL;
-    return summary_func(ins->call.callee, CHECK);
+    return summary_view(ins, CHECK);
 }
 
 int site_views(const Ins *ins, const FileFunc **out, int max)
@@ -42,7 +54,8 @@ int site_views(const Ins *ins, const FileFunc **out, int max)
     const Summary *s = summary_lookup(ins->call.callee);
     int n = 0;
     for (int i = 0; s && i < s->n && n < max; i++)
-        out[n++] = &s->effects[i].as;
+        if (selector_runs(ins, &s->effects[i].as))
+            out[n++] = &s->effects[i].as;
     return n;
 }
 

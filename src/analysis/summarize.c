@@ -19,6 +19,7 @@
 #include "handles.h"
 #include "names.h"
 #include "risk_facts.h"
+#include "selector.h"
 #include "summarize.h"
 
 /* Index of the parameter whose key is `key`, or -1. */
@@ -30,10 +31,16 @@ static int param_index(const Function *fn, const char *key)
     return -1;
 }
 
+/* Is there an effect of `kind` on param that happens at every call? The
+ * first one found stands for the function; before it, effects that happen
+ * only for some values of a selecting argument are each kept, so that a
+ * call passing a constant finds the one it runs (selector.h). */
 static bool has_effect(const Summary *s, EffectKind kind, int param)
 {
+    int selected = 0;
     for (int i = 0; i < s->n; i++)
-        if (s->effects[i].kind == kind && s->effects[i].as.path == param)
+        if (s->effects[i].kind == kind && s->effects[i].as.path == param &&
+            (!s->effects[i].as.when_arg || ++selected == WHEN_MAX))
             return true;
     return false;
 }
@@ -449,6 +456,7 @@ static void summarize_param(const SummaryInput *in, const DomTree *post, Summary
                 as.guard = exits;
                 as.name_part = name_part_of(fn, site, param);
                 as.out = out;
+                selector_of_block(in->scratch, fn, param, site->block, &as);
                 add_effect(in->arena, s, EFFECT_CHECK, as);
             }
         }
@@ -458,6 +466,7 @@ static void summarize_param(const SummaryInput *in, const DomTree *post, Summary
             map_flags(fn, site, &as);
             as.by_name_without = by_name_without(in, post, param, site->block);
             as.name_part = name_part_of(fn, site, param);
+            selector_of_block(in->scratch, fn, param, site->block, &as);
             if ((f->roles & OPEN) && returns_handle(in->scratch, fn, site)) {
                 as.roles |= OPEN;
                 as.result = f->result;

@@ -88,7 +88,10 @@ static bool func_equal(const FileFunc *a, const FileFunc *b)
            a->flags == b->flags && a->result == b->result &&
            a->has_fixed_flags == b->has_fixed_flags && a->fixed_flags == b->fixed_flags &&
            a->existence_only == b->existence_only && a->guard == b->guard &&
-           a->name_part == b->name_part &&
+           a->name_part == b->name_part && a->when_arg == b->when_arg &&
+           a->when_first_char == b->when_first_char && a->when_n == b->when_n &&
+           a->when_runs == b->when_runs &&
+           !memcmp(a->when_vals, b->when_vals, sizeof a->when_vals) &&
            !a->fixed_mode == !b->fixed_mode &&
            (!a->fixed_mode || !strcmp(a->fixed_mode, b->fixed_mode));
 }
@@ -150,15 +153,4 @@ bool summary_put(SummaryTable *t, const Summary *s)
     else if (t->n > SCAN_LIMIT)
         reindex(t);
     return true;
-}
-
-const FileFunc *summary_func(const char *name, int role)
-{
-    const Summary *s = summary_lookup(name);
-    if (!s)
-        return NULL;
-    for (int i = 0; i < s->n; i++)
-        if (s->effects[i].as.roles & role)
-            return &s->effects[i].as;
-    return NULL;
 }

@@ -64,9 +64,6 @@ void summary_set_declared(const SummaryTable *t);
 bool summary_is_declared(const char *name);
 /* Insert or replace (copying s into t's arena); true if t changed. */
 bool summary_put(SummaryTable *t, const Summary *s);
-/* The effect of `role` (CHECK or USE) of the summary of `name`, seen as a
- * catalogue entry, or NULL. */
-const FileFunc *summary_func(const char *name, int role);
 bool summary_equal(const Summary *a, const Summary *b);
 /* Does the summary say anything to other files (effects, a change of
  * rights)? A pure result is used inside its own file only: exported, a

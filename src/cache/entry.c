@@ -11,7 +11,7 @@
 #include "../util/json_read.h"
 #include "cache_dir.h"
 
-enum { ENTRY_VERSION = 11 };
+enum { ENTRY_VERSION = 12 };
 
 static void str_field(StrBuf *out, const char *name, const char *value, bool comma)
 {
@@ -87,6 +87,12 @@ static void write_effect(StrBuf *out, const Effect *e)
               (int)f->flagkind, (int)f->result, f->has_fixed_flags, f->fixed_flags,
               f->flags_set, f->existence_only, f->guard, f->inner_line, f->inner_col, f->name_part,
               f->by_name_without);
+    sb_printf(out, ", \"when_arg\": %d, \"when_first_char\": %d, \"when_runs\": %u, "
+                   "\"when_vals\": [",
+              f->when_arg, f->when_first_char, f->when_runs);
+    for (int i = 0; i < f->when_n; i++)
+        sb_printf(out, "%s%lld", i ? ", " : "", f->when_vals[i]);
+    sb_puts(out, "]");
     str_field(out, "fix", f->fix, true);
     str_field(out, "fixed_mode", f->fixed_mode, true);
     str_field(out, "inner_name", f->inner_name, true);
@@ -271,6 +277,26 @@ static bool read_finding(JobResult *res, const JsonValue *v)
     return true;
 }
 
+/* The argument that selects whether the effect happens (FileFunc.when_*). */
+static bool read_selector(const JsonValue *v, FileFunc *f)
+{
+    long long arg, first, runs;
+    const double big = 1e15;
+    const JsonValue *vals = json_get(v, "when_vals");
+    if (!get_num(v, "when_arg", 0, 65, &arg) || !get_num(v, "when_first_char", 0, 1, &first) ||
+        !vals || vals->kind != JSON_ARRAY || vals->n > WHEN_MAX ||
+        !get_num(v, "when_runs", 0, (1u << (vals->n + 1)) - 1, &runs))
+        return false;
+    for (int i = 0; i < vals->n; i++)
+        if (!whole(vals->items[i], -big, big, &f->when_vals[i]))
+            return false;
+    f->when_arg = (int)arg;
+    f->when_first_char = first != 0;
+    f->when_n = vals->n;
+    f->when_runs = (unsigned)runs;
+    return true;
+}
+
 static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *e)
 {
     long long kind, group, roles, path, path2, dirfd, dirfd2, out, flags, flagkind, result, fixed,
@@ -306,6 +332,8 @@ static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *
                   .inner_file = get_str(a, v, "inner_file"), .inner_line = (unsigned)line,
                   .inner_col = (unsigned)col, .name_part = (int)part,
                   .by_name_without = (int)without};
+    if (!read_selector(v, &f))
+        return false;
     *e = (Effect){(EffectKind)kind, f};
     return true;
 }

@@ -227,6 +227,17 @@ static void lower_switch(Lower *L, CXCursor s)
     L->cur = end;
 }
 
+/* The value of `case V:` without the implicit nodes around it (clang
+ * wraps it in a constant expression, an enumerator's in a conversion
+ * too), which are not folded. */
+static CXCursor case_value_expr(Lower *L, CXCursor c)
+{
+    CXCursor *kids;
+    while (clang_getCursorKind(c) == CXCursor_UnexposedExpr && cursor_children(L->a, c, &kids) == 1)
+        c = kids[0];
+    return c;
+}
+
 /* case V: S  — a new block, entered from the switch and by fall-through. */
 static void lower_case(Lower *L, CXCursor s, bool is_default)
 {
@@ -237,8 +248,9 @@ static void lower_case(Lower *L, CXCursor s, bool is_default)
     const char *label = "default";
     if (!is_default) {
         long long v;
-        label = n >= 2 && cursor_eval_int(kids[0], &v) ? arena_printf(L->a, "case %lld", v)
-                                                       : "case ?";
+        label = n >= 2 && cursor_eval_int(case_value_expr(L, kids[0]), &v)
+                    ? arena_printf(L->a, "case %lld", v)
+                    : "case ?";
     }
     int b = ir_block_new(L->a, L->fn, label);
     lower_start(L, b);

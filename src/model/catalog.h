@@ -23,6 +23,8 @@ enum Role { CHECK = 1, USE = 2, OPEN = 4, NEWNAME = 8, NEWNAME2 = 16, SOCKNAME =
 typedef enum FlagKind { F_NONE, F_OPEN, F_FOPEN, F_AT } FlagKind;
 typedef enum ResultKind { RES_STATUS, RES_FD, RES_FILE, RES_DIR, RES_PATH, RES_SIZE } ResultKind;
 
+enum { WHEN_MAX = 8 };
+
 typedef struct FileFunc {
     const char *name;
     Group group;
@@ -54,6 +56,15 @@ typedef struct FileFunc {
     int by_name_without;        /* 1 + the index of a descriptor argument: the
                                  * wrapper acts by name only when it is negative
                                  * (fd >= 0 ? fsetxattr(fd..) : lsetxattr(p..)) */
+    /* The effect happens at a call only for some constant values of one
+     * argument: quick_check_ok(FT_REG, ...) runs its `case FT_REG` only,
+     * cupsFileOpen(name, "r") its `case 'r'` (analysis/selector.h). */
+    int when_arg;               /* 1 + that argument's index; 0: always happens */
+    bool when_first_char;       /* the argument is a string; its first character counts */
+    int when_n;                 /* constants the function compares it with */
+    long long when_vals[WHEN_MAX];
+    unsigned when_runs;         /* bit i: happens when the argument is when_vals[i];
+                                 * bit when_n: when it is any other value */
 } FileFunc;
 
 /* The catalogue entry for a libc function name, or NULL. */
