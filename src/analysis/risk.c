@@ -204,6 +204,15 @@ static bool creates(const Site *use)
 /* under: the use names a file under the checked directory (prefixes.h),
  * which it resolves again whatever its flags say; owner: the check
  * learnt the file's owner, which refusing a link does not keep true. */
+/* Does the use open a directory to list it (opendir(), or a wrapper of
+ * it)? What the program then does to the entries lands in whatever the
+ * name leads to. */
+static bool lists_directory(const FileFunc *f)
+{
+    const FileFunc *inner = f->inner_name ? catalog_find(f->inner_name) : f;
+    return f->group == G_OPEN && inner && inner->result == RES_DIR;
+}
+
 static void assess_use(Assess *s, const Site *use, const char *under, bool owner)
 {
     const char *name = called(use->func);
@@ -221,7 +230,10 @@ static void assess_use(Assess *s, const Site *use, const char *under, bool owner
     else if (g == G_NAMESPACE)
         reason(s, at, RISK_USE, -1,
                arena_printf(s->a, "%s() does not follow a final symbolic link", name));
-    else if (g == G_STAT || (g == G_OPEN && use->func->result != RES_DIR && effect_read_only(use)))
+    else if (lists_directory(use->func))
+        reason(s, at, RISK_USE, 1,
+               arena_printf(s->a, "%s() follows a link and recurses into its target", name));
+    else if (g == G_STAT || (g == G_OPEN && effect_read_only(use)))
         reason(s, at, RISK_USE, -1, arena_printf(s->a, "%s() only reads the file", name));
     else if (g == G_MODIFY && name[0] == 'l')
         reason(s, at, RISK_USE, -1,
@@ -300,7 +312,10 @@ static void assess_check(Assess *s, const Site *check, const Site *use)
                                       "does not create it", name));
         return;
     }
-    if (effect_checks_links(check)) {
+    const char *buf = check->func->group == G_STAT ? site_out_buffer(check) : NULL;
+    int kinds = buf ? fields_read(s->fn, buf) : 0;
+    /* lstat() whose buffer gives only st_mtime or st_size tested no link */
+    if (effect_checks_links(check) && kinds != FIELD_SIZE_TIME) {
         reason(s, at, RISK_CHECK, 1, arena_printf(s->a, "%s() tested whether it is a link", name));
         return;
     }
@@ -310,8 +325,6 @@ static void assess_check(Assess *s, const Site *check, const Site *use)
                "access() tests the real user's rights, the use runs with the program's");
         return;
     }
-    const char *buf = check->func->group == G_STAT ? site_out_buffer(check) : NULL;
-    int kinds = buf ? fields_read(s->fn, buf) : 0;
     if (kinds & FIELD_SECURITY)
         reason(s, at, RISK_CHECK, 1,
                arena_printf(s->a, "%s() tested the owner, mode or type", name));

@@ -241,8 +241,21 @@ static bool exits_on_outcome(const SummaryInput *in, const Site *inner)
     return false;
 }
 
+/* The pointer parameter the check at `inner` fills for the caller
+ * (do_stat(p, st) { return stat(p, st); }: the caller tests st), or -1. */
+static int filled_param(const Function *fn, const Site *inner)
+{
+    const char *buf = site_out_buffer(inner);
+    int out = inner->func->out;
+    if (!buf || inner->ins->call.args[out].kind != OPND_LVALUE)
+        return -1;   /* &local: the function's own buffer */
+    int q = param_index(fn, buf);
+    return q >= 0 && fn->vars[q].pointer ? q : -1;
+}
+
 /* Is all the function tells about the name whether it exists: access(F_OK)
- * inside, or a stat() whose buffer does not decide what it returns? */
+ * inside, or a stat() whose buffer does not decide what it returns and
+ * is not the caller's? */
 static bool answers_existence_only(const SummaryInput *in, const Site *inner)
 {
     const FileFunc *f = inner->func;
@@ -256,7 +269,8 @@ static bool answers_existence_only(const SummaryInput *in, const Site *inner)
         return m && m->has_ival && m->ival == 0;   /* F_OK */
     }
     const char *buf = site_out_buffer(inner);
-    return f->group == G_STAT && buf && !flow_read_after(in->scratch, in->fn, inner, buf);
+    return f->group == G_STAT && buf && filled_param(in->fn, inner) < 0 &&
+           !flow_read_after(in->scratch, in->fn, inner, buf);
 }
 
 /* The successor of a branch `key == 0` / `key != 0` taken when key is
@@ -455,7 +469,7 @@ static void summarize_param(const SummaryInput *in, const DomTree *post, Summary
                 as.existence_only = answers_existence_only(in, site);
                 as.guard = exits;
                 as.name_part = name_part_of(fn, site, param);
-                as.out = out;
+                as.out = out >= 0 ? out : filled_param(fn, site);
                 selector_of_block(in->scratch, fn, param, site->block, &as);
                 add_effect(in->arena, s, EFFECT_CHECK, as);
             }
