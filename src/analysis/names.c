@@ -424,6 +424,32 @@ static void inner_before(Arena *a, const Ins **window, int n, NameSet *s)
     }
 }
 
+/* Pointers into the name made anywhere in the function, where no single
+ * path leads to the check (busybox procps.c: `tail = buf + sprintf(buf,
+ * "/proc/%u/", pid)` in both arms of an if, then stat(buf), then
+ * strcpy(tail, "stat")): a write through one may change the name, so
+ * they count as pointers into it. A may-alias: it only ends names. */
+static void inner_anywhere(Arena *a, const Function *fn, NameSet *s)
+{
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins; i++) {
+            const Ins *ins = &fn->blocks[b]->ins[i];
+            int n;
+            if (ins->dst.kind != OPND_LVALUE || nameset_has(s, ins->dst.key) ||
+                ir_key_root(ins->dst.key, &n) != ins->dst.key || ins->dst.key[n])
+                continue;   /* a variable, not a slot the name is stored in */
+            bool derives = false;
+            if (ins->kind == INS_ASSIGN)
+                derives = ins->src.kind != OPND_STRING && ins->src.kind != OPND_LVALUE &&
+                          reads_name(s, &ins->src);
+            else if (ins->call.callee && in_list(ins->call.callee, into_arg))
+                for (int k = 0; k < ins->call.nargs && !derives; k++)
+                    derives = reads_name(s, &ins->call.args[k]);
+            if (derives)
+                add_inner(a, s, ins->dst.key);
+        }
+}
+
 void names_aliases_before(Arena *a, const Function *fn, int block, int index, NameSet *s)
 {
     NameSet stored = {0};
@@ -454,4 +480,5 @@ void names_aliases_before(Arena *a, const Function *fn, int block, int index, Na
         i = fn->blocks[b]->nins;
     }
     inner_before(a, window, nwindow, s);
+    inner_anywhere(a, fn, s);
 }
