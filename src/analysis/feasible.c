@@ -101,11 +101,29 @@ static void branch(const Block *blk, Tracked *t, int v, int out[2])
         out[1 - equal] = differs_from(t, c->value);
 }
 
-typedef struct Search {
+/* What one search from the entry reached, per block: entered before the
+ * check (REACH_BEFORE), after it (REACH_AFTER). A search tracks one
+ * variable (or none) and explores every state it can reach: whether a use
+ * is reachable then needs no search of its own. */
+enum { REACH_BEFORE = 1, REACH_AFTER = 2 };
+
+typedef struct Explored {
+    const char *key;            /* the variable tracked; NULL: none */
+    unsigned char *reach;       /* per block */
+} Explored;
+
+struct Feasibility {
+    Arena arena;                /* the searches' results, released at the end */
     const Function *fn;
-    const Site *check, *use;
-    Tracked *t;
-    unsigned char *seen;    /* [block][value][after the check] */
+    const CtrlDeps *cdep;
+    Site check;
+    Explored *done;
+    int ndone, cap;
+    int *mark, *work, stamp;    /* tested_vars(): blocks seen, by stamp */
+};
+
+typedef struct Search {
+    unsigned char *seen;        /* [block][value][after the check] */
     int *work, nwork;
 } Search;
 
@@ -118,25 +136,25 @@ static void push(Search *s, int b, int v, int after_check)
     s->work[s->nwork++] = k;
 }
 
-/* Is the use reachable from the entry through the check, tracking t? */
-static bool reachable(Arena *a, const Function *fn, const Site *check, const Site *use,
-                      Tracked *t)
+/* Every state reachable from the entry, tracking t: the blocks entered
+ * before and after the check, into reach. The states (the function's size
+ * times the values) live only as long as the search. */
+static void explore(const Function *fn, const Site *check, Tracked *t, unsigned char *reach)
 {
+    Arena mine = {0};
     int states = fn->nblocks * NVALUES * 2;
-    Search s = {fn, check, use, t, ARENA_ARRAY(a, unsigned char, states),
-                ARENA_ARRAY(a, int, states), 0};
+    Search s = {ARENA_ARRAY(&mine, unsigned char, states), ARENA_ARRAY(&mine, int, states), 0};
     push(&s, fn->entry, UNKNOWN, 0);
     while (s.nwork) {
         int k = s.work[--s.nwork];
         int b = k / 2 / NVALUES, v = k / 2 % NVALUES, on = k % 2;
         const Block *blk = fn->blocks[b];
+        reach[b] |= on ? REACH_AFTER : REACH_BEFORE;
         if (b == check->block && check->index < 0)
             on = 1;   /* a walk's callback: checked on entry */
         for (int i = 0; i < blk->nins; i++) {
             if (b == check->block && i == check->index)
                 on = 1;
-            if (on && b == use->block && i == use->index)
-                return true;
             v = after(t, &blk->ins[i], v);
         }
         int out[2] = {v, v};
@@ -146,23 +164,55 @@ static bool reachable(Arena *a, const Function *fn, const Site *check, const Sit
             if (e >= 2 || out[e] >= 0)
                 push(&s, blk->succ[e], e >= 2 ? v : out[e], on);
     }
-    return false;
+    arena_free(&mine);
+}
+
+/* What the search tracking `key` reached, searched once per check. */
+static const unsigned char *reached(Feasibility *f, const char *key)
+{
+    for (int i = 0; i < f->ndone; i++)
+        if (key ? f->done[i].key && !strcmp(f->done[i].key, key) : !f->done[i].key)
+            return f->done[i].reach;
+    Explored e = {key, ARENA_ARRAY(&f->arena, unsigned char, f->fn->nblocks)};
+    Tracked t = {.key = key};
+    explore(f->fn, &f->check, &t, e.reach);
+    ARENA_PUSH(&f->arena, f->done, f->ndone, f->cap, e);
+    return e.reach;
+}
+
+/* Is the use reachable from the entry through the check, tracking key?
+ * In the use's block, after the check when the path entered it checked,
+ * or when the check comes first in that block. */
+static bool reachable(Feasibility *f, const Site *use, const char *key)
+{
+    const Site *check = &f->check;
+    if (use->index < 0 || use->index >= f->fn->blocks[use->block]->nins)
+        return false;
+    unsigned char r = reached(f, key)[use->block];
+    return (r & REACH_AFTER) ||
+           ((r & REACH_BEFORE) && use->block == check->block &&
+            (check->index < 0 || check->index <= use->index));
 }
 
 /* Branches the use's block depends on, transitively: their tested
  * variables are the ones worth tracking. */
-static int tested_vars(Arena *a, const Function *fn, const CtrlDeps *cdep, int b, Tracked *out)
+static int tested_vars(Feasibility *f, int b, Tracked *out)
 {
-    bool *seen = ARENA_ARRAY(a, bool, fn->nblocks);
-    int *work = ARENA_ARRAY(a, int, fn->nblocks), nwork = 0, n = 0;
+    const Function *fn = f->fn;
+    const CtrlDeps *cdep = f->cdep;
+    if (!f->mark) {
+        f->mark = ARENA_ARRAY(&f->arena, int, fn->nblocks);
+        f->work = ARENA_ARRAY(&f->arena, int, fn->nblocks);
+    }
+    int stamp = ++f->stamp, *work = f->work, nwork = 0, n = 0;
     work[nwork++] = b;
     while (nwork && n < MAX_VARS) {
         int x = work[--nwork];
         for (int i = 0; i < cdep->n[x]; i++) {
             int on = cdep->on[x][i];
-            if (seen[on])
+            if (f->mark[on] == stamp)
                 continue;
-            seen[on] = true;
+            f->mark[on] = stamp;
             work[nwork++] = on;
             const char *key = fn->blocks[on]->cmp.key;
             bool dup = false;
@@ -175,29 +225,35 @@ static int tested_vars(Arena *a, const Function *fn, const CtrlDeps *cdep, int b
     return n;
 }
 
-static bool infeasible(Arena *a, const Function *fn, const CtrlDeps *cdep, const Site *check,
-                       const Site *use)
+/* The searches' results are shared by the check's uses: one search per
+ * tracked variable instead of one per pair (a switch of 8,000 cases was
+ * 8,000 searches of the whole function). */
+Feasibility *feasible_begin(Arena *a, const Function *fn, const CtrlDeps *cdep,
+                            const Site *check)
 {
-    Tracked none = {0};
-    if (!reachable(a, fn, check, use, &none))
+    Feasibility *f = ARENA_NEW(a, Feasibility);
+    f->fn = fn;
+    f->cdep = cdep;
+    f->check = *check;
+    return f;
+}
+
+bool feasible_pair_infeasible(Feasibility *f, const Site *use)
+{
+    if (!reachable(f, use, NULL))
         return true;
     Tracked vars[MAX_VARS];
-    int n = tested_vars(a, fn, cdep, use->block, vars);
+    int n = tested_vars(f, use->block, vars);
     for (int i = 0; i < n; i++)
-        if (!reachable(a, fn, check, use, &vars[i]))
+        if (!reachable(f, use, vars[i].key))
             return true;
     return false;
 }
 
-/* The searches' states (the function's size, per pair) are released when
- * the pair is answered: kept for every use of a check they made memory
- * grow with uses x blocks (3.9 GB for a switch of 8,000 cases). */
-bool pair_infeasible(Arena *a, const Function *fn, const CtrlDeps *cdep, const Site *check,
-                     const Site *use)
+void feasible_end(Feasibility *f)
 {
-    (void)a;
-    Arena mine = {0};
-    bool r = infeasible(&mine, fn, cdep, check, use);
-    arena_free(&mine);
-    return r;
+    arena_free(&f->arena);
+    f->ndone = f->cap = 0;
+    f->done = NULL;
+    f->mark = f->work = NULL;
 }

@@ -16,11 +16,16 @@
 #include "cdep.h"
 #include "sites.h"
 
-/* Is there no path from the entry through `check` (a check, or the call
- * that made a name) to `use` that respects what is known of some tested
- * variable? (true: the pair cannot
+/* The answers for one check (a check, or the call that made a name),
+ * shared by its uses; allocated in `a`, its searches kept until
+ * feasible_end(). */
+typedef struct Feasibility Feasibility;
+Feasibility *feasible_begin(Arena *a, const Function *fn, const CtrlDeps *cdep,
+                            const Site *check);
+/* Is there no path from the entry through the check to `use` that
+ * respects what is known of some tested variable? (true: the pair cannot
  * happen; false: it may.) */
-bool pair_infeasible(Arena *a, const Function *fn, const CtrlDeps *cdep, const Site *check,
-                     const Site *use);
+bool feasible_pair_infeasible(Feasibility *f, const Site *use);
+void feasible_end(Feasibility *f);
 
 #endif

@@ -136,6 +136,7 @@ typedef struct Pairing {
     bool does_work;             /* an open whose handle the program works
                                  * through: no probe */
     bool under;                 /* the uses name files under the checked directory */
+    Feasibility *feasible;      /* the check's path searches, shared by its uses */
 } Pairing;
 
 /* Does the name, from "/proc/" on, go through a process's root or
@@ -404,7 +405,7 @@ static PairKind judge(const Pairing *p, const Site *use)
         return PAIR_NONE;
     if (!decided(p, use) ||
         (p->links && sticky_root_entry(p->in->fn, p->in->dom, check, p->buf, use->block)) ||
-        pair_infeasible(p->in->scratch, p->in->fn, p->in->cdep, check, use))
+        feasible_pair_infeasible(p->feasible, use))
         return PAIR_NONE;
     if (use->func->result == RES_FD || use->func->result == RES_FILE)
         if (revalidated(p->in->scratch, p->in->fn, use, p->buf))
@@ -579,7 +580,8 @@ static Pairing pairing_of(const RuleInput *in, const CheckView *v)
     if (through_calls)   /* not for open probes: see above */
         decisions_add_flags(in->scratch, in->fn, in->dom, in->cdep, check, guards);
     return (Pairing){in, check, guards, v->buf, v->links, v->at, v->follow_only,
-                     opens_for_work(in, check), v->under};
+                     opens_for_work(in, check), v->under,
+                     feasible_begin(in->scratch, in->fn, in->cdep, check)};
 }
 
 /* Which blocks a use must be in for the check to decide it (decided()):
@@ -608,6 +610,7 @@ static void check_one(const RuleInput *in, Findings *out, const CheckView *v, Pa
         return;
     Pairing p = pairing_of(in, v);
     judge_uses(&p, out, v->uses, v->nuses, want);
+    feasible_end(p.feasible);
 }
 
 static bool same_as_check(const Function *fn, const Operand *dirfd, const void *check_dirfd)
@@ -690,6 +693,7 @@ static void check_call(const RuleInput *in, Findings *out, const Site *check, Pa
             judge_uses(&p, out, uses, n, want);
         }
     }
+    feasible_end(p.feasible);
     arena_free(&per_check);
 }
 

@@ -118,10 +118,12 @@ static void follow_name(const RuleInput *in, Findings *out, const Site *made, co
         return;
     int n;
     Site *uses = flow_uses(in->scratch, in->fn, made, key, NULL, NULL, &n);
+    Feasibility *feasible = feasible_begin(in->scratch, in->fn, in->cdep, made);
     for (int i = 0; i < n; i++)
         if (uses[i].func->group == G_MODIFY && !effect_new_dir_changed_itself(made, &uses[i]) &&
-            !pair_infeasible(in->scratch, in->fn, in->cdep, made, &uses[i]))
+            !feasible_pair_infeasible(feasible, &uses[i]))
             report(in, out, made, m, &uses[i]);
+    feasible_end(feasible);
 }
 
 void rule_name_after_create(const RuleInput *in, Findings *out)
