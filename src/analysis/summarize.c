@@ -453,6 +453,9 @@ static void summarize_param(const SummaryInput *in, const DomTree *post, Summary
     Site entry = {fn->entry, -1, &none, NULL, NULL};
     int n;
     Site *sites = flow_uses(in->scratch, fn, &entry, fn->vars[param].key, NULL, NULL, &n);
+    bool opens = false;
+    for (int i = 0; i < n && !opens; i++)
+        opens = (sites[i].func->roles & OPEN) && returns_handle(in->scratch, fn, &sites[i]);
     for (int i = 0; i < n; i++) {
         const Site *site = &sites[i];
         const FileFunc *f = site->func;
@@ -460,8 +463,13 @@ static void summarize_param(const SummaryInput *in, const DomTree *post, Summary
             continue;
         /* rename(), link(), symlink() act: a helper that moves or links
          * its argument (rsync's robust_unlink(), hard_link_check()) does
-         * the work and is no check of it */
-        if ((f->roles & CHECK) && f->group != G_NAMESPACE && !has_effect(s, EFFECT_CHECK, param)) {
+         * the work and is no check of it. A helper that returns the
+         * handle it opened is an open, whatever it tested on the way
+         * (rsync's fd2 = open_readonly_inplace(tmp): stat, chmod, open):
+         * like open() itself, a probe only if the handle is not used for
+         * the work. */
+        bool acts = f->group == G_NAMESPACE || (opens && !(f->roles & OPEN));
+        if ((f->roles & CHECK) && !acts && !has_effect(s, EFFECT_CHECK, param)) {
             bool exits = exits_on_outcome(in, site);
             int out = outcome_param(in, site, param);
             if (exits || out >= 0 || returns_outcome(in, site)) {
