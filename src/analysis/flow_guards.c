@@ -116,57 +116,6 @@ static bool transfer(Arena *a, KeySet *s, const Ins *ins, bool through_calls)
     return s->n != before;
 }
 
-/* Merge `from` into `in`; true if it grew. */
-static bool merge(Arena *a, KeySet *in, const KeySet *from)
-{
-    bool grew = false;
-    for (int i = 0; i < from->n; i++)
-        grew |= keyset_add(a, in, from->keys[i]);
-    return grew;
-}
-
-/* Merge into `in` the keys of `from` that may still be read from block b
- * on (a key nobody reads again decides nothing: dropping it lets the
- * search end where the check's outcome is no longer looked at); true if
- * it grew. */
-static bool merge_live(Arena *a, const FlowIndex *x, KeySet *in, const KeySet *from, int b)
-{
-    bool grew = false;
-    for (int i = 0; i < from->n; i++)
-        if (flow_index_live(x, from->keys[i], b))
-            grew |= keyset_add(a, in, from->keys[i]);
-    return grew;
-}
-
-typedef struct GuardSearch {
-    Arena *a;
-    const Function *fn;
-    FlowIndex *x;
-    KeySet *in;             /* entry set per block, while marked in `entered` */
-    BlockMarks *entered, *queued, *found;
-    int *work;
-    int nwork, cap_work;
-    Guards *out;
-    bool through_calls;
-} GuardSearch;
-
-static void propagate(GuardSearch *g, int b, KeySet *state)
-{
-    const Block *blk = g->fn->blocks[b];
-    if ((blk->term == TERM_BRANCH || blk->term == TERM_SWITCH) &&
-        condition_tainted(state, &blk->cond) && marks_add(g->found, b))
-        ARENA_PUSH(g->a, g->out->blocks, g->out->n, g->out->cap, b);
-    if (blk->term == TERM_RETURN && tainted(state, &blk->cond))
-        g->out->returns_derived = true;
-    for (int i = 0; i < blk->nsucc; i++) {
-        int s = blk->succ[i];
-        if (marks_add(g->entered, s))
-            g->in[s] = (KeySet){0};
-        if (merge_live(g->a, g->x, &g->in[s], state, s) && marks_add(g->queued, s))
-            ARENA_PUSH(g->a, g->work, g->nwork, g->cap_work, s);
-    }
-}
-
 /* The last position any key of s is named at. */
 static long long last_named(const FlowIndex *x, const KeySet *s)
 {
@@ -178,142 +127,279 @@ static long long last_named(const FlowIndex *x, const KeySet *s)
     return last;
 }
 
-/* The block from instruction `from` on; once no key of the state is
- * named again anywhere the program can go, the rest decides nothing. */
-static KeySet run_block(GuardSearch *g, int b, int from, const KeySet *entry)
+/* What one run of a block from an entry set leaves: the set at its end,
+ * and whether its branch or return reads a derived value. */
+typedef struct BlockRun {
+    KeySet end;
+    bool guard, returns;
+} BlockRun;
+
+/* Block b from instruction `from` on; once no key of the state is named
+ * again anywhere the program can go, the rest decides nothing. */
+static BlockRun run_block(Arena *a, const FlowIndex *x, int b, int from, const KeySet *entry,
+                          bool through_calls)
 {
-    KeySet state = {0};
-    merge(g->a, &state, entry);
-    const Block *blk = g->fn->blocks[b];
-    long long last = last_named(g->x, &state);
+    BlockRun r = {0};
+    for (int i = 0; i < entry->n; i++)
+        keyset_add(a, &r.end, entry->keys[i]);
+    const Block *blk = x->fn->blocks[b];
+    long long last = last_named(x, &r.end);
     for (int i = from; i < blk->nins; i++) {
-        if (last < flow_index_from(g->x, b, i))
-            return (KeySet){0};
-        if (transfer(g->a, &state, &blk->ins[i], g->through_calls))
-            last = last_named(g->x, &state);
+        if (last < flow_index_from(x, b, i))
+            return (BlockRun){0};
+        if (transfer(a, &r.end, &blk->ins[i], through_calls))
+            last = last_named(x, &r.end);
     }
-    return state;
+    r.guard = (blk->term == TERM_BRANCH || blk->term == TERM_SWITCH) &&
+              condition_tainted(&r.end, &blk->cond);
+    r.returns = blk->term == TERM_RETURN && tainted(&r.end, &blk->cond);
+    return r;
+}
+
+/* ---- one pass per function and key --------------------------------
+ *
+ * The transfer is distributive: what a set of keys derives, tests and
+ * returns is the union of what each key does alone. So the search from a
+ * check is the union of the searches from each (key, block) fact it
+ * reaches, and those are shared by every check of the function: a fact's
+ * answer (the guards it reaches, whether a return reads it) is computed
+ * once, over the strongly connected components of the graph of facts
+ * (Tarjan, iterative), and kept in the function's index. A value that
+ * lives to the end of the function (fd = open(...); ... return fd) is
+ * followed once, not once per check. */
+
+/* A sorted set of guard blocks; sets are shared between facts (a fact
+ * whose successors add nothing has its successor's set). */
+typedef struct GuardSet {
+    const int *blocks;
+    int n;
+} GuardSet;
+
+typedef struct Fact {
+    int key, block;         /* key id (flow_index_key_id), block at whose entry it holds */
+    int index, low;         /* Tarjan: index -1 while not visited */
+    int *succ, nsucc;       /* facts at the successors' entries */
+    bool on_stack, done;
+    bool guard, returns;    /* this block alone */
+    GuardSet result;        /* once done: every guard reached from here */
+    bool result_returns;
+} Fact;
+
+typedef struct GuardMemo {
+    bool through_calls;
+    Fact *facts;
+    int nfacts, cap_facts;
+    int *table;             /* open addressing: (key, block) -> fact index + 1 */
+    int table_cap;
+    int counter;
+    int *stack, sp, cap_stack;      /* Tarjan's stack */
+    int *calls, *next, ncalls, cap_calls, cap_next;   /* the explicit recursion */
+} GuardMemo;
+
+static unsigned fact_hash(int key, int block)
+{
+    return (unsigned)key * 2654435761u ^ (unsigned)block * 40503u;
+}
+
+static void table_put(GuardMemo *m, int f)
+{
+    unsigned mask = (unsigned)m->table_cap - 1;
+    unsigned h = fact_hash(m->facts[f].key, m->facts[f].block) & mask;
+    while (m->table[h])
+        h = (h + 1) & mask;
+    m->table[h] = f + 1;
+}
+
+static void table_grow(FlowIndex *x, GuardMemo *m)
+{
+    m->table_cap = m->table_cap ? m->table_cap * 2 : 64;
+    m->table = ARENA_ARRAY(&x->arena, int, m->table_cap);
+    for (int f = 0; f < m->nfacts; f++)
+        table_put(m, f);
+}
+
+/* The fact (key, block), made if new. */
+static int fact_of(FlowIndex *x, GuardMemo *m, int key, int block)
+{
+    if (2 * (m->nfacts + 1) > m->table_cap)
+        table_grow(x, m);
+    unsigned mask = (unsigned)m->table_cap - 1;
+    for (unsigned h = fact_hash(key, block) & mask; m->table[h]; h = (h + 1) & mask) {
+        const Fact *f = &m->facts[m->table[h] - 1];
+        if (f->key == key && f->block == block)
+            return m->table[h] - 1;
+    }
+    Fact f = {.key = key, .block = block, .index = -1};
+    ARENA_PUSH(&x->arena, m->facts, m->nfacts, m->cap_facts, f);
+    table_put(m, m->nfacts - 1);
+    return m->nfacts - 1;
+}
+
+/* The facts an end set gives the successors of b: the keys still read
+ * from there on (a key nobody reads again decides nothing). */
+static void successors(FlowIndex *x, GuardMemo *m, int b, const KeySet *end, int **out,
+                       int *n)
+{
+    int cap = 0;
+    const Block *blk = x->fn->blocks[b];
+    for (int k = 0; k < end->n; k++)
+        for (int i = 0; i < blk->nsucc; i++)
+            if (flow_index_live(x, end->keys[k], blk->succ[i])) {
+                int f = fact_of(x, m, flow_index_key_id(x, end->keys[k]), blk->succ[i]);
+                ARENA_PUSH(&x->arena, *out, *n, cap, f);
+            }
+}
+
+/* Run a fact's block from its key alone. */
+static void expand(Arena *a, FlowIndex *x, GuardMemo *m, int f)
+{
+    KeySet one = {0};
+    keyset_add(a, &one, flow_index_key(x, m->facts[f].key));
+    BlockRun r = run_block(a, x, m->facts[f].block, 0, &one, m->through_calls);
+    int *succ = NULL, nsucc = 0;
+    successors(x, m, m->facts[f].block, &r.end, &succ, &nsucc);
+    Fact *fact = &m->facts[f];   /* successors() may have moved the array */
+    fact->succ = succ;
+    fact->nsucc = nsucc;
+    fact->guard = r.guard;
+    fact->returns = r.returns;
+}
+
+/* x ∪ y, sharing x or y when one holds the other. */
+static GuardSet set_union(FlowIndex *x, GuardSet s, GuardSet t)
+{
+    if (!t.n || s.blocks == t.blocks)
+        return s;
+    if (!s.n)
+        return t;
+    int *u = ARENA_ARRAY(&x->arena, int, s.n + t.n), n = 0, i = 0, j = 0;
+    while (i < s.n || j < t.n) {
+        if (j == t.n || (i < s.n && s.blocks[i] < t.blocks[j]))
+            u[n++] = s.blocks[i++];
+        else if (i == s.n || t.blocks[j] < s.blocks[i])
+            u[n++] = t.blocks[j++];
+        else
+            u[n++] = s.blocks[i++], j++;
+    }
+    if (n == s.n)
+        return s;
+    if (n == t.n)
+        return t;
+    return (GuardSet){u, n};
+}
+
+static GuardSet singleton(FlowIndex *x, int b)
+{
+    int *one = ARENA_NEW(&x->arena, int);
+    *one = b;
+    return (GuardSet){one, 1};
+}
+
+/* The component whose root is v is complete: every fact it reaches
+ * outside it is done. Its facts share one answer. */
+static void close_component(FlowIndex *x, GuardMemo *m, int v)
+{
+    int start = m->sp;
+    do
+        start--;
+    while (m->stack[start] != v);
+    GuardSet r = {0};
+    bool returns = false;
+    for (int k = start; k < m->sp; k++) {
+        const Fact *f = &m->facts[m->stack[k]];
+        if (f->guard)
+            r = set_union(x, r, singleton(x, f->block));
+        returns |= f->returns;
+        for (int s = 0; s < f->nsucc; s++) {
+            const Fact *t = &m->facts[f->succ[s]];
+            if (t->on_stack)
+                continue;   /* in this component */
+            r = set_union(x, r, t->result);
+            returns |= t->result_returns;
+        }
+    }
+    for (int k = start; k < m->sp; k++) {
+        Fact *f = &m->facts[m->stack[k]];
+        f->on_stack = false;
+        f->done = true;
+        f->result = r;
+        f->result_returns = returns;
+    }
+    m->sp = start;
+}
+
+static void visit(Arena *a, FlowIndex *x, GuardMemo *m, int f)
+{
+    m->facts[f].index = m->facts[f].low = m->counter++;
+    m->facts[f].on_stack = true;
+    ARENA_PUSH(&x->arena, m->stack, m->sp, m->cap_stack, f);
+    int nnext = m->ncalls;
+    ARENA_PUSH(&x->arena, m->calls, m->ncalls, m->cap_calls, f);
+    ARENA_PUSH(&x->arena, m->next, nnext, m->cap_next, 0);
+    expand(a, x, m, f);
+}
+
+/* Answer fact `root` and every fact it reaches. */
+static void solve(Arena *a, FlowIndex *x, GuardMemo *m, int root)
+{
+    if (m->facts[root].index >= 0)
+        return;   /* done (no search is under way between calls) */
+    visit(a, x, m, root);
+    while (m->ncalls) {
+        int v = m->calls[m->ncalls - 1];
+        if (m->next[m->ncalls - 1] < m->facts[v].nsucc) {
+            int w = m->facts[v].succ[m->next[m->ncalls - 1]++];
+            if (m->facts[w].index < 0)
+                visit(a, x, m, w);
+            else if (m->facts[w].on_stack && m->facts[w].index < m->facts[v].low)
+                m->facts[v].low = m->facts[w].index;
+            continue;
+        }
+        m->ncalls--;
+        if (m->ncalls) {
+            Fact *parent = &m->facts[m->calls[m->ncalls - 1]];
+            if (m->facts[v].low < parent->low)
+                parent->low = m->facts[v].low;
+        }
+        if (m->facts[v].low == m->facts[v].index)
+            close_component(x, m, v);
+    }
+}
+
+static GuardMemo *memo_of(FlowIndex *x, bool through_calls)
+{
+    GuardMemo **slot = (GuardMemo **)&x->guard_memo[through_calls];
+    if (!*slot) {
+        *slot = ARENA_NEW(&x->arena, GuardMemo);
+        (*slot)->through_calls = through_calls;
+    }
+    return *slot;
 }
 
 Guards *flow_guards(Arena *a, const Function *fn, const Site *check, const char **seeds,
                     int nseeds, bool through_calls)
 {
     FlowIndex *x = flow_index(fn);
-    Guards *out = ARENA_NEW(a, Guards);
-    GuardSearch g = {a, fn, x, flow_slots(x, MARK_GUARD_IN, sizeof(KeySet)),
-                     flow_marks(x, MARK_GUARD_IN), flow_marks(x, MARK_GUARD_QUEUED),
-                     flow_marks(x, MARK_GUARD_FOUND), NULL, 0, 0, out, through_calls};
+    GuardMemo *m = memo_of(x, through_calls);
     KeySet start = {0};
     for (int i = 0; i < nseeds; i++)
         keyset_add(a, &start, seeds[i]);
-    KeySet after = run_block(&g, check->block, check->index + 1, &start);
-    propagate(&g, check->block, &after);
-    while (g.nwork) {
-        int b = g.work[--g.nwork];
-        marks_remove(g.queued, b);
-        KeySet state = run_block(&g, b, 0, &g.in[b]);
-        propagate(&g, b, &state);
+    BlockRun r = run_block(a, x, check->block, check->index + 1, &start, through_calls);
+    int *roots = NULL, nroots = 0;
+    successors(x, m, check->block, &r.end, &roots, &nroots);
+    GuardSet all = r.guard ? singleton(x, check->block) : (GuardSet){0};
+    Guards *out = ARENA_NEW(a, Guards);
+    out->returns_derived = r.returns;
+    for (int i = 0; i < nroots; i++) {
+        solve(a, x, m, roots[i]);
+        all = set_union(x, all, m->facts[roots[i]].result);
+        out->returns_derived |= m->facts[roots[i]].result_returns;
     }
+    out->n = out->cap = all.n;
+    out->blocks = ARENA_ARRAY(a, int, all.n ? all.n : 1);
+    if (all.n)
+        memcpy(out->blocks, all.blocks, sizeof(int) * (size_t)all.n);
     return out;
-}
-
-bool flow_is_guard(const Guards *g, int b)
-{
-    for (int i = 0; i < g->n; i++)
-        if (g->blocks[i] == b)
-            return true;
-    return false;
-}
-
-static int by_number(const void *pa, const void *pb)
-{
-    int a = *(const int *)pa, b = *(const int *)pb;
-    return (a > b) - (a < b);
-}
-
-/* The walked blocks, sorted, with the largest num among them. */
-static BlockSet collect(const FlowIndex *x, int *blocks, int n)
-{
-    BlockSet d = {blocks, n, -1};
-    if (n > 1)
-        qsort(blocks, (size_t)n, sizeof *blocks, by_number);
-    for (int i = 0; i < n; i++)
-        if (x->num[blocks[i]] > d.horizon)
-            d.horizon = x->num[blocks[i]];
-    return d;
-}
-
-typedef struct Walk {
-    Arena *a;
-    BlockMarks *in;
-    int *list, n, cap;
-    int *work, nwork, cap_work;
-} Walk;
-
-static void walk_add(Walk *w, int b)
-{
-    if (!marks_add(w->in, b))
-        return;
-    ARENA_PUSH(w->a, w->list, w->n, w->cap, b);
-    ARENA_PUSH(w->a, w->work, w->nwork, w->cap_work, b);
-}
-
-/* Add b and every block below it in the tree (or graph) given by kids. */
-static void add_below(Walk *w, int **kids, const int *nkids, int b)
-{
-    walk_add(w, b);
-    while (w->nwork) {
-        int y = w->work[--w->nwork];
-        for (int i = 0; i < nkids[y]; i++)
-            walk_add(w, kids[y][i]);
-    }
-}
-
-/* Which blocks a guard decides: those (transitively) control dependent on
- * one, and those reached only through a guard's edge (dominated by a
- * successor whose only predecessor is a guard: the exit of `while
- * (check) ...` is no control dependence, yet decided). */
-const BlockSet *flow_decided(Arena *a, const Function *fn, const DomTree *d, const CtrlDeps *cd,
-                            Guards *g)
-{
-    if (g->decided)
-        return g->decided;
-    FlowIndex *x = flow_index(fn);
-    flow_index_deps(x, cd);
-    flow_index_kids(x, d);
-    Walk w = {a, flow_marks(x, MARK_DECIDED), NULL, 0, 0, NULL, 0, 0};
-    for (int k = 0; k < g->n; k++)
-        for (int i = 0; i < x->ndeps_on[g->blocks[k]]; i++)
-            add_below(&w, x->deps_on, x->ndeps_on, x->deps_on[g->blocks[k]][i]);
-    for (int k = 0; k < g->n; k++) {
-        const Block *blk = fn->blocks[g->blocks[k]];
-        for (int i = 0; i < blk->nsucc; i++)
-            if (fn->blocks[blk->succ[i]]->npred == 1)
-                add_below(&w, x->kids, x->nkids, blk->succ[i]);
-    }
-    g->decided = ARENA_NEW(a, BlockSet);
-    *g->decided = collect(x, w.list, w.n);
-    return g->decided;
-}
-
-BlockSet flow_dominated(Arena *a, const Function *fn, const DomTree *d, int b)
-{
-    FlowIndex *x = flow_index(fn);
-    flow_index_kids(x, d);
-    Walk w = {a, flow_marks(x, MARK_DECIDED), NULL, 0, 0, NULL, 0, 0};
-    add_below(&w, x->kids, x->nkids, b);
-    return collect(x, w.list, w.n);
-}
-
-bool flow_decided_has(const BlockSet *d, int b)
-{
-    return d->n && bsearch(&b, d->blocks, (size_t)d->n, sizeof b, by_number);
-}
-
-bool flow_is_guarded(Arena *a, const Function *fn, const DomTree *d, const CtrlDeps *cd,
-                     Guards *g, int b)
-{
-    return flow_decided_has(flow_decided(a, fn, d, cd, g), b);
 }
 
 /* Does the instruction read key? A libc call given &key to fill (the

@@ -216,6 +216,7 @@ void flow_index_release(void)
         return;
     strmap_free(&kept->last_read);
     strmap_free(&kept->callees);
+    strmap_free(&kept->key_ids);
     for (int i = 0; i < NMARKS; i++)
         free(kept->marks[i].stamp);
     arena_free(&kept->arena);
@@ -239,6 +240,22 @@ long long flow_index_last(const FlowIndex *x, const char *key)
     if (!root_of(key, root))
         return LLONG_MAX;
     return strmap_get(&x->last_read, root, &at) ? x->last_pos[at] : -1;
+}
+
+int flow_index_key_id(FlowIndex *x, const char *key)
+{
+    int id;
+    if (strmap_get(&x->key_ids, key, &id))
+        return id;
+    /* a copy: a seed may live in a search's arena, released before the index */
+    ARENA_PUSH(&x->arena, x->keys, x->nkeys, x->cap_keys, arena_strdup(&x->arena, key));
+    strmap_put(&x->key_ids, key, x->nkeys - 1);
+    return x->nkeys - 1;
+}
+
+const char *flow_index_key(const FlowIndex *x, int id)
+{
+    return x->keys[id];
 }
 
 bool flow_index_calls(const FlowIndex *x, const char *callee)

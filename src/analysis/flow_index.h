@@ -29,7 +29,7 @@ typedef struct BlockMarks {
 } BlockMarks;
 
 typedef enum MarkSlot {
-    MARK_GUARD_IN, MARK_GUARD_QUEUED, MARK_GUARD_FOUND, MARK_USES_IN, MARK_USES_QUEUED, MARK_USE_SEEN,
+    MARK_USES_IN, MARK_USES_QUEUED, MARK_USE_SEEN,
     MARK_READ_SEEN, MARK_DECIDED, MARK_CDEP_SEEN, NMARKS
 } MarkSlot;
 
@@ -53,6 +53,10 @@ typedef struct FlowIndex {
     int **deps_on, *ndeps_on;
     const DomTree *dom_of;
     int **kids, *nkids;
+    StrMap key_ids;         /* interned keys (flow_index_key_id) */
+    const char **keys;
+    int nkeys, cap_keys;
+    void *guard_memo[2];    /* flow_guards' answers per fact, by through_calls */
     BlockMarks marks[NMARKS];   /* MARK_USE_SEEN: per instruction */
     void *slots[NMARKS];
     Arena arena;
@@ -71,6 +75,11 @@ bool flow_index_live(const FlowIndex *x, const char *key, int b);
  * on: a key whose last position is below it is not read from there on. */
 long long flow_index_last(const FlowIndex *x, const char *key);
 long long flow_index_from(const FlowIndex *x, int b, int i);
+
+/* A small number for a key, the same for equal strings (for tables of
+ * facts per key), and the key it stands for. */
+int flow_index_key_id(FlowIndex *x, const char *key);
+const char *flow_index_key(const FlowIndex *x, int id);
 
 /* Does the function call `callee` anywhere? */
 bool flow_index_calls(const FlowIndex *x, const char *callee);
