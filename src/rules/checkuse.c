@@ -596,20 +596,45 @@ static const BlockSet *decided_blocks(const Pairing *p)
     return d;
 }
 
-static void judge_uses(const Pairing *p, Findings *out, const Site *uses, int n, PairKind want)
+/* ---- one run for the three rules ----------------------------------
+ *
+ * The engine judges every pair once per function, whatever its kind, and
+ * keeps the pairs that are races (in the order found) until the rules of
+ * the function are done; each rule then reports the pairs of its kind. */
+
+typedef struct Pair {
+    Site check, use;
+    PairKind kind;
+    const char *buf;
+    bool links, at, under;
+} Pair;
+
+typedef struct Pairs {
+    Arena *a;                   /* the function's shared arena */
+    Pair *items;
+    int n, cap;
+} Pairs;
+
+/* Keep the uses that make a race with p's check (with `only`: only that
+ * kind). */
+static void judge_uses(const Pairing *p, Pairs *out, const Site *uses, int n, PairKind only)
 {
-    for (int i = 0; i < n; i++)
-        if (judge(p, &uses[i]) == want)
-            report(p, out, &uses[i], want);
+    for (int i = 0; i < n; i++) {
+        PairKind kind = judge(p, &uses[i]);
+        if (kind == PAIR_NONE || (only != PAIR_NONE && kind != only))
+            continue;
+        Pair pair = {*p->check, uses[i], kind, p->buf, p->links, p->at, p->under};
+        ARENA_PUSH(out->a, out->items, out->n, out->cap, pair);
+    }
 }
 
-static void check_one(const RuleInput *in, Findings *out, const CheckView *v, PairKind want)
+static void check_one(const RuleInput *in, Pairs *out, const CheckView *v)
 {
     const Site *check = v->check;
     if (!v->nuses || checkuse_kernel_name(in, check->block, check->index, check->path->key))
         return;
     Pairing p = pairing_of(in, v);
-    judge_uses(&p, out, v->uses, v->nuses, want);
+    judge_uses(&p, out, v->uses, v->nuses, PAIR_NONE);
     feasible_end(p.feasible);
 }
 
@@ -670,8 +695,7 @@ static Site *add_resolved_uses(Arena *a, const Function *fn, const Site *check,
  * the size of the function, and kept for every check it made memory grow
  * with checks x blocks (4 GB for 500 if-pairs in one function). Findings
  * live in out's arena. */
-static void check_call(const RuleInput *in, Findings *out, const Site *check, PairKind want,
-                       const Operand *dirfd)
+static void check_call(const RuleInput *in, Pairs *out, const Site *check, const Operand *dirfd)
 {
     Arena per_check = {0};
     RuleInput mine = *in;
@@ -686,11 +710,11 @@ static void check_call(const RuleInput *in, Findings *out, const Site *check, Pa
         Site *uses = flow_uses_within(&per_check, in->fn, check, key,
                                       dirfd ? same_as_check : NULL, dirfd, within, &n);
         uses = add_resolved_uses(&per_check, in->fn, check, within, uses, &n);
-        judge_uses(&p, out, uses, n, want);
-        if (p.links && !dirfd && want == PAIR_SYMLINK) {   /* lstat(dir), then dir/file */
+        judge_uses(&p, out, uses, n, PAIR_NONE);
+        if (p.links && !dirfd) {   /* lstat(dir), then dir/file: toctou-symlink-check's */
             p.under = true;
             uses = prefix_uses(&per_check, in->fn, in->dom->idom, check, key, &n);
-            judge_uses(&p, out, uses, n, want);
+            judge_uses(&p, out, uses, n, PAIR_SYMLINK);
         }
     }
     feasible_end(p.feasible);
@@ -699,21 +723,26 @@ static void check_call(const RuleInput *in, Findings *out, const Site *check, Pa
 
 enum { MAX_WALKS = 16 };
 
-static void check_walks(const RuleInput *in, Findings *out, PairKind want)
+/* The walks live in the shared arena: the pairs point into them. */
+static void check_walks(const RuleInput *in, Pairs *out)
 {
-    WalkCheck walks[MAX_WALKS];
-    int nwalks = walks_of(in->scratch, in->fn, in->dom->idom, walks, MAX_WALKS);
+    RuleInput mine = *in;
+    mine.scratch = out->a;
+    WalkCheck *walks = ARENA_ARRAY(out->a, WalkCheck, MAX_WALKS);
+    int nwalks = walks_of(out->a, in->fn, in->dom->idom, walks, MAX_WALKS);
     for (int k = 0; k < nwalks; k++) {
         int n;
-        Site *uses = walks_uses(in->scratch, in->fn, &walks[k], &n);
+        Site *uses = walks_uses(out->a, in->fn, &walks[k], &n);
         CheckView v = {&walks[k].site, uses, n, walks[k].seeds, walks[k].nseeds, walks[k].buf,
                        walks[k].links, false, true, true, false};
-        check_one(in, out, &v, want);
+        check_one(&mine, out, &v);
     }
 }
 
-void checkuse_run(const RuleInput *in, Findings *out, PairKind want)
+static Pairs *find_pairs(const RuleInput *in)
 {
+    Pairs *out = ARENA_NEW(&in->shared->arena, Pairs);
+    out->a = &in->shared->arena;
     for (SiteIter it = site_iter_all(in->fn, in->dom->idom); site_next(&it);) {
         const FileFunc *f = site_check_func(it.ins);   /* libc or a summary */
         if (!f)
@@ -724,7 +753,23 @@ void checkuse_run(const RuleInput *in, Findings *out, PairKind want)
             path = site_path_at(it.ins, f, 0, &dirfd);
         Site check = {it.block, it.index, it.ins, f, path};
         if (path && (!dirfd || effect_checks_links(&check)))
-            check_call(in, out, &check, want, dirfd);
+            check_call(in, out, &check, dirfd);
     }
-    check_walks(in, out, want);
+    check_walks(in, out);
+    return out;
+}
+
+void checkuse_run(const RuleInput *in, Findings *out, PairKind want)
+{
+    if (!in->shared->checkuse)
+        in->shared->checkuse = find_pairs(in);
+    const Pairs *found = in->shared->checkuse;
+    for (int i = 0; i < found->n; i++) {
+        const Pair *x = &found->items[i];
+        if (x->kind != want)
+            continue;
+        Pairing p = {.in = in, .check = &x->check, .buf = x->buf, .links = x->links, .at = x->at,
+                     .under = x->under};
+        report(&p, out, &x->use, x->kind);
+    }
 }

@@ -88,13 +88,15 @@ void rules_run(const Function *fn, const DomTree *dom, const CtrlDeps *cdep, boo
                Findings *out)
 {
     Arena scratch = {0};
+    RuleShared shared = {0};
     for (int i = 0; i < NRULES; i++) {
         if (!all && !rules_enabled(&table[i]))
             continue;
-        RuleInput in = {&table[i], fn, dom, cdep, &scratch};
+        RuleInput in = {&table[i], fn, dom, cdep, &scratch, &shared};
         table[i].run(&in, out);
         arena_free(&scratch);
     }
+    arena_free(&shared.arena);
 }
 
 static const struct {

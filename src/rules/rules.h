@@ -6,14 +6,24 @@
 
 typedef enum Severity { SEV_NOTE, SEV_WARNING, SEV_ERROR } Severity;
 
+/* What rules that compute the same thing share for one function (the
+ * check->use engine behind three rules runs once): kept until the last
+ * rule of the function is done. */
+typedef struct RuleShared {
+    Arena arena;
+    void *checkuse;             /* checkuse.c's pairs, once computed */
+} RuleShared;
+
 /* What a rule gets for one function: the IR, its dominators and control
- * dependences, and a scratch arena freed after the function. */
+ * dependences, a scratch arena freed after the rule, and what the rules
+ * share. */
 typedef struct RuleInput {
     const Rule *rule;           /* the rule being run */
     const Function *fn;
     const DomTree *dom;         /* dominators */
     const CtrlDeps *cdep;       /* control dependence */
     Arena *scratch;
+    RuleShared *shared;
 } RuleInput;
 
 typedef void (*RuleFn)(const RuleInput *in, Findings *out);
