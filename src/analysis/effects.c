@@ -86,6 +86,22 @@ bool effect_access_exists_only(const Site *check)
     return m->has_ival && m->ival == F_OK;
 }
 
+bool effect_access_effective_ids(const Site *check)
+{
+    enum { AT_EACCESS_FLAG = 0x200 };   /* <fcntl.h>'s AT_EACCESS */
+    const FileFunc *f = check->func;
+    const char *name = f->inner_name ? f->inner_name : f->name;
+    if (f->group != G_ACCESS)
+        return false;
+    if (!strcmp(name, "eaccess") || !strcmp(name, "euidaccess"))
+        return true;
+    int flags = f->path + 2;   /* faccessat(d, p, mode, flags) */
+    if (f->inner_name || strncmp(name, "faccessat", 9) || flags >= check->ins->call.nargs)
+        return false;
+    const Operand *fl = &check->ins->call.args[flags];
+    return fl->has_ival && (fl->ival & AT_EACCESS_FLAG);
+}
+
 bool effect_existence_only(Arena *a, const Function *fn, const Site *check)
 {
     const char *buf = site_out_buffer(check);

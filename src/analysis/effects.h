@@ -34,6 +34,9 @@ bool effect_checks_links(const Site *check);
 /* access(p, F_OK), faccessat(d, p, F_OK): only whether the name exists
  * (a wrapper's mode argument is its own business). */
 bool effect_access_exists_only(const Site *check);
+/* eaccess(), euidaccess(), faccessat(..., AT_EACCESS): asks with the
+ * effective ids, the ones the use runs with, not the real user's. */
+bool effect_access_effective_ids(const Site *check);
 /* A check that learns only whether the name exists: access(F_OK), a
  * function summarised as such, a stat() whose buffer is never read. */
 bool effect_existence_only(Arena *a, const Function *fn, const Site *check);

@@ -1,18 +1,23 @@
 /* risk.c - the reasons of each finding and the level they give; see risk.h.
  *
  * Four questions, each answered by facts in the code:
- *   privilege  the program calls the setuid family or capset(), chown()s
- *              files to others, is a PAM module (raise); the use runs after
- *              the rights were given up (lowers, decisively);
+ *   privilege  the program the function runs in calls the setuid family
+ *              or capset(), chown()s files to others, is a PAM module
+ *              (raise: added by risk_program(), once the run joined the
+ *              program's functions); the use runs after the rights were
+ *              given up (lowers, decisively);
  *   place      the name is under /tmp, $TMPDIR, a directory the program
  *              makes writable by others, comes from a directory listing,
  *              the environment, or a privileged program's command line
  *              (raise); it is a fixed name under /etc, /usr... (lowers);
  *   use        follows a final link and writes, changes, runs, mounts or
  *              enters it (raises); reads it, or unlink()/rename() (lowers);
- *   check      tested owner, mode, type or link-ness (raises); only size
- *              or times (lowers); only existence before a use that does
- *              not create (lowers, decisively: the check decides nothing).
+ *   check      tested owner, mode, type or link-ness, or the real user's
+ *              rights in a set-user-ID program (raises); only size or
+ *              times (lowers); only existence, or rights asked with the
+ *              ids the use runs with (eaccess(), access() in a program that
+ *              runs as root but is not set-ID), before a use that does not
+ *              create (lowers, decisively: the check decides nothing).
  *
  * The level: a decisive lowering makes it low. Otherwise privilege and
  * place say whether anyone else can reach the name (exposure); exposed,
@@ -85,11 +90,10 @@ static const char *called(const FileFunc *f)
 
 /* ---- privilege ------------------------------------------------------ */
 
+/* The program's privilege is added by risk_program(), once the run knows
+ * which program the function belongs to; here, what the function shows. */
 static void assess_privilege(Assess *s, const Site *use)
 {
-    const RiskReason *p = risk_facts_privilege(s->rf);
-    if (p)
-        reason(s, p->loc, RISK_PRIVILEGE, p->weight, p->text);
     const Ins *drop = rights_dropped_before(s->a, s->fn, use->block, use->index);
     if (drop)
         reason(s, drop->loc, RISK_PRIVILEGE, DECISIVE,
@@ -175,8 +179,8 @@ static void assess_place(Assess *s, const Site *use)
     if (listed_name(s, use))
         reason(s, at, RISK_PLACE, 1,
                "the name comes from a directory listing: whoever writes that directory chooses it");
-    else if (from_command_line(use) && risk_facts_privilege(s->rf))
-        reason(s, at, RISK_PLACE, 1, "the name comes from the command line of a privileged program");
+    else if (from_command_line(use))
+        s->f->pending.argv = at;   /* matters if the program is privileged */
     else if (from_environment(s, use))
         reason(s, at, RISK_PLACE, 1, "the name comes from the environment (getenv())");
     else {
@@ -331,9 +335,15 @@ static void assess_check(Assess *s, const Site *check, const Site *use)
         return;
     }
     int mode = check->func->group == G_ACCESS ? access_mode(check) : -1;
-    if (mode > 0) {   /* matters only with privilege, which exposure weighs */
-        reason(s, at, RISK_CHECK, 2,
-               "access() tests the real user's rights, the use runs with the program's");
+    if (mode > 0 && effect_access_effective_ids(check)) {
+        reason(s, at, RISK_CHECK, creates(use) ? 0 : DECISIVE,
+               arena_printf(s->a, "%s() asks with the effective ids, the ones the use runs "
+                                  "with: a swap gains nothing it could not before", name));
+        return;
+    }
+    if (mode > 0) {   /* who asks: known once the program is (risk_program()) */
+        s->f->pending.access = at;
+        s->f->pending.creates = creates(use);
         return;
     }
     if (kinds & FIELD_SECURITY)
@@ -427,6 +437,64 @@ void risk_assess(Arena *scratch, const RiskFacts *rf, Function *const *fns, cons
         f->risk = risk_level(f);
     }
     strmap_free(&by_name);
+}
+
+/* ---- the program's part (risk_program) ----------------------------- */
+
+/* Move the last reason to position `at` (the program's privilege leads,
+ * as it is the first question). */
+static void move_last_to(Finding *f, int at)
+{
+    RiskReason last = f->reasons[f->nreasons - 1];
+    memmove(&f->reasons[at + 1], &f->reasons[at],
+            sizeof *f->reasons * (size_t)(f->nreasons - 1 - at));
+    f->reasons[at] = last;
+}
+
+static void add_reason(Findings *out, Finding *f, int at, SrcLoc loc, RiskFactor factor,
+                       int weight, const char *text)
+{
+    RiskReason r = {loc, text, factor, weight};
+    finding_reason(out, f, &r);
+    if (at >= 0)
+        move_last_to(f, at);
+}
+
+/* access() asks with the real ids: a question about someone else only
+ * when the program is set-user-ID; with the same ids (a daemon started as
+ * root), the check decides nothing a swap could abuse. */
+static void access_reason(Findings *out, Finding *f, bool privileged, bool setid)
+{
+    const RiskPending *p = &f->pending;
+    if (setid)
+        add_reason(out, f, -1, p->access, RISK_CHECK, 2,
+                   "access() tests the real user's rights, the use runs with the program's");
+    else if (privileged)
+        add_reason(out, f, -1, p->access, RISK_CHECK, p->creates ? 0 : DECISIVE,
+                   "access() asks with the ids the use runs with: the program shows it runs "
+                   "as root, not that it is set-user-ID");
+    else
+        add_reason(out, f, -1, p->access, RISK_CHECK, 2,
+                   "access() tests the real user's rights: a race if the program is "
+                   "set-user-ID");
+}
+
+void risk_program(Findings *out, Finding *f, const RiskReason *privileged,
+                  const RiskReason *setid)
+{
+    for (int k = 0; k < f->nreasons; k++)
+        if (f->reasons[k].factor == RISK_RULE)
+            return;
+    const RiskReason *sign = setid ? setid : privileged;
+    int front = 0;
+    if (sign)
+        add_reason(out, f, front++, sign->loc, RISK_PRIVILEGE, sign->weight, sign->text);
+    if (sign && f->pending.argv.line)
+        add_reason(out, f, front++, f->pending.argv, RISK_PLACE, 1,
+                   "the name comes from the command line of a privileged program");
+    if (f->pending.access.line)
+        access_reason(out, f, sign != NULL, setid != NULL);
+    f->risk = risk_level(f);
 }
 
 RiskLevel risk_level(const Finding *f)

@@ -6,7 +6,6 @@
 enum { RISK_MAX_SHARED = 16, RISK_MAX_WALKERS = 16 };
 
 struct RiskFacts {
-    RiskReason privilege;       /* first sign of privilege; text NULL if none */
     struct {
         const char *dir;        /* made group- or world-writable */
         SrcLoc loc;
@@ -17,6 +16,8 @@ struct RiskFacts {
     int nwalkers;
 };
 
+/* The callee whose result temporary `key` holds (getuid for "%3"), or "". */
+const char *risk_temp_callee(const Function *fn, const char *key);
 /* setuid(getuid()), seteuid(ruid), setresuid(u, u, u) with the real id. */
 bool risk_is_drop_call(const Function *fn, const Call *c);
 typedef enum Rights { RIGHTS_KEPT, RIGHTS_DROPPED, RIGHTS_REGAINED } Rights;

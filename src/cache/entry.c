@@ -61,6 +61,10 @@ static void write_finding(StrBuf *out, const Finding *f)
         sb_puts(out, k ? ", " : "");
         write_reason(out, &f->reasons[k]);
     }
+    sb_puts(out, "], \"pending\": [");
+    write_loc(out, f->pending.access);
+    sb_printf(out, ", %d, ", f->pending.creates);
+    write_loc(out, f->pending.argv);
     sb_puts(out, "], \"fix\": ");
     if (!f->fix_replacement) {
         sb_puts(out, "null");
@@ -115,6 +119,30 @@ void entry_write_summary(StrBuf *out, const Summary *s)
     sb_puts(out, "]");
 }
 
+static void reason_or_null(StrBuf *out, const RiskReason *r)
+{
+    if (r->text)
+        write_reason(out, r);
+    else
+        sb_puts(out, "null");
+}
+
+static void write_evidence(StrBuf *out, const FnEvidence *e)
+{
+    str_field(out, "name", e->name, false);
+    sb_printf(out, ", \"exported\": %s, \"privileged\": ", e->exported ? "true" : "false");
+    reason_or_null(out, &e->privileged);
+    sb_puts(out, ", \"setid\": ");
+    reason_or_null(out, &e->setid);
+    sb_puts(out, ", \"calls\": [");
+    for (int i = 0; i < e->ncalls; i++) {
+        if (i)
+            sb_puts(out, ", ");
+        sb_json_string(out, e->calls[i]);
+    }
+    sb_puts(out, "]");
+}
+
 void entry_write(StrBuf *out, const char *key, const Deps *deps, const JobResult *res)
 {
     sb_printf(out, CACHE_ENTRY_MAGIC "%d", ENTRY_VERSION);
@@ -134,11 +162,6 @@ void entry_write(StrBuf *out, const char *key, const Deps *deps, const JobResult
     sb_printf(out, "],\n \"failed\": %s, \"analysed\": %s", res->failed ? "true" : "false",
               res->analysed ? "true" : "false");
     str_field(out, "messages", sb_str((StrBuf *)&res->messages), true);
-    sb_puts(out, ",\n \"privilege\": ");
-    if (res->privilege.text)
-        write_reason(out, &res->privilege);
-    else
-        sb_puts(out, "null");
     sb_puts(out, ",\n \"findings\": [");
     for (int i = 0; i < res->findings.n; i++) {
         sb_puts(out, i ? ",\n  {" : "\n  {");
@@ -156,6 +179,12 @@ void entry_write(StrBuf *out, const char *key, const Deps *deps, const JobResult
         if (i)
             sb_puts(out, ", ");
         sb_json_string(out, res->callees[i]);
+    }
+    sb_puts(out, "],\n \"evidence\": [");
+    for (int i = 0; i < res->nevidence; i++) {
+        sb_puts(out, i ? ",\n  {" : "\n  {");
+        write_evidence(out, &res->evidence[i]);
+        sb_puts(out, "}");
     }
     sb_puts(out, "],\n \"defines\": [");
     for (int i = 0; i < res->ndefines; i++) {
@@ -243,6 +272,17 @@ static bool read_reasons(Arena *a, const JsonValue *v, Finding *f)
     return true;
 }
 
+/* [[file, line, col], creates, [file, line, col]] */
+static bool read_pending(Arena *a, const JsonValue *v, Finding *f)
+{
+    long long creates;
+    if (!v || v->kind != JSON_ARRAY || v->n != 3 || !read_loc(a, v->items[0], &f->pending.access) ||
+        !whole(v->items[1], 0, 1, &creates) || !read_loc(a, v->items[2], &f->pending.argv))
+        return false;
+    f->pending.creates = creates != 0;
+    return true;
+}
+
 static bool read_finding(JobResult *res, const JsonValue *v)
 {
     Arena *a = &res->arena;
@@ -271,7 +311,7 @@ static bool read_finding(JobResult *res, const JsonValue *v)
         note.message = arena_strdup(a, n->items[1]->string);
         ARENA_PUSH(a, f.notes, f.nnotes, f.cap_notes, note);
     }
-    if (!read_reasons(a, json_get(v, "reasons"), &f))
+    if (!read_reasons(a, json_get(v, "reasons"), &f) || !read_pending(a, json_get(v, "pending"), &f))
         return false;
     ARENA_PUSH(a, res->findings.items, res->findings.n, res->findings.cap, f);
     return true;
@@ -416,6 +456,32 @@ static bool read_callee(JobResult *res, const JsonValue *v)
     return true;
 }
 
+static bool reason_or_null_read(Arena *a, const JsonValue *v, RiskReason *r)
+{
+    return v && (v->kind == JSON_NULL || read_reason(a, v, r));
+}
+
+static bool read_evidence(JobResult *res, const JsonValue *v)
+{
+    Arena *a = &res->arena;
+    const JsonValue *exported = json_get(v, "exported"), *calls = json_get(v, "calls");
+    FnEvidence e = {.name = get_str(a, v, "name")};
+    if (!e.name || !exported || exported->kind != JSON_BOOL || !calls ||
+        calls->kind != JSON_ARRAY ||
+        !reason_or_null_read(a, json_get(v, "privileged"), &e.privileged) ||
+        !reason_or_null_read(a, json_get(v, "setid"), &e.setid))
+        return false;
+    e.exported = exported->boolean;
+    for (int i = 0; i < calls->n; i++) {
+        if (calls->items[i]->kind != JSON_STRING)
+            return false;
+        const char *name = arena_strdup(a, calls->items[i]->string);
+        ARENA_PUSH(a, e.calls, e.ncalls, e.cap_calls, name);
+    }
+    ARENA_PUSH(a, res->evidence, res->nevidence, res->cap_evidence, e);
+    return true;
+}
+
 static bool read_define(JobResult *res, const JsonValue *v)
 {
     if (v->kind != JSON_STRING)
@@ -439,10 +505,6 @@ bool entry_read(const char *text, size_t len, const char *key, JobResult *res, D
         !stored || strcmp(stored, key) || !failed || failed->kind != JSON_BOOL || !analysed ||
         analysed->kind != JSON_BOOL || !messages)
         return false;
-    const JsonValue *privilege = json_get(root, "privilege");
-    if (!privilege || (privilege->kind != JSON_NULL &&
-                       !read_reason(&res->arena, privilege, &res->privilege)))
-        return false;
     res->findings.arena = &res->arena;
     res->failed = failed->boolean;
     res->analysed = analysed->boolean;
@@ -451,6 +513,7 @@ bool entry_read(const char *text, size_t len, const char *key, JobResult *res, D
         !read_array(res, json_get(root, "findings"), read_finding) ||
         !read_array(res, json_get(root, "exports"), read_summary) ||
         !read_array(res, json_get(root, "callees"), read_callee) ||
+        !read_array(res, json_get(root, "evidence"), read_evidence) ||
         !read_array(res, json_get(root, "defines"), read_define))
         return false;
     sb_puts(&res->messages, messages);

@@ -135,12 +135,25 @@ static bool finding_ok(Check *c, const Finding *f)
     for (int k = 0; k < f->nreasons; k++)
         if (!reason_ok(c, &f->reasons[k]))
             return false;
+    if (!loc_or_none_ok(c, f->pending.access) || !loc_or_none_ok(c, f->pending.argv))
+        return false;
     const SrcRegion *g = &f->fix_region;
     return !f->fix_replacement ||
            (clean(f->fix_replacement, "\t\n") && loc_ok(c, g->start) &&
             place_ok(c, g->start.file, g->end_line, g->end_col) &&
             (g->end_line > g->start.line ||
              (g->end_line == g->start.line && g->end_col >= g->start.col)));
+}
+
+static bool evidence_ok(Check *c, const FnEvidence *e)
+{
+    if (!identifier(e->name) || (e->privileged.text && !reason_ok(c, &e->privileged)) ||
+        (e->setid.text && !reason_ok(c, &e->setid)))
+        return false;
+    for (int i = 0; i < e->ncalls; i++)
+        if (!identifier(e->calls[i]))
+            return false;
+    return true;
 }
 
 static bool summary_ok(const Summary *s)
@@ -183,9 +196,11 @@ static bool deps_ok(Check *c, const Deps *deps)
 
 static bool result_ok(Check *c, const JobResult *res)
 {
-    if (!messages_ok(&res->messages) || res->findings.n > MAX_FINDINGS ||
-        (res->privilege.text && !reason_ok(c, &res->privilege)))
+    if (!messages_ok(&res->messages) || res->findings.n > MAX_FINDINGS)
         return false;
+    for (int i = 0; i < res->nevidence; i++)
+        if (!evidence_ok(c, &res->evidence[i]))
+            return false;
     for (int i = 0; i < res->findings.n; i++)
         if (!finding_ok(c, &res->findings.items[i]))
             return false;

@@ -273,19 +273,19 @@ static void export_summaries(const Unit *u, const SummaryTable *table, JobResult
             summary_put(&res->exports, table->items[i]);
 }
 
-/* The risk of each finding (with the summaries still current), and the
- * unit's sign of privilege for the other units of its program. */
+/* The risk of each finding (with the summaries still current), and each
+ * function's signs of privilege, which the run joins over its program. */
 static void rank_findings(Unit *u)
 {
     Arena scratch = {0};
     RiskFacts *rf = risk_facts(&scratch, u->fns, u->n);
     risk_assess(&scratch, rf, u->fns, u->dom, u->n, &u->res->findings, 0);
-    const RiskReason *p = risk_facts_privilege(rf);
-    if (p) {
-        u->res->privilege = *p;
-        u->res->privilege.text = arena_strdup(&u->res->arena, p->text);
-    }
     arena_free(&scratch);
+    JobResult *res = u->res;
+    for (int i = 0; i < u->n; i++) {
+        FnEvidence e = evidence_of(&res->arena, u->fns[i]);
+        ARENA_PUSH(&res->arena, res->evidence, res->nevidence, res->cap_evidence, e);
+    }
 }
 
 /* The summaries of other files that the job's calls mean. */

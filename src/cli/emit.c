@@ -1,6 +1,6 @@
 /* emit.c - the end of a run: the workers' messages go to stderr in job
- * order; a unit's sign of privilege is shared with the other units of its
- * program; the findings are fingerprinted, then filtered (suppression
+ * order; each finding learns the privilege of the program it runs in
+ * (program_rights.h); the findings are fingerprinted, then filtered (suppression
  * comments, the baseline, then the minimum risk) and formatted; the
  * baseline file is written from what remains after suppression, whatever
  * its risk. The exit status counts only findings that are reported and
@@ -15,6 +15,7 @@
 #include "../analysis/risk.h"
 #include "../report/report.h"
 #include "../util/strmap.h"
+#include "program_rights.h"
 
 /* --color=auto: only on a terminal that can show colours, unless the
  * user opted out with NO_COLOR (any value, even empty). */
@@ -101,43 +102,6 @@ static void check_suppression_names(const JobList *jl, const JobResult *res)
     fputs(sb_str(&out), stderr);
     sb_free(&out);
     strmap_free(&seen);
-}
-
-/* Do units i and j belong to one program, as far as the database tells?
- * The same build target; a library (linked into the others); or a
- * database that names no targets (a plain Makefile under bear). */
-static bool same_program(const Job *i, const Job *j)
-{
-    if (!i->target || !j->target)
-        return !i->target && !j->target;
-    return !strcmp(i->target, j->target) || !strncmp(i->target, "lib", 3);
-}
-
-static bool has_privilege_reason(const Finding *f)
-{
-    for (int k = 0; k < f->nreasons; k++)
-        if (f->reasons[k].factor == RISK_PRIVILEGE || f->reasons[k].factor == RISK_RULE)
-            return true;
-    return false;
-}
-
-/* setuid() in main.c makes the race in util.c a privileged one. */
-static void share_privilege(const JobList *jl, JobResult *res)
-{
-    for (int i = 0; i < jl->n; i++) {
-        const RiskReason *p = NULL;
-        for (int j = 0; !res[i].privilege.text && !p && j < jl->n; j++)
-            if (res[j].privilege.text && same_program(&jl->jobs[i], &jl->jobs[j]))
-                p = &res[j].privilege;
-        res[i].findings.arena = &res[i].arena;   /* results were moved since */
-        for (int k = 0; p && k < res[i].findings.n; k++) {
-            Finding *f = &res[i].findings.items[k];
-            if (has_privilege_reason(f))
-                continue;
-            finding_reason(&res[i].findings, f, p);
-            f->risk = risk_level(f);
-        }
-    }
 }
 
 /* Hide findings below the minimum risk, counting those not suppressed. */
@@ -234,7 +198,8 @@ int emit_report(const Options *o, const char *cwd, const JobList *jl, JobResult 
 {
     Report r = {.color = use_color(o), .cwd = cwd, .help_uri_base = help_uri_base};
     StrBuf out = {0};
-    share_privilege(jl, res);
+    if (!o->dump_cfg)
+        program_rights_apply(jl, res);
     r.items = collect(jl, res, &r, &out, &trouble);
     if (!o->dump_cfg) {
         fingerprints_compute(r.items, r.n);

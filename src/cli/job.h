@@ -3,6 +3,7 @@
 #define FSRACE_JOB_H
 #include <stdbool.h>
 
+#include "../analysis/evidence.h"
 #include "../analysis/summary.h"
 #include "../report/finding.h"
 #include "../util/strbuf.h"
@@ -39,7 +40,8 @@ typedef struct JobResult {
     bool cached;            /* taken from the cache, not analysed again */
     bool idle;              /* not parsed: the pre-filter found nothing */
     SummaryTable exports;   /* summaries of its exported functions */
-    RiskReason privilege;   /* a sign that the unit runs privileged; text NULL if none */
+    FnEvidence *evidence;   /* each function's signs of privilege and calls */
+    int nevidence, cap_evidence;
     const char **callees;   /* functions it calls that it does not define */
     int ncallees, cap_callees;
     bool kept;              /* the worker wrote the unit to its job's keep_fd */

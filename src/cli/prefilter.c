@@ -38,9 +38,10 @@
 
 /* Functions outside the catalogue that rules react to (lock-order,
  * insecure-temp-*, name-after-open's temporaries, lockfile-race), and the
- * calls that change the process's user ids: a unit that only defines
- * swap_uids() gives it a summary the risk of other units' findings
- * depends on. A rule that reacts to a new name outside functions.def adds
+ * calls that change the process's ids or show its privilege: a unit that
+ * only defines swap_uids() gives it a summary the risk of other units'
+ * findings depends on, and one that calls setgid() a sign of privilege
+ * (evidence.h). A rule that reacts to a new name outside functions.def adds
  * it here. */
 static const char *const extra_triggers[] = {
     "pthread_mutex_lock", "pthread_mutex_timedlock", "pthread_mutex_clocklock",
@@ -52,7 +53,9 @@ static const char *const extra_triggers[] = {
     "fcntl64", "tmpnam", "tmpnam_r", "tempnam", "mktemp", "_mktemp", "_wmktemp", "_tempnam",
     "_wtempnam", "_wtmpnam", "_tmpnam", "tmpnam_s", "_wtmpnam_s", "_mktemp_s", "_wmktemp_s",
     "mkstemp", "mkostemp", "mkstemps", "mkostemps", "mkdtemp", "tmpfile", "tmpfile64",
-    "setuid", "seteuid", "setreuid", "setresuid", "setfsuid", NULL,
+    "setuid", "seteuid", "setreuid", "setresuid", "setfsuid", "setgid", "setegid", "setregid",
+    "setresgid", "setfsgid", "initgroups", "setgroups", "capset", "cap_set_proc", "issetugid",
+    NULL,
 };
 
 /* Options that change where system headers come from. */

@@ -54,7 +54,7 @@ static void pool_exports(Program *p, const JobResult *res, int n, StrMap *owner,
  * projects keep each program (firejail's src/firejail/ and src/fbuilder/,
  * each with its own is_dir()). A function the folder does not define
  * still comes from the pool. */
-static const char *program_key(Arena *a, const Job *job)
+const char *program_key(Arena *a, const Job *job)
 {
     if (job->target)
         return arena_printf(a, "target:%s", job->target);

@@ -30,6 +30,9 @@ typedef struct Program {
 void program_run(Program *p, const Job *jobs, int n, const AnalyzeOptions *opt, int nprocs,
                  JobResult *results);
 void program_free(Program *p);
+/* The program a job's unit is most likely linked into, as the database
+ * tells: "target:NAME" (meson, CMake), else "folder:DIR" of its source. */
+const char *program_key(Arena *a, const Job *job);
 /* Free what a JobResult owns. */
 void job_result_free(JobResult *r);
 

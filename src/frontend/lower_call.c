@@ -99,11 +99,12 @@ static bool callee_only_reads(CXType fn_type, int attrs, int i)
     return !(attrs & FN_SCANF_LIKE) && is_variadic_position(fn_type, i);
 }
 
-/* The call e with arguments kids[1..n), calling `callee` (kids[0], or
- * one arm of a conditional there). */
-static Operand lower_call_of(Lower *L, CXCursor e, CXCursor *kids, int n, CXCursor callee)
+/* The call e with arguments kids[1..n), calling `callee` (kids[0], or,
+ * chosen, one arm of a conditional or table there). */
+static Operand lower_call_of(Lower *L, CXCursor e, CXCursor *kids, int n, CXCursor callee,
+                             bool chosen)
 {
-    Call call = {.kind = CALLEE_INDIRECT};
+    Call call = {.kind = CALLEE_INDIRECT, .chosen = chosen};
     int attrs = 0;
     unsigned fortified = 0;   /* arguments of a _FORTIFY_SOURCE variant to leave out */
     CXCursor decl = clang_getCursorReferenced(callee);
@@ -229,7 +230,7 @@ Operand lower_call(Lower *L, CXCursor e)
     CXCursor callee = cursor_strip(kids[0]), selector, arm[MAX_CHOICES];
     int narms = chosen_at_call(L, callee, &selector, arm);
     if (narms < 2)
-        return lower_call_of(L, e, kids, n, callee);
+        return lower_call_of(L, e, kids, n, callee, false);
     bool has_value = clang_getCursorType(e).kind != CXType_Void;
     Operand temp = has_value ? operand_temp(L, e)
                              : (Operand){.kind = OPND_NONE, .loc = cursor_loc(L->fe, e)};
@@ -242,7 +243,7 @@ Operand lower_call(Lower *L, CXCursor e)
             lower_cond(L, selector, here, rest);
             L->cur = here;
         }
-        Operand r = lower_call_of(L, e, kids, n, arm[k]);
+        Operand r = lower_call_of(L, e, kids, n, arm[k], true);
         if (has_value)
             lower_assign_temp(L, e, &temp, &r);
         lower_jump(L, join);

@@ -147,9 +147,15 @@ static Operand lower_declref(Lower *L, CXCursor e)
         o.has_ival = true;
         return o;
     }
-    default: {
+    case CXCursor_FunctionDecl: {
         Operand o = operand_loc(L, e, OPND_EXPR);
         o.text = cursor_name(L->a, e);   /* a function designator */
+        ARENA_PUSH(L->a, L->fn->refs, L->fn->nrefs, L->fn->cap_refs, o.text);
+        return o;
+    }
+    default: {
+        Operand o = operand_loc(L, e, OPND_EXPR);
+        o.text = cursor_name(L->a, e);
         return o;
     }
     }

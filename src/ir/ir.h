@@ -73,6 +73,8 @@ typedef struct Call {
     CalleeKind kind;
     bool noreturn;          /* exit(), abort(), err(), _Noreturn ... */
     bool libc;              /* declared in a system header */
+    bool chosen;            /* one of the functions a table or ?: chooses from at
+                             * the call: probes[i](p), (f ? a : b)(p) */
     Operand *args;
     int nargs;
 } Call;
@@ -136,6 +138,10 @@ typedef struct Function {
     int ntemps;
     const char *incomplete; /* non-NULL: why part of the body was skipped */
     unsigned long serial;   /* unique per process: caches keyed by function */
+    const char **refs;      /* functions named other than as a direct callee
+                             * (h->act = handler, pthread_create(.., worker, ..)):
+                             * what the body may call through a pointer */
+    int nrefs, cap_refs;
 } Function;
 
 /* Builders (used by the front end). */

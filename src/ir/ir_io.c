@@ -12,7 +12,7 @@ enum { MAX_COUNT = INT_MAX / 64 };
  * build until this file is updated. */
 #if defined(__x86_64__) && defined(__LP64__)
 _Static_assert(sizeof(Operand) == 120 && sizeof(Call) == 32 && sizeof(Ins) == 296 &&
-                   sizeof(Block) == 240 && sizeof(Var) == 16 && sizeof(Function) == 96 &&
+                   sizeof(Block) == 240 && sizeof(Var) == 16 && sizeof(Function) == 112 &&
                    sizeof(SrcLoc) == 16 && sizeof(Compare) == 24,
                "an IR structure changed: write and read its new fields in ir_io.c");
 #endif
@@ -79,7 +79,7 @@ static void put_ins(BlobWriter *w, const Ins *in)
     const Call *c = &in->call;
     blob_put_str(w, c->callee);
     blob_put_int(w, c->kind);
-    blob_put_int(w, c->noreturn | c->libc << 1);
+    blob_put_int(w, c->noreturn | c->libc << 1 | c->chosen << 2);
     blob_put_int(w, c->nargs);
     for (int i = 0; i < c->nargs; i++)
         put_operand(w, &c->args[i]);
@@ -97,6 +97,7 @@ static void get_ins(BlobReader *r, Ins *in)
     long long flags = blob_int(r);
     c->noreturn = flags & 1;
     c->libc = flags & 2;
+    c->chosen = flags & 4;
     c->nargs = blob_count(r, MAX_COUNT);
     c->args = c->nargs ? ARENA_ARRAY(r->a, Operand, c->nargs) : NULL;
     for (int i = 0; i < c->nargs; i++)
@@ -184,6 +185,9 @@ static void put_function(BlobWriter *w, const Function *fn)
     blob_put_int(w, fn->exported);
     blob_put_int(w, fn->ntemps);
     blob_put_str(w, fn->incomplete);
+    blob_put_int(w, fn->nrefs);
+    for (int i = 0; i < fn->nrefs; i++)
+        blob_put_str(w, fn->refs[i]);
 }
 
 static Function *get_function(BlobReader *r)
@@ -208,6 +212,10 @@ static Function *get_function(BlobReader *r)
     fn->exported = blob_int(r) != 0;
     fn->ntemps = (int)blob_int(r);
     fn->incomplete = blob_str(r);
+    fn->nrefs = fn->cap_refs = blob_count(r, MAX_COUNT);
+    fn->refs = ARENA_ARRAY(r->a, const char *, fn->nrefs + 1);
+    for (int i = 0; i < fn->nrefs; i++)
+        fn->refs[i] = blob_str(r);
     return fn;
 }
 

@@ -57,6 +57,15 @@ typedef struct RiskReason {
     int weight;
 } RiskReason;
 
+/* What the risk of a finding still needs to know about the program the
+ * function runs in (privileged? set-user-ID?), which only the whole run
+ * knows (src/cli/program_rights.c, risk_program()). */
+typedef struct RiskPending {
+    SrcLoc access;          /* an access() that asks with the real ids; line 0: none */
+    bool creates;           /* ...and the use creates the file */
+    SrcLoc argv;            /* the name comes from the command line; line 0: no */
+} RiskPending;
+
 typedef struct Finding {
     const Rule *rule;
     SrcLoc loc;             /* the racy use */
@@ -73,6 +82,7 @@ typedef struct Finding {
     RiskLevel risk;         /* from the reasons: risk_level() */
     RiskReason *reasons;
     int nreasons, cap_reasons;
+    RiskPending pending;
 } Finding;
 
 typedef struct Findings {

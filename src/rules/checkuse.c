@@ -443,6 +443,9 @@ static const char *advice(const Pairing *p, const Site *use)
     if (p->links && use->func->group == G_MODIFY)
         return "open it once with O_NOFOLLOW and operate on the descriptor (fchmod(), "
                "fchown(), futimens())";
+    if (use->func->group == G_OPEN && permission_check(check) &&
+        effect_access_effective_ids(check))   /* eaccess(): no real user to ask about */
+        return "open it without asking first and handle EACCES";
     if (use->func->group == G_OPEN && permission_check(check))
         return "open it without asking first and handle EACCES; a set-user-ID program "
                "checking for the real user should drop privileges (seteuid(getuid())) and "

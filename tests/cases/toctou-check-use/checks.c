@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* toctou-check-use: every kind of CHECK, each followed by a use it decides.
  * The *at() checks count only relative to AT_FDCWD (a name looked up from

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* toctou-check-use: races that CodeQL's cpp/toctou-race-condition does not
  * report (it knows few check/use pairs and compares names only as the same

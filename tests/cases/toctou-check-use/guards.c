@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* toctou-check-use: how the check decides the use. The use must be control
  * dependent on a branch over a value derived from the check: its result, its

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* toctou-check-use: a name passed to a logger between the check and the
  * use is read, not written (issue 11, A1). Arguments in a variadic position

@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* toctou-check-use: /proc/<pid>/root/... and /proc/<pid>/cwd/... (also
  * under /proc/self and /proc/<pid>/task/<tid>) reach into another

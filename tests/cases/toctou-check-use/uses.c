@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* toctou-check-use: every kind of USE (a call that looks the name up again),
  * each decided by an access()/stat()-family check of the same name. */

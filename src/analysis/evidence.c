@@ -1,0 +1,140 @@
+/* evidence.c - each function's signs of privilege; see evidence.h. */
+#include "evidence.h"
+
+#include <string.h>
+
+#include "../model/catalog.h"
+#include "../util/strmap.h"
+#include "risk_facts.h"
+
+/* Calls that only a program with rights its user lacks makes. */
+static const struct {
+    const char *callee;
+    const char *why;
+} privilege_calls[] = {
+    {"setuid", "the program calls setuid(): it runs with rights its user may lack"},
+    {"seteuid", "the program calls seteuid(): it runs with rights its user may lack"},
+    {"setreuid", "the program calls setreuid(): it runs with rights its user may lack"},
+    {"setresuid", "the program calls setresuid(): it runs with rights its user may lack"},
+    {"setgid", "the program calls setgid(): it runs with rights its user may lack"},
+    {"setegid", "the program calls setegid(): it runs with rights its user may lack"},
+    {"setregid", "the program calls setregid(): it runs with rights its user may lack"},
+    {"setresgid", "the program calls setresgid(): it runs with rights its user may lack"},
+    {"setfsuid", "the program calls setfsuid(): it runs with rights its user may lack"},
+    {"setfsgid", "the program calls setfsgid(): it runs with rights its user may lack"},
+    {"initgroups", "the program calls initgroups(): it runs as root"},
+    {"setgroups", "the program calls setgroups(): it runs as root"},
+    {"capset", "the program calls capset(): it holds capabilities"},
+    {"cap_set_proc", "the program calls cap_set_proc(): it holds capabilities"},
+    {"issetugid", "the program asks issetugid(): it is meant to run set-user-id"},
+};
+
+/* The calls of privilege_calls[] that set ids (all but the last three). */
+static bool sets_ids(const char *callee)
+{
+    return !strncmp(callee, "set", 3) && strcmp(callee, "setgroups");
+}
+
+static const char *why_privileged(const char *callee)
+{
+    for (size_t i = 0; i < sizeof privilege_calls / sizeof privilege_calls[0]; i++)
+        if (!strcmp(callee, privilege_calls[i].callee))
+            return privilege_calls[i].why;
+    return NULL;
+}
+
+/* chown(name, uid, gid) with a uid that is not -1: files go to another
+ * user, which only root may do. */
+static bool chowns_to_other(const Call *c)
+{
+    const FileFunc *f = catalog_find(c->callee);
+    bool by_fd = !strcmp(c->callee, "fchown");   /* fchown(fd, uid, gid) */
+    if (!by_fd && (!f || f->group != G_MODIFY || !strstr(c->callee, "chown")))
+        return false;
+    int uid = f && f->path >= 0 ? f->path + 1 : 1;
+    return uid < c->nargs && !(c->args[uid].has_ival && c->args[uid].ival == -1);
+}
+
+/* The real user's or group's id: getuid(), getgid(), or a variable named
+ * for it (ruid, real_uid). A passwd entry's pw_uid is not: a daemon
+ * started as root switches to a user that way. */
+static bool real_id(const Function *fn, const Operand *o)
+{
+    static const char *const names[] = {"getuid", "getgid", "ruid", "rgid", "real_uid",
+                                        "real_gid", NULL};
+    const char *t = o->text ? o->text : "";
+    const char *k = o->key ? o->key : "";
+    const char *callee = risk_temp_callee(fn, o->key);
+    for (int i = 0; names[i]; i++)
+        if (strstr(t, names[i]) || strstr(k, names[i]) || !strcmp(callee, names[i]))
+            return true;
+    return false;
+}
+
+/* A call that only a set-user-ID (or set-group-ID) program makes: it
+ * returns to the real ids (setuid(getuid()), setresgid(g, g, g)), asks for
+ * full root (setuid(0)), or asks whether it is set-ID. */
+static bool setid_sign(const Function *fn, const Call *c)
+{
+    if (!strcmp(c->callee, "issetugid"))
+        return true;
+    if (!sets_ids(c->callee) || c->nargs < 1)
+        return false;
+    bool real = true, root = true;
+    for (int i = 0; i < c->nargs; i++) {
+        const Operand *a = &c->args[i];
+        bool keep = a->has_ival && a->ival == -1;   /* setresuid(-1, u, -1) */
+        real &= keep || real_id(fn, a);
+        root &= keep || (a->has_ival && a->ival == 0);
+    }
+    return real || root;
+}
+
+static void sign(Arena *a, RiskReason *r, SrcLoc loc, const char *why)
+{
+    if (!r->text)
+        *r = (RiskReason){loc, arena_strdup(a, why), RISK_PRIVILEGE, 2};
+}
+
+static void note_call(Arena *a, FnEvidence *e, StrMap *seen, const char *name)
+{
+    if (strmap_get(seen, name, NULL))
+        return;
+    strmap_put(seen, name, 1);
+    const char *copy = arena_strdup(a, name);
+    ARENA_PUSH(a, e->calls, e->ncalls, e->cap_calls, copy);
+}
+
+static void scan_call(Arena *a, const Function *fn, const Ins *ins, FnEvidence *e, StrMap *seen)
+{
+    const Call *c = &ins->call;
+    const char *why = why_privileged(c->callee);
+    if (why)
+        sign(a, &e->privileged, ins->loc, why);
+    if (why && setid_sign(fn, c))
+        sign(a, &e->setid, ins->loc, why);
+    if (chowns_to_other(c))
+        sign(a, &e->privileged, ins->loc,
+             "the program chown()s files to other users: it runs as root");
+    if (!c->libc && !c->chosen && !catalog_find(c->callee))
+        note_call(a, e, seen, c->callee);   /* a table's entries are dispatched to, like commands */
+}
+
+FnEvidence evidence_of(Arena *a, const Function *fn)
+{
+    FnEvidence e = {.name = arena_strdup(a, fn->name), .exported = fn->exported};
+    StrMap seen = {0};
+    if (!strncmp(fn->name, "pam_sm_", 7))
+        sign(a, &e.privileged, fn->loc,
+             arena_printf(a, "%s(): a PAM module, run inside privileged programs", fn->name));
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int k = 0; k < fn->blocks[b]->nins; k++) {
+            const Ins *ins = &fn->blocks[b]->ins[k];
+            if (ins->kind == INS_CALL && ins->call.callee)
+                scan_call(a, fn, ins, &e, &seen);
+        }
+    for (int i = 0; i < fn->nrefs; i++)
+        note_call(a, &e, &seen, fn->refs[i]);
+    strmap_free(&seen);
+    return e;
+}
