@@ -187,6 +187,8 @@ static void redo(Program *p, const Job *jobs, const int *todo, int count,
     }
     AnalyzeOptions with_pool = *opt;
     with_pool.program = &p->pool;
+    for (int k = 0; k < count; k++)   /* hits need no worker, nor a cost guess */
+        sub[k].preloaded = analyze_from_cache(&sub[k], &with_pool, &fresh[k]);
     kept->unit_of = todo;   /* a unit first parsed now is kept for the next round */
     workers_run(sub, count, &with_pool, nprocs, fresh, kept);
     kept->unit_of = NULL;
