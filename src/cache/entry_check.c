@@ -11,14 +11,26 @@
 enum { MAX_FINDINGS = 100000, MAX_NOTES = 1000, MAX_NAME = 4096 };
 
 /* No control character (C0, DEL, or C1 as UTF-8) but those allowed. */
+#define SUSPECT4(b) [b] = 1, [b + 1] = 1, [b + 2] = 1, [b + 3] = 1
+/* The bytes clean() looks at twice: C0 controls, DEL, and 0xc2 (the lead
+ * byte of a C1 control in UTF-8). A table: a warm run checks every path
+ * of every cache entry. */
+static const unsigned char SUSPECT[256] = {
+    SUSPECT4(0x00), SUSPECT4(0x04), SUSPECT4(0x08), SUSPECT4(0x0c), SUSPECT4(0x10),
+    SUSPECT4(0x14), SUSPECT4(0x18), SUSPECT4(0x1c), [0x7f] = 1, [0xc2] = 1,
+};
+
 static bool clean(const char *s, const char *allowed)
 {
     if (!s)
         return false;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (!SUSPECT[*p])
+            continue;
         if ((*p < 0x20 && !strchr(allowed, *p)) || *p == 0x7f ||
             (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
             return false;
+    }
     return true;
 }
 
@@ -60,6 +72,9 @@ typedef struct Check {
     StrMap index;           /* absolute name -> position in known */
     Known *known;
     int n, cap;
+    const Deps *deps;       /* the files allowed, indexed at the first location */
+    const SummaryTable *pool;
+    bool indexed;
 } Check;
 
 static void allow(Check *c, const char *abs)
@@ -93,10 +108,14 @@ static void read_lines(Check *c, Known *k)
 
 /* file:line:col exists among the allowed files (col may be one past the
  * line's end, where clang puts the end of a range). */
+static void index_files(Check *c);
+
 static bool place_ok(Check *c, const char *file, unsigned line, unsigned col)
 {
     if (!clean(file, "") || !*file || strlen(file) > MAX_NAME)
         return false;
+    if (!c->indexed)
+        index_files(c);
     int i;
     if (!strmap_get(&c->index, path_absolute(c->a, c->cwd, file), &i))
         return false;
@@ -181,15 +200,24 @@ static void allow_pool(Check *c, const SummaryTable *pool)
                     allow(c, path_absolute(c->a, c->cwd, t->items[i]->effects[k].as.inner_file));
 }
 
-static bool deps_ok(Check *c, const Deps *deps)
+/* The files a location may name: the unit's and its pool's. Built at the
+ * first location checked: most entries have none, and a warm run checks
+ * every entry. */
+static void index_files(Check *c)
 {
-    for (int i = 0; i < deps->n; i++) {
+    c->indexed = true;
+    allow_pool(c, c->pool);
+    for (int i = 0; i < c->deps->n; i++)
+        allow(c, path_normalize(c->a, c->deps->items[i].path));
+}
+
+static bool deps_ok(const Deps *deps)
+{
+    for (int i = 0; i < deps->n; i++)
         if (deps->items[i].path[0] != '/' || !clean(deps->items[i].path, ""))
             return false;
-        allow(c, path_normalize(c->a, deps->items[i].path));
-    }
-    for (int i = 0; i < deps->nabsent; i++)
-        if (deps->absent[i][0] != '/' || !clean(deps->absent[i], ""))
+    for (int i = 0; i < deps->nabsent; i++)   /* only ever stat()ed, never shown */
+        if (deps->absent[i][0] != '/')
             return false;
     return true;
 }
@@ -220,9 +248,8 @@ bool entry_check(const JobResult *res, const Deps *deps, const char *cwd,
                  const SummaryTable *pool)
 {
     Arena a = {0};
-    Check c = {&a, cwd, {0}, NULL, 0, 0};
-    allow_pool(&c, pool);
-    bool ok = deps_ok(&c, deps) && result_ok(&c, res);
+    Check c = {.a = &a, .cwd = cwd, .deps = deps, .pool = pool};
+    bool ok = deps_ok(deps) && result_ok(&c, res);
     strmap_free(&c.index);
     arena_free(&a);
     return ok;
