@@ -20,7 +20,7 @@ static JsonValue *value(Parser *ps, int depth);
 
 static void skip_ws(Parser *ps)
 {
-    while (ps->p < ps->end && strchr(" \t\r\n", *ps->p) && *ps->p)
+    while (ps->p < ps->end && (*ps->p == ' ' || *ps->p == '\t' || *ps->p == '\r' || *ps->p == '\n'))
         ps->p++;
 }
 
@@ -121,10 +121,18 @@ static bool escape(Parser *ps, StrBuf *b)
 /* The plain string at ps->p (after its opening quote): no escape and no
  * control character before the closing quote, as nearly every string in
  * a cache entry; NULL (ps->p unmoved) for any other. */
+#define STOP4(b) [b] = 1, [b + 1] = 1, [b + 2] = 1, [b + 3] = 1
+/* Where a plain string stops: the closing quote, an escape, a control
+ * character. A table, one test per byte: cache entries are mostly paths. */
+static const unsigned char STOPS_PLAIN[256] = {
+    STOP4(0x00), STOP4(0x04), STOP4(0x08), STOP4(0x0c), STOP4(0x10),
+    STOP4(0x14), STOP4(0x18), STOP4(0x1c), ['"'] = 1, ['\\'] = 1,
+};
+
 static const char *plain_string(Parser *ps)
 {
     const char *q = ps->p;
-    while (q < ps->end && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20)
+    while (q < ps->end && !STOPS_PLAIN[(unsigned char)*q])
         q++;
     if (q >= ps->end || *q != '"')
         return NULL;
@@ -199,6 +207,23 @@ static size_t number_length(const char *s, const char *end)
 /* Numbers longer than this are not ones fsrace's files hold. */
 enum { MAX_NUMBER_CHARS = 40 };
 
+/* A plain integer of up to 15 digits is exact in a double: computed
+ * here, as most numbers in a cache entry are (strtod is slower). */
+static bool exact_integer(const char *s, size_t n, double *out)
+{
+    bool minus = *s == '-';
+    if (n - minus > 15)
+        return false;
+    long long value = 0;
+    for (size_t i = minus; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        value = value * 10 + (s[i] - '0');
+    }
+    *out = minus ? -(double)value : (double)value;
+    return true;
+}
+
 static JsonValue *number(Parser *ps, JsonValue *v)
 {
     if (*ps->p != '-' && (*ps->p < '0' || *ps->p > '9'))
@@ -207,6 +232,11 @@ static JsonValue *number(Parser *ps, JsonValue *v)
     size_t n = number_length(ps->p, ps->end);
     if (n == 0)
         return fail(ps, "bad number");
+    if (exact_integer(ps->p, n, &v->number)) {
+        ps->p += n;
+        v->kind = JSON_NUMBER;
+        return v;
+    }
     char buf[MAX_NUMBER_CHARS + 1];
     if (n > MAX_NUMBER_CHARS)
         return fail(ps, "number out of range (more than 40 characters)");
