@@ -350,6 +350,24 @@ static PairKind judge_under(const Pairing *p, const Site *use)
     return PAIR_SYMLINK;
 }
 
+/* Is the use the same call as the check, with the same arguments (a
+ * constant, a literal or the same variable each)? */
+static bool same_call(const Ins *a, const Ins *b)
+{
+    const Call *x = &a->call, *y = &b->call;
+    if (!x->callee || !y->callee || strcmp(x->callee, y->callee) || x->nargs != y->nargs)
+        return false;
+    for (int i = 0; i < x->nargs; i++) {
+        const Operand *o = &x->args[i], *q = &y->args[i];
+        bool same = o->has_ival ? q->has_ival && o->ival == q->ival
+                    : (o->kind == OPND_LVALUE || o->kind == OPND_STRING) &&
+                          o->kind == q->kind && !strcmp(o->key, q->key);
+        if (!same)
+            return false;
+    }
+    return true;
+}
+
 static PairKind judge(const Pairing *p, const Site *use)
 {
     const Site *check = p->check;
@@ -363,6 +381,12 @@ static PairKind judge(const Pairing *p, const Site *use)
      * truncating after a probe is a race. */
     if (check->func->group == G_OPEN && use->func->group == G_OPEN && !creates(use) &&
         !effect_truncates(use))
+        return PAIR_NONE;
+    /* The same open again, after the failure was dealt with (cups log.c:
+     * cupsFileOpen(name, "a") failed, the log directory is fixed, then
+     * the same call): it asks no more than the first did. */
+    if (check->func->group == G_OPEN && use->func->group == G_OPEN &&
+        same_call(check->ins, use->ins))
         return PAIR_NONE;
     /* open(p, O_NOFOLLOW) failed (ELOOP: a link), and the fallback changes
      * p by name, following the link the open refused */
