@@ -9,10 +9,17 @@
 #include "../analysis/risk.h"
 #include "program.h"
 
+/* A call: of one definition, or of one of several (choice) that each
+ * program links its own of (cleanup_exit() in ssh, sshd, and cleanup.c). */
+typedef struct Edge {
+    int to;
+    bool choice;
+} Edge;
+
 typedef struct Node {
     int unit;
     const FnEvidence *e;
-    int *out;               /* the functions it may call */
+    Edge *out;              /* the functions it may call */
     int nout, cap_out;
     int callers;
     const RiskReason *runs[2];    /* a sign of the program it runs in:
@@ -29,6 +36,7 @@ typedef struct Graph {
     StrMap anywhere;        /* "name" -> first exported node, then next_any */
     int *next_prog, *next_any;
     int *program_of;        /* per unit */
+    bool *has_main_in;      /* per unit: it defines main() */
     bool has_main;
     StrMap conflicts;       /* "u/v" -> units u and v define the same name */
     int *seen;              /* per node: 1 + the entry whose reach holds it */
@@ -61,6 +69,7 @@ static void add_nodes(Graph *g, const JobList *jl, const JobResult *res)
 {
     StrMap programs = {0};
     g->program_of = ARENA_ARRAY(&g->a, int, jl->n + 1);
+    g->has_main_in = ARENA_ARRAY(&g->a, bool, jl->n + 1);
     for (int i = 0; i < jl->n; i++) {
         const char *key = program_key(&g->a, &jl->jobs[i]);
         if (!strmap_get(&programs, key, &g->program_of[i]))
@@ -77,7 +86,8 @@ static void add_nodes(Graph *g, const JobList *jl, const JobResult *res)
             const FnEvidence *e = &res[i].evidence[k];
             g->nodes[n] = (Node){.unit = i, .e = e};
             strmap_put(&g->local, arena_printf(&g->a, "%d/%s", i, e->name), n);
-            g->has_main |= !strcmp(e->name, "main");
+            g->has_main_in[i] |= !strcmp(e->name, "main");
+            g->has_main |= g->has_main_in[i];
             if (!e->exported)
                 continue;
             chain(&g->in_program, arena_printf(&g->a, "%d/%s", g->program_of[i], e->name),
@@ -86,11 +96,19 @@ static void add_nodes(Graph *g, const JobList *jl, const JobResult *res)
         }
 }
 
-static void add_edge(Graph *g, int from, int to)
+static void add_edge(Graph *g, int from, int to, bool choice)
 {
     Node *f = &g->nodes[from];
-    ARENA_PUSH(&g->a, f->out, f->nout, f->cap_out, to);
+    Edge e = {to, choice};
+    ARENA_PUSH(&g->a, f->out, f->nout, f->cap_out, e);
     g->nodes[to].callers += from != to;
+}
+
+static void add_edges(Graph *g, int from, int first, const int *next)
+{
+    bool choice = next[first] >= 0;
+    for (int to = first; to >= 0; to = next[to])
+        add_edge(g, from, to, choice);
 }
 
 /* What a call of `name` from node `from` may mean: its unit's own
@@ -99,17 +117,12 @@ static void add_call(Graph *g, int from, const char *name)
 {
     int unit = g->nodes[from].unit, to;
     char buf[KEY_MAX];
-    if (strmap_get(&g->local, key_of(g, buf, unit, name), &to)) {
-        add_edge(g, from, to);
-        return;
-    }
-    if (strmap_get(&g->in_program, key_of(g, buf, g->program_of[unit], name), &to)) {
-        for (; to >= 0; to = g->next_prog[to])
-            add_edge(g, from, to);
-        return;
-    }
-    for (bool found = strmap_get(&g->anywhere, name, &to); found && to >= 0; to = g->next_any[to])
-        add_edge(g, from, to);
+    if (strmap_get(&g->local, key_of(g, buf, unit, name), &to))
+        add_edge(g, from, to, false);
+    else if (strmap_get(&g->in_program, key_of(g, buf, g->program_of[unit], name), &to))
+        add_edges(g, from, to, g->next_prog);
+    else if (strmap_get(&g->anywhere, name, &to))
+        add_edges(g, from, to, g->next_any);
 }
 
 /* Can units u and v be linked into one program? Not when both define
@@ -133,6 +146,18 @@ static bool conflict(Graph *g, const JobResult *res, int u, int v)
     return both;
 }
 
+/* May the reach of an entry in unit `entry` take edge e? Not into a unit
+ * that cannot be linked with the entry's, nor, for one of several
+ * definitions, into another program's main file: which one the entry's
+ * program links is then not known, but not that one (a library's
+ * sshfatal() calls cleanup_exit(): from sftp-server's handlers, that is
+ * not sshd's). */
+static bool may_take(Graph *g, const JobResult *res, int entry, const Edge *e)
+{
+    int unit = g->nodes[e->to].unit;
+    return unit == entry || (!(e->choice && g->has_main_in[unit]) && !conflict(g, res, entry, unit));
+}
+
 /* What `entry` reaches in its program, into g->seen (stamped with the
  * entry) and stack[0..return); the first sign of each kind among it. */
 static int reach(Graph *g, const JobResult *res, int entry, int *stack,
@@ -148,8 +173,8 @@ static int reach(Graph *g, const JobResult *res, int entry, int *stack,
             if (!sign[kind])
                 sign[kind] = sign_of(from->e, kind);
         for (int k = 0; k < from->nout; k++) {
-            int to = from->out[k];
-            if (g->seen[to] != entry + 1 && !conflict(g, res, unit, g->nodes[to].unit)) {
+            int to = from->out[k].to;
+            if (g->seen[to] != entry + 1 && may_take(g, res, unit, &from->out[k])) {
                 g->seen[to] = entry + 1;
                 stack[top++] = to;
             }
