@@ -3,6 +3,8 @@
  * generated functions with 100k blocks cannot overflow the C stack. */
 #include "dom.h"
 
+#include <string.h>
+
 /* The CFG seen forwards (successors) or backwards (predecessors). */
 typedef struct Graph {
     const Function *fn;
@@ -74,10 +76,44 @@ static int intersect(const DomTree *d, int a, int b)
     return a;
 }
 
+/* Number the tree depth first (an explicit stack: trees 100k deep). */
+static void number_tree(Arena *a, DomTree *d, int n, int root)
+{
+    int *first = ARENA_ARRAY(a, int, n + 1), *kids = ARENA_ARRAY(a, int, n);
+    int *fill = ARENA_ARRAY(a, int, n + 1), *stack = ARENA_ARRAY(a, int, n);
+    d->pre = ARENA_ARRAY(a, int, n);
+    d->post = ARENA_ARRAY(a, int, n);
+    for (int b = 0; b < n; b++) {
+        d->pre[b] = d->post[b] = -1;
+        if (d->idom[b] >= 0 && b != root)
+            first[d->idom[b] + 1]++;
+    }
+    for (int b = 0; b < n; b++)
+        first[b + 1] += first[b];
+    memcpy(fill, first, sizeof(int) * (size_t)(n + 1));
+    for (int b = 0; b < n; b++)
+        if (d->idom[b] >= 0 && b != root)
+            kids[fill[d->idom[b]]++] = b;
+    int sp = 0, clock = 0;
+    stack[sp++] = root;
+    d->pre[root] = clock++;
+    while (sp) {   /* fill[] counts down the children still to enter */
+        int b = stack[sp - 1];
+        if (fill[b] > first[b]) {
+            int k = kids[--fill[b]];
+            d->pre[k] = clock++;
+            stack[sp++] = k;
+        } else {
+            d->post[b] = clock++;
+            sp--;
+        }
+    }
+}
+
 static DomTree build(Arena *a, Graph g, int root)
 {
     int n = g.fn->nblocks, count;
-    DomTree d = {ARENA_ARRAY(a, int, n), ARENA_ARRAY(a, int, n)};
+    DomTree d = {ARENA_ARRAY(a, int, n), ARENA_ARRAY(a, int, n), NULL, NULL};
     int *rpo = reverse_postorder(a, g, root, &count);
     for (int i = 0; i < n; i++)
         d.idom[i] = d.rpo_index[i] = -1;
@@ -100,6 +136,7 @@ static DomTree build(Arena *a, Graph g, int root)
             }
         }
     }
+    number_tree(a, &d, n, root);
     return d;
 }
 
@@ -117,11 +154,5 @@ bool dom_dominates(const DomTree *d, int a, int b)
 {
     if (d->idom[b] < 0 || d->idom[a] < 0)
         return false;
-    for (;;) {
-        if (a == b)
-            return true;
-        if (d->idom[b] == b)
-            return false;
-        b = d->idom[b];
-    }
+    return d->pre[a] <= d->pre[b] && d->post[b] <= d->post[a];
 }

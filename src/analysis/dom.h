@@ -9,6 +9,8 @@
 typedef struct DomTree {
     int *idom;      /* immediate dominator per block; -1: unreachable; entry: itself */
     int *rpo_index; /* position in reverse postorder; -1: unreachable */
+    int *pre, *post;/* depth-first numbering of the tree: a dominates b when
+                     * a's interval [pre, post] holds b's (O(1) per query) */
 } DomTree;
 
 DomTree dom_build(Arena *a, const Function *fn);

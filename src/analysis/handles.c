@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "handle_index.h"
+
 static bool reads_handle(const Operand *o, const NameSet *h)
 {
     for (int k = 0; k < h->n; k++) {
@@ -35,38 +37,54 @@ static bool is_close(const Ins *ins, const NameSet *h)
     return closes && reads_handle(&ins->call.args[0], h);
 }
 
-/* Calls whose result is the same open file as their first argument: a
- * stream or directory stream wrapped around a descriptor (fdopen(fd)
- * then fwrite()/rewind() keep the file open and in use), or the
- * descriptor under a stream. */
-static bool wraps_handle(const Ins *ins, const NameSet *h)
+/* A copy of the handle (q = fd) or a call whose result is the same open
+ * file (fdopen(fd), fileno(f)) reading a key of h: its result joins h. */
+static bool joins(const Ins *ins, const NameSet *h)
 {
-    static const char *const wrappers[] = {"fileno", "fdopen", "fdopendir", "dirfd", NULL};
-    if (ins->kind != INS_CALL || !ins->call.callee || !ins->dst.key || ins->call.nargs < 1 ||
-        !reads_handle(&ins->call.args[0], h))
-        return false;
-    for (int i = 0; wrappers[i]; i++)
-        if (!strcmp(ins->call.callee, wrappers[i]))
-            return true;
-    return false;
+    if (ins->kind == INS_ASSIGN)
+        return reads_handle(&ins->src, h);
+    return reads_handle(&ins->call.args[0], h);
 }
 
+/* The next copy or wrapper after instruction `after` reading a key of h
+ * (-1: none), from the index's per-key lists. */
+static int next_joining(const HandleIndex *x, const NameSet *h, int after)
+{
+    int best = -1;
+    for (int k = 0; k < h->n; k++) {
+        int n;
+        const int *ids = handle_index_readers(x, h->keys[k], &n);
+        int lo = 0, hi = n;   /* the first id above `after` */
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            if (ids[mid] > after)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        if (lo < n && (best < 0 || ids[lo] < best))
+            best = ids[lo];
+    }
+    return best;
+}
+
+/* Sweeps in program order to a fixed point, as over the whole function,
+ * but visiting only the copies and wrappers that read the handle's keys
+ * (the others add nothing): the keys come out in the same order. */
 NameSet handles_of(Arena *a, const Function *fn, const Site *open_site)
 {
     NameSet h = {0};
     if (!open_site->ins->dst.key)
         return h;
     nameset_add(a, &h, open_site->ins->dst.key);
-    for (bool grew = true; grew;) {   /* copies, to a fixed point */
+    const HandleIndex *x = handle_index(fn);
+    for (bool grew = true; grew;) {
         grew = false;
-        for (int b = 0; b < fn->nblocks; b++)
-            for (int i = 0; i < fn->blocks[b]->nins; i++) {
-                const Ins *ins = &fn->blocks[b]->ins[i];
-                bool copies = ins->kind == INS_ASSIGN && ins->dst.kind == OPND_LVALUE &&
-                              ins->src.kind != OPND_EXPR && reads_handle(&ins->src, &h);
-                if (copies || wraps_handle(ins, &h))
-                    grew |= nameset_add(a, &h, ins->dst.key);
-            }
+        for (int id = next_joining(x, &h, -1); id >= 0; id = next_joining(x, &h, id)) {
+            const Ins *ins = handle_index_ins(x, id);
+            if (joins(ins, &h))
+                grew |= nameset_add(a, &h, ins->dst.key);
+        }
     }
     return h;
 }
@@ -75,11 +93,12 @@ NameSet handles_of(Arena *a, const Function *fn, const Site *open_site)
  * paths end at a close() of the handle. visit returns true to stop. */
 typedef bool (*InsVisit)(const Ins *ins, int block, int index, void *data);
 
-static bool walk_from(Arena *a, const Function *fn, int block, int index, const NameSet *h,
+static bool walk_from(const Function *fn, int block, int index, const NameSet *h,
                       bool stop_at_close, InsVisit visit, void *data)
 {
-    bool *entered = ARENA_ARRAY(a, bool, fn->nblocks);
-    int *work = ARENA_ARRAY(a, int, fn->nblocks), nwork = 0;
+    HandleIndex *x = handle_index(fn);
+    handle_index_walk(x);
+    int *work = handle_index_work(x), nwork = 0;
     int from = index + 1;
     for (int b = block;;) {
         const Block *blk = fn->blocks[b];
@@ -90,10 +109,8 @@ static bool walk_from(Arena *a, const Function *fn, int block, int index, const 
             open = !(stop_at_close && is_close(&blk->ins[i], h));
         }
         for (int s = 0; open && s < blk->nsucc; s++)
-            if (!entered[blk->succ[s]]) {
-                entered[blk->succ[s]] = true;
+            if (handle_index_enter(x, blk->succ[s]))
                 work[nwork++] = blk->succ[s];
-            }
         if (!nwork)
             return false;
         b = work[--nwork];
@@ -121,35 +138,23 @@ static bool reads_it(const Ins *ins, int block, int index, void *data)
 bool handles_open_at(Arena *a, const Function *fn, const Site *open_site, const NameSet *h,
                      int block, int index)
 {
+    (void)a;   /* the walks' marks are the index's */
     if (!h->n)
         return false;
     Target t = {block, index};
-    if (!walk_from(a, fn, open_site->block, open_site->index, h, true, is_target, &t))
+    if (!walk_from(fn, open_site->block, open_site->index, h, true, is_target, &t))
         return false;   /* every path closes it first */
-    return walk_from(a, fn, block, index, h, false, reads_it, (void *)h);
-}
-
-/* Calls that look at a handle or end it without doing anything with the
- * file's contents. */
-static bool only_inspects(const char *callee)
-{
-    static const char *const names[] = {"close", "fclose", "closedir", "pclose", "fstat",
-                                        "fstat64", "fileno", "dirfd", "ferror", NULL};
-    for (int i = 0; names[i]; i++)
-        if (!strcmp(callee, names[i]))
-            return true;
-    return false;
+    return walk_from(fn, block, index, h, false, reads_it, (void *)h);
 }
 
 bool handles_worked_through(const Function *fn, const NameSet *h)
 {
-    for (int b = 0; b < fn->nblocks && h->n; b++)
-        for (int i = 0; i < fn->blocks[b]->nins; i++) {
-            const Ins *ins = &fn->blocks[b]->ins[i];
-            if (ins->kind == INS_CALL && (!ins->call.callee || !only_inspects(ins->call.callee)) &&
-                ins_reads_handle(ins, h))
-                return true;
-        }
+    if (!h->n)
+        return false;
+    const HandleIndex *x = handle_index(fn);
+    for (int k = 0; k < h->n; k++)
+        if (handle_index_worked(x, h->keys[k]))
+            return true;
     return false;
 }
 
@@ -161,36 +166,14 @@ const char *handles_variable(const NameSet *h)
     return NULL;
 }
 
-/* Which edge of a test of a handle is taken when the open failed: 0 the
- * true edge, 1 the false edge, -1 unknown. Descriptors fail as -1,
- * streams and directories as NULL. */
-static int failure_edge(const Compare *c)
-{
-    switch (c->op) {
-    case CMP_LT: return c->value <= 0 ? 0 : -1;        /* fd < 0 */
-    case CMP_LE: return c->value < 0 ? 0 : -1;         /* fd <= -1 */
-    case CMP_EQ: return c->value == -1 || c->value == 0 ? 0 : -1;   /* fd == -1, !f */
-    case CMP_NE: return c->value == -1 || c->value == 0 ? 1 : -1;   /* fd != -1, if (f) */
-    case CMP_GE: return c->value == 0 ? 1 : -1;        /* fd >= 0 */
-    case CMP_GT: return c->value == -1 ? 1 : -1;       /* fd > -1 */
-    default: return -1;
-    }
-}
-
+/* Climbs only through the blocks entered by some failure edge (the
+ * index's chain), not through every dominator. */
 bool handles_failed_at(const Function *fn, const DomTree *dom, const NameSet *h, int b)
 {
-    for (;;) {
-        const Block *blk = fn->blocks[b];
-        if (blk->npred == 1) {
-            const Block *test = fn->blocks[blk->pred[0]];
-            int edge = test->term == TERM_BRANCH && test->cmp.key &&
-                               nameset_has(h, test->cmp.key)
-                           ? failure_edge(&test->cmp) : -1;
-            if (edge >= 0 && test->nsucc == 2 && test->succ[edge] == b)
-                return true;
-        }
-        if (dom->idom[b] < 0 || dom->idom[b] == b)
-            return false;
-        b = dom->idom[b];
-    }
+    HandleIndex *x = handle_index(fn);
+    for (int c = handle_index_failure_up(x, dom, b); c >= 0;
+         c = handle_index_failure_next(x, dom, c))
+        if (nameset_has(h, fn->blocks[fn->blocks[c]->pred[0]]->cmp.key))
+            return true;
+    return false;
 }

@@ -43,8 +43,16 @@ static bool same(Flow a, Flow b)
     return a.state == b.state && a.drop == b.drop;
 }
 
-const Ins *rights_dropped_before(Arena *a, const Function *fn, int block, int index)
+struct RightsFlow {
+    const Function *fn;
+    Flow *in;                   /* per block, on entry */
+};
+
+/* The flow to a fixed point, once per function: each finding asks where
+ * its use is. */
+RightsFlow *rights_flow(Arena *a, const Function *fn)
 {
+    RightsFlow *r = ARENA_NEW(a, RightsFlow);
     Flow *in = ARENA_ARRAY(a, Flow, fn->nblocks);
     in[fn->entry] = (Flow){KEPT, NULL};
     for (bool changed = true; changed;) {
@@ -63,6 +71,12 @@ const Ins *rights_dropped_before(Arena *a, const Function *fn, int block, int in
             }
         }
     }
-    Flow at = through(fn, block, index, in[block]);
+    *r = (RightsFlow){fn, in};
+    return r;
+}
+
+const Ins *rights_dropped_before(const RightsFlow *r, int block, int index)
+{
+    Flow at = through(r->fn, block, index, r->in[block]);
     return at.state == DROPPED ? at.drop : NULL;
 }

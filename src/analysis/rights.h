@@ -8,9 +8,12 @@
 #define FSRACE_RIGHTS_H
 #include "../ir/ir.h"
 
+/* The rights on entry to each block of fn, computed once. */
+typedef struct RightsFlow RightsFlow;
+RightsFlow *rights_flow(Arena *a, const Function *fn);
 /* The call that gave the rights up before instruction (block, index), if
  * every path from the entry there passes a drop after its last other
  * change of ids; else NULL. */
-const Ins *rights_dropped_before(Arena *a, const Function *fn, int block, int index);
+const Ins *rights_dropped_before(const RightsFlow *r, int block, int index);
 
 #endif

@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "../rules/rules.h"
+#include "call_places.h"
 #include "creation.h"
 #include "effects.h"
 #include "names.h"
@@ -48,6 +49,8 @@ typedef struct Assess {
     Findings *out;
     Finding *f;
     OriginCtx *origin;
+    const CallPlaces *calls;    /* the function's calls by place */
+    RightsFlow *rights;         /* the function's rights, once asked */
 } Assess;
 
 static void reason(Assess *s, SrcLoc loc, RiskFactor factor, int weight, const char *text)
@@ -62,24 +65,23 @@ static bool same_loc(SrcLoc a, SrcLoc b)
 }
 
 /* The catalogued call at loc in fn, as a site (check: its CHECK view). */
-static bool site_at(const Function *fn, SrcLoc loc, bool check, Site *out)
+/* The first call at loc (in program order) that names a file. */
+static bool site_at(const Assess *s, SrcLoc loc, bool check, Site *out)
 {
-    for (int b = 0; b < fn->nblocks; b++)
-        for (int i = 0; i < fn->blocks[b]->nins; i++) {
-            const Ins *ins = &fn->blocks[b]->ins[i];
-            if (ins->kind != INS_CALL || !same_loc(ins->loc, loc))
-                continue;
-            const FileFunc *f = check ? site_check_func(ins) : site_func(ins);
-            const Operand *p = f ? site_path(ins, f, 0) : NULL;
-            if (f && !p)
-                p = site_path(ins, f, 1);
-            if (f && !p && f->path >= 0 && f->path < ins->call.nargs)
-                p = &ins->call.args[f->path];   /* relative to a directory descriptor */
-            if (!f || !p)
-                continue;
-            *out = (Site){b, i, ins, f, p};
-            return true;
-        }
+    int b, i;
+    for (int cursor = -1; call_places_next(s->calls, loc, &cursor, &b, &i);) {
+        const Ins *ins = &s->fn->blocks[b]->ins[i];
+        const FileFunc *f = check ? site_check_func(ins) : site_func(ins);
+        const Operand *p = f ? site_path(ins, f, 0) : NULL;
+        if (f && !p)
+            p = site_path(ins, f, 1);
+        if (f && !p && f->path >= 0 && f->path < ins->call.nargs)
+            p = &ins->call.args[f->path];   /* relative to a directory descriptor */
+        if (!f || !p)
+            continue;
+        *out = (Site){b, i, ins, f, p};
+        return true;
+    }
     return false;
 }
 
@@ -94,7 +96,7 @@ static const char *called(const FileFunc *f)
  * which program the function belongs to; here, what the function shows. */
 static void assess_privilege(Assess *s, const Site *use)
 {
-    const Ins *drop = rights_dropped_before(s->a, s->fn, use->block, use->index);
+    const Ins *drop = rights_dropped_before(s->rights, use->block, use->index);
     if (drop)
         reason(s, drop->loc, RISK_PRIVILEGE, DECISIVE,
                arena_printf(s->a, "it runs after %s() gave the rights up", drop->call.callee));
@@ -360,17 +362,17 @@ static void assess_check(Assess *s, const Site *check, const Site *use)
 static void assess_name_maker(Assess *s)
 {
     static const char *const makers[] = {"tmpnam", "tmpnam_r", "tempnam", "mktemp", NULL};
-    for (int b = 0; b < s->fn->nblocks; b++)
-        for (int i = 0; i < s->fn->blocks[b]->nins; i++) {
-            const Ins *ins = &s->fn->blocks[b]->ins[i];
-            if (ins->kind != INS_CALL || !ins->call.callee || !same_loc(ins->loc, s->f->loc))
-                continue;
-            for (int k = 0; makers[k]; k++)
-                if (!strcmp(ins->call.callee, makers[k]))
-                    reason(s, ins->loc, RISK_PLACE, 2,
-                           arena_printf(s->a, "%s() makes names another user can take first",
-                                        makers[k]));
-        }
+    int b, i;
+    for (int cursor = -1; call_places_next(s->calls, s->f->loc, &cursor, &b, &i);) {
+        const Ins *ins = &s->fn->blocks[b]->ins[i];
+        if (!ins->call.callee)
+            continue;
+        for (int k = 0; makers[k]; k++)
+            if (!strcmp(ins->call.callee, makers[k]))
+                reason(s, ins->loc, RISK_PLACE, 2,
+                       arena_printf(s->a, "%s() makes names another user can take first",
+                                    makers[k]));
+    }
 }
 
 static void assess_one(Assess *s)
@@ -379,8 +381,8 @@ static void assess_one(Assess *s)
     Site use;
     /* a call on a descriptor (late-permissions' fchown) is about the file
      * its note opened: the open is where the name lives */
-    bool by_name = site_at(s->fn, f->loc, false, &use);
-    if (!by_name && !(f->nnotes && site_at(s->fn, f->notes[0].loc, false, &use) &&
+    bool by_name = site_at(s, f->loc, false, &use);
+    if (!by_name && !(f->nnotes && site_at(s, f->notes[0].loc, false, &use) &&
                       use.func->group == G_OPEN)) {
         assess_name_maker(s);
         return;
@@ -388,7 +390,7 @@ static void assess_one(Assess *s)
     Site check;
     bool checked = false;
     for (int k = 0; k < f->nnotes && !checked; k++)   /* the first check speaks for the pair */
-        checked = site_at(s->fn, f->notes[k].loc, true, &check) && check.ins != use.ins;
+        checked = site_at(s, f->notes[k].loc, true, &check) && check.ins != use.ins;
     const char *dir = checked ? check.path->key : NULL;
     bool under = dir && use.path->key && strcmp(use.path->key, dir) &&
                  prefix_path_below(s->a, s->fn, use.block, use.index, use.path, dir);
@@ -419,7 +421,10 @@ void risk_assess(Arena *scratch, const RiskFacts *rf, Function *const *fns, cons
     StrMap by_name = {0};
     for (int k = n - 1; k >= 0; k--)
         strmap_put(&by_name, fns[k]->name, k);
-    OriginCtx **origins = ARENA_ARRAY(scratch, OriginCtx *, n + 1);   /* one per function */
+    /* what each function's findings share, made for its first one */
+    OriginCtx **origins = ARENA_ARRAY(scratch, OriginCtx *, n + 1);
+    const CallPlaces **calls = ARENA_ARRAY(scratch, const CallPlaces *, n + 1);
+    RightsFlow **rights = ARENA_ARRAY(scratch, RightsFlow *, n + 1);
     for (int i = first; i < out->n; i++) {
         Finding *f = &out->items[i];
         if (!strcmp(f->rule->id, "lock-order")) {
@@ -429,9 +434,12 @@ void risk_assess(Arena *scratch, const RiskFacts *rf, Function *const *fns, cons
         }
         int k = f->nreasons ? -1 : function_of(fns, n, &by_name, f);
         if (k >= 0) {
-            if (!origins[k])
+            if (!origins[k]) {
                 origins[k] = origin_ctx(scratch, fns[k]);
-            Assess s = {scratch, rf, fns[k], &dom[k], out, f, origins[k]};
+                calls[k] = call_places(scratch, fns[k]);
+                rights[k] = rights_flow(scratch, fns[k]);
+            }
+            Assess s = {scratch, rf, fns[k], &dom[k], out, f, origins[k], calls[k], rights[k]};
             assess_one(&s);
         }
         f->risk = risk_level(f);

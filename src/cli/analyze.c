@@ -11,6 +11,7 @@
 
 #include "../analysis/risk.h"
 #include "../analysis/flow_index.h"
+#include "../analysis/handle_index.h"
 #include "../analysis/summarize.h"
 #include "../analysis/walks.h"
 #include "../cache/cache.h"
@@ -306,6 +307,7 @@ static void analyse_unit(Unit *u)
     rules_finish(u->all_rules, &u->res->findings);
     rank_findings(u);
     flow_index_release();
+    handle_index_release();
     summary_set_current(NULL);
     export_summaries(u, &table, u->res);
     record_callees(u);

@@ -2,9 +2,11 @@
 #include "finding.h"
 
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "../rules/rules.h"
+#include "../util/strmap.h"
 
 Finding *finding_add(Findings *f, const Rule *rule, const Function *fn, SrcLoc loc,
                      const char *message)
@@ -74,6 +76,7 @@ static int compare_findings(const void *pa, const void *pb)
 
 void findings_sort(Findings *f)
 {
+    f->nindexed = -1;   /* reordered: findings_at() indexes again */
     if (f->n > 1)
         qsort(f->items, (size_t)f->n, sizeof(Finding), compare_findings);
     int kept = 0;
@@ -102,11 +105,52 @@ static bool same_place(SrcLoc a, SrcLoc b)
     return a.line == b.line && a.col == b.col && !strcmp(a.file, b.file);
 }
 
+static unsigned place_hash(const Rule *rule, SrcLoc loc)
+{
+    unsigned h = strmap_hash(loc.file ? loc.file : "");
+    h = (h ^ (unsigned)loc.line) * 16777619u;
+    h = (h ^ (unsigned)loc.col) * 16777619u;
+    return h ^ (unsigned)((uintptr_t)rule >> 4);
+}
+
+static void index_put(Findings *f, int i)
+{
+    unsigned mask = (unsigned)f->index_cap - 1;
+    unsigned s = place_hash(f->items[i].rule, f->items[i].loc) & mask;
+    while (f->index[s])
+        s = (s + 1) & mask;
+    f->index[s] = i + 1;
+}
+
+/* Bring the index up to f->n items: new items added in order (the first
+ * of equal places stays first along its probe chain), all again when the
+ * table is full or items were dropped. */
+static void index_update(Findings *f)
+{
+    if (f->nindexed < 0 || f->nindexed > f->n || 2 * f->n >= f->index_cap) {
+        int cap = 64;
+        while (cap <= 2 * f->n)
+            cap *= 2;
+        f->index = ARENA_ARRAY(f->arena, int, cap);
+        f->index_cap = cap;
+        f->nindexed = 0;
+    }
+    for (; f->nindexed < f->n; f->nindexed++)
+        index_put(f, f->nindexed);
+}
+
+/* A hash lookup: a linear scan per use made a unit's findings quadratic. */
 Finding *findings_at(Findings *f, const Rule *rule, SrcLoc loc)
 {
-    for (int i = 0; i < f->n; i++)
-        if (f->items[i].rule == rule && same_place(f->items[i].loc, loc))
-            return &f->items[i];
+    if (!f->n)
+        return NULL;
+    index_update(f);
+    unsigned mask = (unsigned)f->index_cap - 1;
+    for (unsigned s = place_hash(rule, loc) & mask; f->index[s]; s = (s + 1) & mask) {
+        Finding *x = &f->items[f->index[s] - 1];
+        if (x->rule == rule && same_place(x->loc, loc))
+            return x;
+    }
     return NULL;
 }
 
@@ -138,5 +182,6 @@ void findings_resolve_precedence(Findings *f)
         if (!dropped[i])
             f->items[kept++] = f->items[i];
     f->n = kept;
+    f->nindexed = -1;
     free(dropped);
 }

@@ -89,6 +89,11 @@ typedef struct Findings {
     Arena *arena;           /* owns findings, messages and notes */
     Finding *items;
     int n, cap;
+    /* findings_at()'s hash of items[0..nindexed) by rule and place (item
+     * index + 1 per slot; 0 empty); -1: index again (items were
+     * reordered or dropped) */
+    int *index;
+    int index_cap, nindexed;
 } Findings;
 
 Finding *finding_add(Findings *f, const Rule *rule, const Function *fn, SrcLoc loc,

@@ -124,4 +124,5 @@ void rules_keep_enabled(Findings *f)
         if (rules_enabled(f->items[i].rule))
             f->items[kept++] = f->items[i];
     f->n = kept;
+    f->nindexed = -1;   /* findings_at() indexes again */
 }
