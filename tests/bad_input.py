@@ -739,3 +739,68 @@ def prefilter_idle_cached(ctx):
                        quiet, *flags, label="shadowed")
     ctx.expect_exit(shadowed, 1)
     ctx.expect_finding(shadowed, quiet, line=4)
+
+
+def many_walks(n):
+    """One function with n readdir() loops, each chmod()ing a joined name
+    the walk's d_type said was a regular file; returns (source, lines of
+    the chmod() calls)."""
+    out = ["#include <dirent.h>", "#include <stdio.h>", "#include <sys/stat.h>",
+           "void clean(DIR **ds) {"]
+    uses = []
+    for i in range(n):   # each its own entry and buffer: no walk speaks for another's
+        out += [f"  struct dirent *e{i};", f"  char path{i}[4096];",
+                f"  while ((e{i} = readdir(ds[{i}])) != NULL) {{",
+                f"    if (e{i}->d_type != DT_REG) continue;",
+                f'    snprintf(path{i}, sizeof path{i}, "d{i}/%s", e{i}->d_name);',
+                f"    chmod(path{i}, 0600);", "  }"]
+        uses.append(len(out) - 1)
+    return "\n".join(out + ["}", ""]), uses
+
+
+def many_lock_files(n):
+    """One function creating n lock files, each after stat() found it
+    absent; returns (source, lines of the open() calls)."""
+    out = ["#include <fcntl.h>", "#include <sys/stat.h>", "int take(void) {",
+           "  struct stat st; int fd = -1;"]
+    uses = []
+    for i in range(n):
+        out.append(f'  if (stat("/var/lock/a{i}.lock", &st) != 0)')
+        out.append(f'    fd = open("/var/lock/a{i}.lock", O_CREAT | O_WRONLY, 0644);')
+        uses.append(len(out))
+    return "\n".join(out + ["  return fd;", "}", ""]), uses
+
+
+def expect_all_at(ctx, run, path, rule, lines, wording):
+    """A finding of rule with `wording` at each of lines, none missing."""
+    if run.proc.returncode != 1:
+        return                          # expect_exit said why
+    try:
+        found = json.loads(run.proc.stdout)["findings"]
+    except ValueError:
+        ctx.fail(run, "invalid JSON")
+        return
+    got = {f["line"] for f in found if f["rule"] == rule and wording in f["message"]}
+    missing = [x for x in lines if x not in got]
+    if missing:
+        ctx.fail(run, f"{len(missing)} of {len(lines)} {rule} findings missing "
+                 f"(first at line {missing[0]})")
+
+
+@case("no-silent-caps")
+def no_silent_caps(ctx):
+    """Issue 12 point 10: no silent caps. More walks in one function than the
+    16 once kept, and more checked lock-file creations than the 256 once
+    kept, are all reported as such."""
+    src, uses = many_walks(20)
+    walks = ctx.write("walks.c", src)
+    run = ctx.run("--no-cache", "--min-risk", "low", "--format", "json", walks, "--",
+                  label="20 walks")
+    ctx.expect_exit(run, 1)
+    expect_all_at(ctx, run, walks, "toctou-symlink-check", uses, "after readdir()")
+    src, uses = many_lock_files(300)
+    locks = ctx.write("locks.c", src)
+    run = ctx.run("--no-cache", "--min-risk", "low", "--format", "json", locks, "--",
+                  label="300 lock files")
+    ctx.expect_exit(run, 1)
+    expect_all_at(ctx, run, locks, "lockfile-race", uses, "after stat() found it absent")

@@ -8,8 +8,6 @@
 #include "locks.h"
 #include "origin.h"
 
-enum { MAX_DECIDED = 256 };
-
 /* ---- (a) checks that decide a creation ------------------------------ */
 
 typedef struct Decided {
@@ -83,11 +81,12 @@ static bool polls(Arena *a, const Function *fn, int b)
 }
 
 /* Every creating call (without O_EXCL) that an access()/stat() check of
- * the same name decides. */
-static int decided_creations(LockfileScan *in, Decided *out, int max)
+ * the same name decides (all of them: a cap dropped some without a word). */
+static Decided *decided_creations(LockfileScan *in, int *count)
 {
     const Function *fn = in->fn;
-    int n = 0;
+    Decided *out = NULL;
+    int n = 0, cap = 0;
     for (int b = 0; b < fn->nblocks; b++) {
         if (in->dom->idom[b] < 0)
             continue;
@@ -104,7 +103,7 @@ static int decided_creations(LockfileScan *in, Decided *out, int max)
             int nu;
             Site *uses = flow_uses(in->a, fn, check, path->key, NULL, NULL, &nu);
             Guards *guards = NULL;
-            for (int u = 0; u < nu && n < max; u++) {
+            for (int u = 0; u < nu; u++) {
                 const FileFunc *uf = site_libc_func(uses[u].ins);
                 if (!uf || creation_of(uses[u].ins, uf) != CREATE_YES ||
                     uses[u].path != creation_path(uses[u].ins, uf))
@@ -121,11 +120,13 @@ static int decided_creations(LockfileScan *in, Decided *out, int max)
                 }
                 if (!flow_is_guarded(in->a, fn, in->dom, in->cdep, guards, uses[u].block))
                     continue;
-                out[n++] = (Decided){uses[u].ins, check, polls(in->a, fn, b)};
+                Decided d = {uses[u].ins, check, polls(in->a, fn, b)};
+                ARENA_PUSH(in->a, out, n, cap, d);
             }
         }
     }
-    return n;
+    *count = n;
+    return out;
 }
 
 
@@ -148,10 +149,8 @@ LockfileVerdict lockfile_judge(LockfileScan *s, int b, int i)
     const Operand *path = creation_path(ins, f);
     if (!path)
         return none;
-    if (s->ndecided < 0) {
-        s->decided = ARENA_ARRAY(s->a, Decided, MAX_DECIDED);
-        s->ndecided = decided_creations(s, s->decided, MAX_DECIDED);
-    }
+    if (s->ndecided < 0)
+        s->decided = decided_creations(s, &s->ndecided);
     Shapes sh = origin_shapes(s->origins, b, i, path);
     LockName kind = lockname_of(&sh, path);
     const Decided *d = NULL;

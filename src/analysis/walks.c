@@ -168,19 +168,24 @@ static bool callback_check(Arena *a, const Function *fn, WalkCheck *w)
     return false;
 }
 
-int walks_of(Arena *a, const Function *fn, const int *idom, WalkCheck *out, int max)
+/* All of them: a cap would drop a walk without a word (issue 12). */
+WalkCheck *walks_of(Arena *a, const Function *fn, const int *idom, int *count)
 {
-    int n = 0;
-    if (max > 0 && callback_check(a, fn, &out[n]))
-        n++;
-    for (SiteIter it = site_iter_all(fn, idom); site_next(&it) && n < max;)
-        if (entry_check(a, fn, it.block, it.index, &out[n]))
-            n++;
+    WalkCheck *out = NULL, w;
+    int n = 0, cap = 0;
+    if (callback_check(a, fn, &w))
+        ARENA_PUSH(a, out, n, cap, w);
+    for (SiteIter it = site_iter_all(fn, idom); site_next(&it);)
+        if (entry_check(a, fn, it.block, it.index, &w))
+            ARENA_PUSH(a, out, n, cap, w);
     for (int k = 0; k < n; k++) {   /* now that out[] stays put */
         out[k].site.func = &out[k].func;
         out[k].site.path = &out[k].names[0];
+        if (out[k].site.ins == &w.entry)   /* a callback's site is its own entry */
+            out[k].site.ins = &out[k].entry;
     }
-    return n;
+    *count = n;
+    return out;
 }
 
 /* Is descriptor operand d dirfd(stream), directly or through a variable

@@ -21,9 +21,10 @@ typedef struct WalkCheck {
     Ins entry;                          /* a callback's entry, for notes */
 } WalkCheck;
 
-/* The walk checks of function fn (at most max): entries returned by the
- * calls in it, and its own parameters if the unit passes it to nftw(). */
-int walks_of(Arena *a, const Function *fn, const int *idom, WalkCheck *out, int max);
+/* The walk checks of function fn, in an array from the arena (*count of
+ * them): entries returned by the calls in it, and its own parameters if
+ * the unit passes it to nftw(). */
+WalkCheck *walks_of(Arena *a, const Function *fn, const int *idom, int *count);
 
 /* The later calls on the entry's name: by any name the walk gave, and for
  * readdir(), *at() calls on dirfd() of its stream and paths joined from

@@ -748,15 +748,13 @@ static void check_call(const RuleInput *in, Pairs *out, const Site *check, const
     arena_free(&per_check);
 }
 
-enum { MAX_WALKS = 16 };
-
 /* The walks live in the shared arena: the pairs point into them. */
 static void check_walks(const RuleInput *in, Pairs *out)
 {
     RuleInput mine = *in;
     mine.scratch = out->a;
-    WalkCheck *walks = ARENA_ARRAY(out->a, WalkCheck, MAX_WALKS);
-    int nwalks = walks_of(out->a, in->fn, in->dom->idom, walks, MAX_WALKS);
+    int nwalks;
+    WalkCheck *walks = walks_of(out->a, in->fn, in->dom->idom, &nwalks);
     for (int k = 0; k < nwalks; k++) {
         int n;
         Site *uses = walks_uses(out->a, in->fn, &walks[k], &n);
