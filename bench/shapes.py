@@ -3,12 +3,13 @@
 
 Usage: python3 bench/shapes.py [--fsrace PATH] [--clang clang-19]
                                [--shape NAME ...] [--start N] [--steps K]
-                               [--budget SECONDS]
+                               [--budget SECONDS] [--repeat R] [--issue-sizes]
 
 Each shape is a generated C file whose size doubles K times from N
 repetitions of one statement pattern (the shapes that made fsrace crawl:
 long functions of check/use pairs, nested ifs, else-if chains, switches,
-loops, gotos, copies of one name, many small wrappers...). For every size
+loops, gotos, copies of one name, many small wrappers, a big file of
+ordinary functions, a configuration declaring many functions). For every size
 it runs `fsrace --no-cache FILE --` and `clang -fsyntax-only FILE`, one
 after the other, and records CPU time (user + system, fsrace's worker
 included; wall time is shown beside it but depends on the machine's load)
@@ -20,8 +21,10 @@ same file at the largest size (both in CPU time). A size whose fsrace run
 exceeds --budget seconds of wall time ends that shape (it is killed and
 reported as ">budget").
 
-Targets (the speed issue): exponent <= 1.2 for time and memory, and at the
-largest size within 3x the parse time.
+Targets (issue 12 point 8, issue 14 item 1): exponent <= 1.2 for time and
+memory, and at 8x the issues' sizes (--issue-sizes --steps 4) within 3x the
+parse time and 2x clang's memory. For config-decls, the parse is of the small
+C file only: its ratios say what the declarations cost.
 """
 import argparse
 import math
@@ -115,12 +118,64 @@ def many_functions(n):
                    "return open(p, O_RDONLY); return -1; }\n" for i in range(n))
 
 
+def big_file(n):
+    """About n lines of ordinary code: 10-line functions with a loop,
+    branches, arithmetic and, in every tenth, a check/use pair."""
+    out = []
+    for k in range(max(1, n // 10)):
+        race = (f"    if (access(p, R_OK) == 0) y += open(p, O_RDONLY);"
+                if k % 10 == 0 else f"    y ^= x << {k % 7};")
+        out += [f"int g{k}(const char *p, int x)", "{", f"    int y = x + {k};",
+                f"    for (int i = 0; i < x; i++) y += i * {k % 13};",
+                f"    if (y > {k}) y -= {k}; else y += 3;",
+                f"    switch (y & 3) {{ case 0: y++; break; case 1: y--; break; default: break; }}",
+                race, "    while (y > 1000) y /= 2;", "    return y;", "}"]
+    return "\n".join(out) + "\n"
+
+
+def config_decls(n):
+    """A .fsrace.json declaring n functions (one per line), and a file
+    calling a few of them: (source, configuration)."""
+    decls = [f'    "chk{i}": {{"role": "check", "like": "stat"}}' if i % 2 == 0 else
+             f'    "use{i}": {{"role": "use", "like": "open"}}' for i in range(n)]
+    config = '{\n  "functions": {\n' + ",\n".join(decls) + "\n  }\n}\n"
+    calls = []
+    for i in range(0, min(n, 200), 2):
+        calls.append(f"int chk{i}(const char *p); int use{i + 1}(const char *p);\n"
+                     f"int f{i}(const char *p) {{ if (chk{i}(p) == 0) return use{i + 1}(p); "
+                     "return -1; }")
+    return "\n".join(calls) + "\n", config
+
+
 SHAPES = {
     "straight": straight, "if-pairs": if_pairs, "nested-ifs": nested_ifs,
     "else-if": else_if, "switch": switch, "loops": loops, "reassigned": reassigned,
     "copies": copies, "gotos": gotos, "wrappers": wrappers,
-    "many-functions": many_functions,
+    "many-functions": many_functions, "big-file": big_file, "config-decls": config_decls,
 }
+
+# The size each shape has in the issues (repetitions of its pattern): N
+# check/use pairs (500 to 2,000), a switch of 8,000 cases, 1,000 labels
+# and gotos, 8,000 wrappers, a 200k-line file, 40k declarations (issue 12
+# point 8); the generated-function shapes at 10k lines, so that 8x is the
+# 80k lines of issue 14 item 1. --issue-sizes runs 1x, 2x, 4x and 8x.
+ISSUE_SIZES = {
+    "straight": 2000, "if-pairs": 2000, "nested-ifs": 10000, "else-if": 10000,
+    "switch": 8000, "loops": 10000, "reassigned": 10000, "copies": 10000, "gotos": 1000,
+    "wrappers": 8000, "many-functions": 8000, "big-file": 200000, "config-decls": 40000,
+}
+
+
+def measure_median(argv, budget, repeat):
+    """measure() repeated; the run with the median CPU time."""
+    runs = []
+    for _ in range(repeat):
+        run = measure(argv, budget)
+        if run[1] is None:
+            return run
+        runs.append(run)
+    runs.sort(key=lambda r: r[1])
+    return runs[len(runs) // 2]
 
 
 def measure(argv, budget):
@@ -151,23 +206,43 @@ def fit(points):
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / den if den else float("nan")
 
 
+def write_shape(name, n, tmp):
+    """Write the shape's file(s); (C file, extra fsrace arguments, lines of
+    input: the C file's, and the configuration's for config-decls)."""
+    made = SHAPES[name](n)
+    source, config = made if isinstance(made, tuple) else (made, None)
+    path = os.path.join(tmp, f"{name}-{n}.c")
+    with open(path, "w") as f:
+        f.write(PRELUDE + source)
+    lines = (PRELUDE + source).count("\n")
+    extra = []
+    if config is not None:
+        cfg = os.path.join(tmp, f"{name}-{n}.json")
+        with open(cfg, "w") as f:
+            f.write(config)
+        extra = ["--config", cfg]
+        lines += config.count("\n")
+    return path, extra, lines
+
+
 def run_shape(name, args, tmp):
     print(f"{name}:")
     times, mems, last = [], [], None
-    n = args.start
+    n = ISSUE_SIZES[name] if args.issue_sizes else args.start
     for _ in range(args.steps):
-        path = os.path.join(tmp, f"{name}-{n}.c")
-        with open(path, "w") as f:
-            f.write(PRELUDE + SHAPES[name](n))
-        lines = sum(1 for _ in open(path))
-        _, parse, parse_mem = measure([args.clang, "-fsyntax-only", "-w", path], args.budget)
-        wall, secs, mem = measure([args.fsrace, "--no-cache", "-j1", path, "--"], args.budget)
+        path, extra, lines = write_shape(name, n, tmp)
+        load = os.getloadavg()[0]
+        _, parse, parse_mem = measure_median([args.clang, "-fsyntax-only", "-w", path],
+                                             args.budget, args.repeat)
+        wall, secs, mem = measure_median([args.fsrace, "--no-cache", "-j1", *extra, path, "--"],
+                                         args.budget, args.repeat)
         if secs is None:
-            print(f"  {lines:>8} lines: fsrace >{args.budget:.0f} s (stopped), "
-                  f"parse {parse:.2f} s CPU")
+            print(f"  {n:>8} reps {lines:>8} lines: fsrace >{args.budget:.0f} s wall (stopped), "
+                  f"parse {parse:.2f} s CPU, load {load:.1f}")
             break
-        print(f"  {lines:>8} lines: fsrace {secs:7.2f} s CPU ({wall:.2f} wall) {mem:7.0f} MiB"
-              f" | parse {parse:6.2f} s CPU {parse_mem:5.0f} MiB | x{secs / parse:5.2f}")
+        print(f"  {n:>8} reps {lines:>8} lines: fsrace {secs:7.2f} s CPU ({wall:.2f} wall) "
+              f"{mem:7.0f} MiB | parse {parse:6.2f} s CPU {parse_mem:5.0f} MiB | "
+              f"x{secs / parse:5.2f} time x{mem / parse_mem:4.2f} memory | load {load:.1f}")
         times.append((lines, secs))
         mems.append((lines, mem))
         last = (secs / parse, mem / parse_mem)
@@ -188,6 +263,11 @@ def main():
     ap.add_argument("--start", type=int, default=500)
     ap.add_argument("--steps", type=int, default=5)
     ap.add_argument("--budget", type=float, default=60.0)
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="runs per size (the median CPU time is kept)")
+    ap.add_argument("--issue-sizes", action="store_true",
+                    help="start each shape at its size in the issues (ISSUE_SIZES) "
+                         "and run 1x, 2x, 4x, 8x (with --steps 4)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="fsrace-shapes-") as tmp:
         for name in args.shape or SHAPES:
