@@ -25,14 +25,24 @@ static bool *reached(Arena *a, const Function *fn, const Site *check)
     return reach;
 }
 
+/* `x |= BIT`: x OR'ed with constants only, unlike a counter (x += 1). */
+static bool sets_bits(const Ins *ins)
+{
+    const Operand *src = &ins->src;
+    return src->kind == OPND_EXPR && src->bits_set && src->bits_var &&
+           !strcmp(src->bits_var, ins->dst.key);
+}
+
 /* A value that says only "this branch ran": a constant, a string, another
- * variable (pick = i). A call's result (rc = fchown(...)) says something
- * about that call instead. */
+ * variable (pick = i), a bit set (rights |= CAN_WRITE). A call's result
+ * (rc = fchown(...)) says something about that call instead. */
 static bool is_marker(const Ins *ins)
 {
     const Operand *src = &ins->src;
     if (ins->kind != INS_ASSIGN || (ins->dst.kind != OPND_LVALUE && ins->dst.kind != OPND_TEMP))
         return false;
+    if (sets_bits(ins))
+        return true;
     return !ir_operand_reads(src, ins->dst.key) &&
            (src->kind == OPND_INT || src->kind == OPND_STRING || src->kind == OPND_LVALUE ||
             src->kind == OPND_ADDR || (src->kind == OPND_EXPR && src->has_ival));
@@ -101,6 +111,78 @@ static void collect_flags(Arena *a, const Function *fn, const DomTree *dom, cons
     carry_flags(a, fn, reach, flags);
 }
 
+static bool assigns(const Block *blk, int from, const char *key)
+{
+    for (int i = from; i < blk->nins; i++)
+        if (blk->ins[i].dst.key && !strcmp(blk->ins[i].dst.key, key))
+            return true;
+    return false;
+}
+
+/* Is key given one same constant (or OR'ed the same bits) in every
+ * assignment after the check, and on every path from the check to block
+ * `test`? Then its value there says nothing of the outcome (seen = 1 on
+ * both branches). */
+static bool fixed_at(Arena *a, const Function *fn, const Site *check, const bool *reach,
+                     const char *key, int test)
+{
+    bool have = false, bits = false;
+    long long value = 0;
+    for (int b = 0; b < fn->nblocks; b++) {
+        const Block *blk = fn->blocks[b];
+        int from = b == check->block && !reach[b] ? check->index + 1 : 0;
+        for (int i = from; (reach[b] || b == check->block) && i < blk->nins; i++) {
+            const Ins *ins = &blk->ins[i];
+            if (!ins->dst.key || strcmp(ins->dst.key, key))
+                continue;
+            bool is_bits = sets_bits(ins);   /* the same bits OR'ed in (seen |= 1) */
+            long long v = is_bits ? ins->src.bits_set : ins->src.ival;
+            if ((!is_bits && ins->src.kind != OPND_INT) || (have && (v != value || is_bits != bits)))
+                return false;
+            have = true;
+            bits = is_bits;
+            value = v;
+        }
+    }
+    if (!have || assigns(fn->blocks[check->block], check->index + 1, key))
+        return have;
+    bool *seen = ARENA_ARRAY(a, bool, fn->nblocks);
+    int *work = ARENA_ARRAY(a, int, fn->nblocks), n = 0;
+    const Block *start = fn->blocks[check->block];
+    for (int s = 0; s < start->nsucc; s++)
+        if (!seen[start->succ[s]]) {
+            seen[start->succ[s]] = true;
+            work[n++] = start->succ[s];
+        }
+    while (n) {
+        int b = work[--n];
+        const Block *blk = fn->blocks[b];
+        if (assigns(blk, 0, key))
+            continue;
+        if (b == test)
+            return false;
+        for (int s = 0; s < blk->nsucc; s++)
+            if (!seen[blk->succ[s]]) {
+                seen[blk->succ[s]] = true;
+                work[n++] = blk->succ[s];
+            }
+    }
+    return true;
+}
+
+/* Does the branch at block b read a flag whose value there depends on the
+ * check's outcome? */
+static bool tests_decision(Arena *a, const Function *fn, const Site *check, const bool *reach,
+                           const NameSet *flags, int b)
+{
+    const Operand *cond = &fn->blocks[b]->cond;
+    for (int k = 0; k < flags->n; k++)
+        if (ir_operand_reads(cond, flags->keys[k]) &&
+            !fixed_at(a, fn, check, reach, flags->keys[k], b))
+            return true;
+    return false;
+}
+
 void decisions_add_flags(Arena *a, const Function *fn, const DomTree *dom, const CtrlDeps *cd,
                          const Site *check, Guards *guards)
 {
@@ -115,7 +197,7 @@ void decisions_add_flags(Arena *a, const Function *fn, const DomTree *dom, const
         for (int b = 0; flags.n && b < fn->nblocks; b++) {
             const Block *blk = fn->blocks[b];
             if (!reach[b] || is_guard[b] || (blk->term != TERM_BRANCH && blk->term != TERM_SWITCH) ||
-                !reads_flag(&blk->cond, &flags))
+                !tests_decision(a, fn, check, reach, &flags, b))
                 continue;
             grew = is_guard[b] = true;
             ARENA_PUSH(a, guards->blocks, guards->n, guards->cap, b);

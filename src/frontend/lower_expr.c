@@ -245,6 +245,22 @@ static Operand lower_unary(Lower *L, CXCursor e)
     }
 }
 
+/* `x |= BITS` with constant BITS: the value stored is x OR'ed with
+ * constants, kept as bits_set/bits_var like `x | BITS`, so that a bit set
+ * is told from a counter (x += 1), whose operator the IR does not keep. */
+static void src_or_bits(Lower *L, CXCursor e, CXCursor rhs, const Operand *lhs, Operand *src)
+{
+    if (clang_getCursorBinaryOperatorKind(e) != CXBinaryOperator_OrAssign)
+        return;
+    const char *var = NULL;
+    bool pure = true;
+    long long bits = bits_set(L, rhs, &var, &pure, 0);
+    if (pure && !var && bits) {
+        src->bits_set = bits;
+        src->bits_var = lhs->key;
+    }
+}
+
 static Operand lower_assign(Lower *L, CXCursor e, bool compound)
 {
     CXCursor *kids;
@@ -259,6 +275,8 @@ static Operand lower_assign(Lower *L, CXCursor e, bool compound)
         operand_add_reads(L, &reads, &n, &cap, &lhs);
         operand_add_reads(L, &reads, &n, &cap, &rhs);
         src = operand_expr(L, e, reads, n);
+        if (is_path(&lhs))
+            src_or_bits(L, e, kids[1], &lhs, &src);
     }
     if (is_path(&lhs))
         emit_assign(L, e, &lhs, &src);
