@@ -8,6 +8,8 @@
  *    function a check of the parameter; one that ends the program for some
  *    outcomes (exit, abort, err) makes it a guard: its caller goes on only
  *    if the check passed;
+ *  - a creation (mkstemp, mkdir) makes it a creation of the parameter
+ *    (name-after-create follows the name in the caller);
  *  - a use (open, chmod, unlink...) makes it a use of the parameter, with
  *    the flags or mode the inner call gets: fixed, or taken from another
  *    parameter; if the descriptor the use opens is returned, the function
@@ -481,6 +483,11 @@ static void summarize_param(const SummaryInput *in, const DomTree *post, Summary
                 selector_of_block(in->scratch, fn, param, site->block, &as);
                 add_effect(in->arena, s, EFFECT_CHECK, as);
             }
+        }
+        if (site_creates(site) && !has_effect(s, EFFECT_CREATE, param)) {
+            FileFunc as = wrapper_view(fn, site, param, NEWNAME);
+            as.group = G_CREATE;
+            add_effect(in->arena, s, EFFECT_CREATE, as);
         }
         if ((f->roles & USE) && !site_creates(site) && !has_effect(s, EFFECT_USE, param) &&
             !after_own_creation(in, sites, n, site)) {

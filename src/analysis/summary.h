@@ -6,8 +6,9 @@
  *     if (file_exists(path))      <- a check of `path`, like stat()
  *         write_file(path, data); <- a use of `path`, like the fopen() inside
  *
- * An Effect says: parameter N is checked (and the outcome returned), or
- * used by name (opened, changed, removed), and through which libc call at
+ * An Effect says: parameter N is checked (and the outcome returned),
+ * used by name (opened, changed, removed), or created anew, and through
+ * which libc call at
  * the end of the chain. Each effect is seen by the rules as a catalogue
  * entry (FileFunc) of the wrapper itself, so the check->use engine needs no
  * special case. Summaries compose through calls and are computed to a
@@ -18,7 +19,11 @@
 #include "../ir/ir.h"
 #include "../model/catalog.h"
 
-typedef enum EffectKind { EFFECT_CHECK, EFFECT_USE } EffectKind;
+/* EFFECT_CREATE: the function creates the file its parameter names
+ * (mkstemp(), mkdir(), symlink()'s new name inside), failing if anything
+ * is there: a catalogue entry of group G_CREATE with the NEWNAME role only,
+ * seen by name-after-create, no check and no use. */
+typedef enum EffectKind { EFFECT_CHECK, EFFECT_USE, EFFECT_CREATE } EffectKind;
 
 typedef struct Effect {
     EffectKind kind;

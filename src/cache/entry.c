@@ -342,7 +342,7 @@ static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *
     long long kind, group, roles, path, path2, dirfd, dirfd2, out, flags, flagkind, result, fixed,
         fixed_flags, flags_set, existence, guard, line, col, part, without;
     const double arg = 64, big = 1e15;
-    if (!get_num(v, "kind", EFFECT_CHECK, EFFECT_USE, &kind) ||
+    if (!get_num(v, "kind", EFFECT_CHECK, EFFECT_CREATE, &kind) ||
         !get_num(v, "group", G_ACCESS, G_MOUNT, &group) ||
         !get_num(v, "roles", 0, CHECK | USE | OPEN | NEWNAME | NEWNAME2, &roles) ||
         !get_num(v, "path", -1, arg, &path) || !get_num(v, "path2", -1, arg, &path2) ||

@@ -126,17 +126,32 @@ static void follow_name(const RuleInput *in, Findings *out, const Site *made, co
     feasible_end(feasible);
 }
 
+static void follow_made(const RuleInput *in, Findings *out, const SiteIter *it,
+                        const FileFunc *f)
+{
+    Site s = {it->block, it->index, it->ins, f, NULL};
+    Made m = made_by(in, &s);
+    for (int k = 0; k < m.nkeys; k++)
+        follow_name(in, out, &s, &m, m.keys[k]);
+}
+
+enum { MAX_VIEWS = 8 };
+
 void rule_name_after_create(const RuleInput *in, Findings *out)
 {
     for (SiteIter it = site_iter_all(in->fn, in->dom->idom); site_next(&it);) {
-        /* a program function summarised as an open that creates counts too:
-         * fd = create_output(name, O_RDWR), then set_times(name) */
-        const FileFunc *f = it.func ? it.func : site_func(it.ins);
-        if (!f || (!it.func && f->group != G_OPEN))
-            continue;   /* of summaries, only creating opens (not a wrapped unlink()) */
-        Site s = {it.block, it.index, it.ins, f, NULL};
-        Made m = made_by(in, &s);
-        for (int k = 0; k < m.nkeys; k++)
-            follow_name(in, out, &s, &m, m.keys[k]);
+        if (it.func) {
+            follow_made(in, out, &it, it.func);
+            continue;
+        }
+        /* a program function summarised as a creation, or as an open that
+         * creates, counts too: fd = create_output(name, O_RDWR), then
+         * set_times(name); fp = fmkomstemp(backup), then chmod(backup).
+         * Not a wrapped unlink(): only creations. */
+        const FileFunc *views[MAX_VIEWS];
+        int n = site_views(it.ins, views, MAX_VIEWS);
+        for (int v = 0; v < n; v++)
+            if (views[v]->group == G_OPEN || (views[v]->roles & NEWNAME))
+                follow_made(in, out, &it, views[v]);
     }
 }
