@@ -69,6 +69,8 @@ const Operand *site_path(const Ins *ins, const FileFunc *f, int which)
     int arg = which == 0 ? f->path : f->path2;
     int dirfd = which == 0 ? f->dirfd : f->dirfd2;
     const Call *c = &ins->call;
+    if (which == 0 && f->global)
+        return f->global;   /* the global the summarised function acts on */
     if (arg < 0 || arg >= c->nargs || (f->roles & SOCKNAME))
         return NULL;   /* a socket's name is a field of the argument */
     int fd = f->by_name_without - 1;

@@ -33,17 +33,21 @@ static int param_index(const Function *fn, const char *key)
     return -1;
 }
 
-/* Is there an effect of `kind` on param that happens at every call? The
- * first one found stands for the function; before it, effects that happen
- * only for some values of a selecting argument are each kept, so that a
- * call passing a constant finds the one it runs (selector.h). */
-static bool has_effect(const Summary *s, EffectKind kind, int param)
+/* Is there an effect of `kind` on param (or, param -1, on global `global`)
+ * that happens at every call? The first one found stands for the function;
+ * before it, effects that happen only for some values of a selecting
+ * argument are each kept, so that a call passing a constant finds the one
+ * it runs (selector.h). */
+static bool has_effect(const Summary *s, EffectKind kind, int param, const Operand *global)
 {
     int selected = 0;
-    for (int i = 0; i < s->n; i++)
-        if (s->effects[i].kind == kind && s->effects[i].as.path == param &&
-            (!s->effects[i].as.when_arg || ++selected == WHEN_MAX))
+    for (int i = 0; i < s->n; i++) {
+        const FileFunc *f = &s->effects[i].as;
+        if (s->effects[i].kind == kind && f->path == param && !f->global == !global &&
+            (!global || !strcmp(f->global->key, global->key)) &&
+            (!f->when_arg || ++selected == WHEN_MAX))
             return true;
+    }
     return false;
 }
 
@@ -448,13 +452,17 @@ static void add_effect(Arena *a, Summary *s, EffectKind kind, FileFunc as)
     ARENA_PUSH(a, s->effects, s->n, s->cap, e);
 }
 
-static void summarize_param(const SummaryInput *in, const DomTree *post, Summary *s, int param)
+/* The effects on what parameter `param` names, or (param -1) global
+ * `global`, followed from the function's entry. */
+static void summarize_name(const SummaryInput *in, const DomTree *post, Summary *s, int param,
+                           const Operand *global)
 {
     const Function *fn = in->fn;
     Ins none = {0};
     Site entry = {fn->entry, -1, &none, NULL, NULL};
     int n;
-    Site *sites = flow_uses(in->scratch, fn, &entry, fn->vars[param].key, NULL, NULL, &n);
+    const char *key = global ? global->key : fn->vars[param].key;
+    Site *sites = flow_uses(in->scratch, fn, &entry, key, NULL, NULL, &n);
     bool opens = false;
     for (int i = 0; i < n && !opens; i++)
         opens = (sites[i].func->roles & OPEN) && returns_handle(in->scratch, fn, &sites[i]);
@@ -471,30 +479,33 @@ static void summarize_param(const SummaryInput *in, const DomTree *post, Summary
          * like open() itself, a probe only if the handle is not used for
          * the work. */
         bool acts = f->group == G_NAMESPACE || (opens && !(f->roles & OPEN));
-        if ((f->roles & CHECK) && !acts && !has_effect(s, EFFECT_CHECK, param)) {
+        if ((f->roles & CHECK) && !acts && !has_effect(s, EFFECT_CHECK, param, global)) {
             bool exits = exits_on_outcome(in, site);
             int out = outcome_param(in, site, param);
             if (exits || out >= 0 || returns_outcome(in, site)) {
                 FileFunc as = wrapper_view(fn, site, param, CHECK);
                 as.existence_only = answers_existence_only(in, site);
                 as.guard = exits;
-                as.name_part = name_part_of(fn, site, param);
+                as.name_part = global ? 0 : name_part_of(fn, site, param);
                 as.out = out >= 0 ? out : filled_param(fn, site);
+                as.global = global;
                 selector_of_block(in->scratch, fn, param, site->block, &as);
                 add_effect(in->arena, s, EFFECT_CHECK, as);
             }
         }
-        if (site_creates(site) && !has_effect(s, EFFECT_CREATE, param)) {
+        if (site_creates(site) && !has_effect(s, EFFECT_CREATE, param, global)) {
             FileFunc as = wrapper_view(fn, site, param, NEWNAME);
             as.group = G_CREATE;
+            as.global = global;
             add_effect(in->arena, s, EFFECT_CREATE, as);
         }
-        if ((f->roles & USE) && !site_creates(site) && !has_effect(s, EFFECT_USE, param) &&
+        if ((f->roles & USE) && !site_creates(site) && !has_effect(s, EFFECT_USE, param, global) &&
             !after_own_creation(in, sites, n, site)) {
             FileFunc as = wrapper_view(fn, site, param, USE);
+            as.global = global;
             map_flags(fn, site, &as);
             as.by_name_without = by_name_without(in, post, param, site->block);
-            as.name_part = name_part_of(fn, site, param);
+            as.name_part = global ? 0 : name_part_of(fn, site, param);
             selector_of_block(in->scratch, fn, param, site->block, &as);
             if ((f->roles & OPEN) && returns_handle(in->scratch, fn, site)) {
                 as.roles |= OPEN;
@@ -577,7 +588,14 @@ Summary summarize(const SummaryInput *in)
     DomTree post = dom_build_post(in->scratch, in->fn);
     for (int p = 0; p < in->fn->nparams && p < in->fn->nvars; p++)
         if (in->fn->vars[p].pointer)
-            summarize_param(in, &post, &s, p);
+            summarize_name(in, &post, &s, p, NULL);
+    /* a global name the function checks or uses is checked or used at each
+     * call: check_config() tests config_path, its caller then opens it */
+    for (int v = in->fn->nparams; v < in->fn->nvars; v++) {
+        const Var *var = &in->fn->vars[v];
+        if (var->kind == VAR_GLOBAL && var->pointer && !strchr(var->key, '\''))
+            summarize_name(in, &post, &s, -1, summary_global_operand(in->arena, var->key));
+    }
     risk_function_rights(in->fn, &s.drops_rights, &s.regains_rights);
     return s;
 }

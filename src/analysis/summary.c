@@ -92,6 +92,8 @@ static bool func_equal(const FileFunc *a, const FileFunc *b)
            a->when_first_char == b->when_first_char && a->when_n == b->when_n &&
            a->when_runs == b->when_runs &&
            !memcmp(a->when_vals, b->when_vals, sizeof a->when_vals) &&
+           !a->global == !b->global &&
+           (!a->global || !strcmp(a->global->key, b->global->key)) &&
            !a->fixed_mode == !b->fixed_mode &&
            (!a->fixed_mode || !strcmp(a->fixed_mode, b->fixed_mode));
 }
@@ -118,6 +120,18 @@ static const char *dup(Arena *a, const char *s)
     return s ? arena_strdup(a, s) : NULL;
 }
 
+const Operand *summary_global_operand(Arena *a, const char *key)
+{
+    Operand *o = ARENA_NEW(a, Operand);
+    o->kind = OPND_LVALUE;
+    o->key = arena_strdup(a, key);
+    o->text = o->key;
+    o->reads = ARENA_ARRAY(a, const char *, 1);
+    o->reads[0] = o->key;
+    o->nreads = 1;
+    return o;
+}
+
 static Summary *copy(Arena *a, const Summary *s)
 {
     Summary *c = ARENA_NEW(a, Summary);
@@ -132,6 +146,8 @@ static Summary *copy(Arena *a, const Summary *s)
         e.as.inner_name = dup(a, e.as.inner_name);
         e.as.inner_file = dup(a, e.as.inner_file);
         e.as.fix = dup(a, e.as.fix);
+        if (e.as.global)
+            e.as.global = summary_global_operand(a, e.as.global->key);
         c->effects[i] = e;
     }
     return c;

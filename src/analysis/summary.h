@@ -70,6 +70,9 @@ bool summary_is_declared(const char *name);
 /* Insert or replace (copying s into t's arena); true if t changed. */
 bool summary_put(SummaryTable *t, const Summary *s);
 bool summary_equal(const Summary *a, const Summary *b);
+/* The operand a call of a summarised function names when its effect is on
+ * global variable `key` (FileFunc.global), allocated in a. */
+const Operand *summary_global_operand(Arena *a, const char *key);
 /* Does the summary say anything to other files (effects, a change of
  * rights)? A pure result is used inside its own file only: exported, a
  * function that names no file would make the pool's summaries of a name

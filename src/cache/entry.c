@@ -101,6 +101,7 @@ static void write_effect(StrBuf *out, const Effect *e)
     str_field(out, "fixed_mode", f->fixed_mode, true);
     str_field(out, "inner_name", f->inner_name, true);
     str_field(out, "inner_file", f->inner_file, true);
+    str_field(out, "global", f->global ? f->global->key : NULL, true);
     sb_puts(out, "}");
 }
 
@@ -372,6 +373,8 @@ static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *
                   .inner_file = get_str(a, v, "inner_file"), .inner_line = (unsigned)line,
                   .inner_col = (unsigned)col, .name_part = (int)part,
                   .by_name_without = (int)without};
+    const char *global = get_str(a, v, "global");
+    f.global = global ? summary_global_operand(a, global) : NULL;
     if (!read_selector(v, &f))
         return false;
     *e = (Effect){(EffectKind)kind, f};

@@ -24,6 +24,7 @@ typedef enum FlagKind { F_NONE, F_OPEN, F_FOPEN, F_AT } FlagKind;
 typedef enum ResultKind { RES_STATUS, RES_FD, RES_FILE, RES_DIR, RES_PATH, RES_SIZE } ResultKind;
 
 enum { WHEN_MAX = 8 };
+struct Operand;
 
 typedef struct FileFunc {
     const char *name;
@@ -65,6 +66,10 @@ typedef struct FileFunc {
     long long when_vals[WHEN_MAX];
     unsigned when_runs;         /* bit i: happens when the argument is when_vals[i];
                                  * bit when_n: when it is any other value */
+    const struct Operand *global;   /* a summary's effect on a global variable
+                                     * rather than an argument (path -1): the
+                                     * name the call checks or uses at every
+                                     * call (check_config() reads config_path) */
 } FileFunc;
 
 /* The catalogue entry for a libc function name, or NULL. */

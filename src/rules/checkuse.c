@@ -504,9 +504,11 @@ static void chain_notes(Findings *out, Finding *f, const Site *s, const char *ve
         return;
     /* the summary (and its strings) may not outlive the translation unit */
     SrcLoc at = {arena_strdup(out->arena, fn->inner_file), fn->inner_line, fn->inner_col};
+    const char *what = fn->global ? arena_printf(out->arena, "'%s'", fn->global->key)
+                                  : "its argument";
     finding_note_as(out, f, at, ROLE_INSIDE,
-                    arena_printf(out->arena, "%s() %s its argument with %s() here", fn->name,
-                                 verb, fn->inner_name));
+                    arena_printf(out->arena, "%s() %s %s with %s() here", fn->name, verb, what,
+                                 fn->inner_name));
 }
 
 /* The edit that does what the advice says, where it is mechanical: after
@@ -764,6 +766,19 @@ static void check_walks(const RuleInput *in, Pairs *out)
     }
 }
 
+static void check_site(const RuleInput *in, Pairs *out, const SiteIter *it, const FileFunc *f)
+{
+    const Operand *dirfd = NULL;
+    const Operand *path = site_path(it->ins, f, checked_name(f));
+    if (!path && f->group != G_NAMESPACE)
+        path = site_path_at(it->ins, f, 0, &dirfd);
+    Site check = {it->block, it->index, it->ins, f, path};
+    if (path && (!dirfd || effect_checks_links(&check)))
+        check_call(in, out, &check, dirfd);
+}
+
+enum { MAX_CHECK_VIEWS = 8 };
+
 static Pairs *find_pairs(const RuleInput *in)
 {
     Pairs *out = ARENA_NEW(&in->shared->arena, Pairs);
@@ -772,13 +787,15 @@ static Pairs *find_pairs(const RuleInput *in)
         const FileFunc *f = site_check_func(it.ins);   /* libc or a summary */
         if (!f)
             continue;
-        const Operand *dirfd = NULL;
-        const Operand *path = site_path(it.ins, f, checked_name(f));
-        if (!path && f->group != G_NAMESPACE)
-            path = site_path_at(it.ins, f, 0, &dirfd);
-        Site check = {it.block, it.index, it.ins, f, path};
-        if (path && (!dirfd || effect_checks_links(&check)))
-            check_call(in, out, &check, dirfd);
+        check_site(in, out, &it, f);
+        if (it.func)
+            continue;
+        /* a summary's checks of globals, besides its first check */
+        const FileFunc *views[MAX_CHECK_VIEWS];
+        int n = site_views(it.ins, views, MAX_CHECK_VIEWS);
+        for (int v = 0; v < n; v++)
+            if (views[v] != f && views[v]->global && (views[v]->roles & CHECK))
+                check_site(in, out, &it, views[v]);
     }
     check_walks(in, out);
     return out;

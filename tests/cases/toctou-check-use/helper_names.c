@@ -221,18 +221,63 @@ int open_log_reset(const char *fallback) {
   return open(log_path, O_WRONLY | O_APPEND);   // no-warning
 }
 
-/* Gap: the check in one function, the use in its caller. Summaries say
- * what a function does to its parameters, not to globals, so
- * check_config() is no check of config_path for load_config(). */
+/* The check in one function, the use in its caller: a summary says what
+ * a function does to the globals it names too, so check_config() checks
+ * config_path at each call. */
 static const char *config_path;
 void parse_options(char *arg) {
   config_path = arg;
 }
 int check_config(void) {
-  return access(config_path, R_OK);
+  return access(config_path, R_OK);             // NOTE[toctou-check-use "check_config() checks 'config_path' with access() here"]
 }
 int load_config(void) {
+  if (check_config() != 0)                      // NOTE[toctou-check-use]
+    return -1;
+  return open(config_path, O_RDONLY);           // WARNING[toctou-check-use "open() of 'config_path' after check_config()"]
+}
+
+/* Safe twin: the global is set again between the check and the use. */
+int load_other_config(char *other) {
   if (check_config() != 0)
     return -1;
-  return open(config_path, O_RDONLY);           // MISSING[toctou-check-use]
+  config_path = other;
+  return open(config_path, O_RDONLY);           // no-warning
+}
+
+/* Safe twin: the check's outcome decides nothing before the use. */
+int load_config_anyway(void) {
+  (void)check_config();
+  return open(config_path, O_RDONLY);           // no-warning
+}
+
+/* The check in the caller, the use in a callee: write_log() opens the
+ * global log_file at each call. */
+static char log_file[4096];
+static int write_log(const char *line) {
+  int fd = open(log_file, O_WRONLY | O_APPEND);
+  if (fd < 0)
+    return -1;
+  write(fd, line, strlen(line));
+  return close(fd);
+}
+int log_if_writable(const char *line) {
+  if (access(log_file, W_OK) != 0)              // NOTE[toctou-check-use]
+    return -1;
+  return write_log(line);                       // WARNING[toctou-check-use "write_log() of 'log_file'"]
+}
+
+/* Safe twin: the callee works on another global than the one checked. */
+static char spool_file[4096];
+static int write_spool(const char *line) {
+  int fd = open(spool_file, O_WRONLY | O_APPEND);
+  if (fd < 0)
+    return -1;
+  write(fd, line, strlen(line));
+  return close(fd);
+}
+int spool_if_log_writable(const char *line) {
+  if (access(log_file, W_OK) != 0)
+    return -1;
+  return write_spool(line);                     // no-warning
 }
