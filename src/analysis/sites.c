@@ -81,7 +81,10 @@ const Operand *site_path(const Ins *ins, const FileFunc *f, int which)
     if (dirfd >= 0 && dirfd < c->nargs && !(c->args[dirfd].has_ival && c->args[dirfd].ival == AT_FDCWD))
         return NULL;
     const Operand *p = &c->args[arg];
-    if (p->kind != OPND_LVALUE && p->kind != OPND_STRING)
+    /* a call's result passed on (stat(spool_name(u), ...)) is a name too:
+     * another call of a pure formatter with the same inputs names the same
+     * file (names.h) */
+    if (p->kind != OPND_LVALUE && p->kind != OPND_STRING && p->kind != OPND_TEMP)
         return NULL;
     if (p->kind == OPND_STRING && names_open_descriptor(p->key))
         return NULL;
@@ -175,6 +178,11 @@ const char *site_mode(const Ins *ins, const FileFunc *f)
         return NULL;
     const Operand *o = &ins->call.args[f->flags];
     return o->kind == OPND_STRING ? o->key : NULL;
+}
+
+const char *site_display_name(Arena *a, const Operand *o)
+{
+    return o->kind == OPND_TEMP && o->text ? o->text : site_display_key(a, o->key);
 }
 
 const char *site_display_key(Arena *a, const char *key)

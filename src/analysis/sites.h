@@ -68,5 +68,7 @@ bool site_next(SiteIter *it);
 
 /* The key as users read it: "p" for "p'2". */
 const char *site_display_key(Arena *a, const char *key);
+/* An operand's name as users read it: a call's result as the call. */
+const char *site_display_name(Arena *a, const Operand *o);
 
 #endif

@@ -99,6 +99,21 @@ static bool callee_only_reads(CXType fn_type, int attrs, int i)
     return !(attrs & FN_SCANF_LIKE) && is_variadic_position(fn_type, i);
 }
 
+/* How a call's result is shown when it is passed on as a name
+ * (chmod(spool_name(user), ...)): the callee and its plain arguments. */
+static const char *call_text(Lower *L, const Call *c)
+{
+    const char *t = arena_printf(L->a, "%s(", c->callee);
+    for (int i = 0; i < c->nargs; i++) {
+        const Operand *o = &c->args[i];
+        const char *arg = o->kind == OPND_INT ? arena_printf(L->a, "%lld", o->ival)
+                          : o->kind == OPND_ADDR ? arena_printf(L->a, "&%s", o->key)
+                          : o->kind == OPND_EXPR ? "..." : o->text ? o->text : o->key;
+        t = arena_printf(L->a, "%s%s%s", t, i ? ", " : "", arg);
+    }
+    return arena_printf(L->a, "%s)", t);
+}
+
 /* The call e with arguments kids[1..n), calling `callee` (kids[0], or,
  * chosen, one arm of a conditional or table there). */
 static Operand lower_call_of(Lower *L, CXCursor e, CXCursor *kids, int n, CXCursor callee,
@@ -144,8 +159,11 @@ static Operand lower_call_of(Lower *L, CXCursor e, CXCursor *kids, int n, CXCurs
         ARENA_PUSH(L->a, call.args, call.nargs, cap, arg);
     }
     Operand result = {.kind = OPND_NONE, .loc = cursor_loc(L->fe, e)};
-    if (clang_getCursorType(e).kind != CXType_Void)
+    if (clang_getCursorType(e).kind != CXType_Void) {
         result = operand_temp(L, e);
+        if (call.callee)
+            result.text = call_text(L, &call);
+    }
     Ins *ins = ir_append(L->a, L->fn, lower_cur(L), INS_CALL, cursor_loc(L->fe, e));
     ins->call = call;
     ins->dst = result;

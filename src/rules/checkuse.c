@@ -531,7 +531,7 @@ static void report(const Pairing *p, Findings *out, const Site *use, PairKind ki
 {
     const RuleInput *in = p->in;
     const Site *check = p->check;
-    const char *name = site_display_key(out->arena, check->path->key);
+    const char *name = site_display_name(out->arena, check->path);
     const char *note = arena_printf(out->arena, "'%s' checked here by %s()", name,
                                     check->func->name);
     Finding *prev = findings_at(out, in->rule, use->ins->loc);   /* one per use: a note per check */
@@ -541,7 +541,7 @@ static void report(const Pairing *p, Findings *out, const Site *use, PairKind ki
         attach_machine_fix(p, out, prev, use, kind);
         return;
     }
-    const char *use_name = site_display_key(out->arena, use->path->key);
+    const char *use_name = site_display_name(out->arena, use->path);
     const char *msg = p->under
         ? arena_printf(out->arena,
               "%s() of '%s', under '%s', after %s() checked that directory: another process "

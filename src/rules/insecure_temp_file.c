@@ -53,7 +53,7 @@ static const char *const fix =
 static const char *what(Arena *a, const Operand *path)
 {
     if (path->kind == OPND_LVALUE)
-        return arena_printf(a, "'%s'", site_display_key(a, path->key));
+        return arena_printf(a, "'%s'", site_display_name(a, path));
     if (path->kind == OPND_STRING)
         return path->text ? path->text : path->key;
     return "a file";

@@ -63,7 +63,7 @@ static bool fixes_permissions(const Ins *ins, long long created)
 
 static void report(const RuleInput *in, Findings *out, const Site *open_site, const Ins *fix)
 {
-    const char *name = site_display_key(out->arena, open_site->path->key);
+    const char *name = site_display_name(out->arena, open_site->path);
     const char *msg = arena_printf(out->arena,
         "%s() fixes the permissions of '%s' after %s() without O_EXCL: if the file already "
         "existed, whoever made it or holds it open keeps access to what is written; create it "

@@ -168,7 +168,7 @@ static const char *display(Arena *a, const Operand *o)
     if (o->kind == OPND_STRING)
         return o->key;
     if (o->key && (o->kind == OPND_LVALUE || o->kind == OPND_ADDR))
-        return arena_printf(a, "'%s'", site_display_key(a, o->key));
+        return arena_printf(a, "'%s'", site_display_name(a, o));
     return "(a lock)";
 }
 

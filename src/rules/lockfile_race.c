@@ -32,7 +32,7 @@
 static const char *shown(Arena *a, const Operand *o)
 {
     if (o->kind == OPND_LVALUE)
-        return arena_printf(a, "'%s'", site_display_key(a, o->key));
+        return arena_printf(a, "'%s'", site_display_name(a, o));
     if (o->kind == OPND_STRING)
         return o->key;
     return "(a computed name)";
@@ -141,7 +141,7 @@ static void report_checked(const RuleInput *in, Findings *out, const Ins *use,
     /* worded as toctou-check-use's note, which precedence.def merges in */
     finding_note(out, f, v->check->ins->loc,
                  arena_printf(out->arena, "'%s' checked here by %s()",
-                              site_display_key(out->arena, v->check->path->key),
+                              site_display_name(out->arena, v->check->path),
                               v->check->func->name));
 }
 

@@ -90,7 +90,7 @@ static const char *fix_for(const Site *use)
 static void report(const RuleInput *in, Findings *out, const Site *made, const Made *m,
                    const Site *use)
 {
-    const char *name = site_display_key(out->arena, use->path->key);
+    const char *name = site_display_name(out->arena, use->path);
     const char *note = arena_printf(out->arena, "'%s' %s here by %s()", name, m->verb,
                                     made->func->name);
     bool removed = !strcmp(m->verb, "removed");

@@ -80,7 +80,7 @@ static void report(const RuleInput *in, Findings *out, const Site *open_site, co
 {
     const char *var = handles_variable(h);
     const char *form = fd_form(use->func->name);
-    const char *name = site_display_key(out->arena, use->path->key);
+    const char *name = site_display_name(out->arena, use->path);
     const char *opener = open_site->func ? open_site->func->name : open_site->ins->call.callee;
     const char *opened = arena_printf(out->arena, "'%s' opened here by %s()", name, opener);
     Finding *seen = findings_at(out, in->rule, use->ins->loc);

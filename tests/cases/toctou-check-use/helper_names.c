@@ -120,8 +120,7 @@ int copied_then_changed(const char *p) {
   return r;
 }
 
-/* Known gaps (issue 11, B10), not yet built: */
-
+/* Names made by the program's own helpers (issue 11, B10). */
 
 /* A program's own join(dir, name) returning malloc'd memory, called twice
  * with the same inputs: its result depends on its arguments only (its
@@ -159,14 +158,37 @@ int formatted_twice(const char *user) {
   return chmod(again, 0600);                    // WARNING[toctou-check-use "chmod() of 'again'"]
 }
 
-/* Gap: the same, with the calls inside the check and the use. A call's
- * result passed straight on is no trackable name (only variables, fields
- * and literals are), so the check is not seen at all. */
+/* The same, with the calls inside the check and the use: a call's result
+ * passed on is a name, and the second call, with the same inputs, makes
+ * the same one. */
 int formatted_inline(const char *user) {
+  struct stat st;
+  if (stat(spool_name(user), &st) != 0 || st.st_uid != 0)   // NOTE[toctou-check-use]
+    return -1;
+  return chmod(spool_name(user), 0600);         // WARNING[toctou-check-use "chmod() of 'spool_name(user)'"]
+}
+
+/* Safe twin: inline calls with other inputs name other files. */
+int formatted_inline_other(const char *user, const char *other) {
   struct stat st;
   if (stat(spool_name(user), &st) != 0 || st.st_uid != 0)
     return -1;
-  return chmod(spool_name(user), 0600);         // MISSING[toctou-check-use]
+  return chmod(spool_name(other), 0600);        // no-warning
+}
+
+/* Safe twin: a function whose result depends on more than its inputs (it
+ * reads a global the program sets) may name another file the second time. */
+static const char *spool_root = "/var/spool/demo";
+static char *spool_path(const char *user) {
+  static char buf[256];
+  snprintf(buf, sizeof buf, "%s/%s", spool_root, user);
+  return buf;
+}
+int impure_inline(const char *user) {
+  struct stat st;
+  if (stat(spool_path(user), &st) != 0 || st.st_uid != 0)
+    return -1;
+  return chmod(spool_path(user), 0600);         // no-warning
 }
 
 /* Safe twin: another input, another file. */
