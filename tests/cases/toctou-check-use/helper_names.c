@@ -303,3 +303,48 @@ int spool_if_log_writable(const char *line) {
     return -1;
   return write_spool(line);                     // no-warning
 }
+
+/* Gap (sudo before 696c9de72, sudoedit): one function opens each file to
+ * look at it and keeps its name in a field of an array it is given; another
+ * function, given the array, opens the kept name again to write it. The
+ * check and the use meet only in the caller, through tf[j].ofile: a
+ * summary would have to say "files[i] is checked and its name stored into
+ * tf[].ofile" and "tf[].ofile is used", effects on fields of elements of
+ * parameters, which summaries do not describe (they follow a parameter or
+ * a global as a whole name). */
+struct tempfile { const char *ofile; long osize; };
+static int create_tfiles(char **files, int nfiles, struct tempfile *tf) {
+  int j = 0;
+  for (int i = 0; i < nfiles; i++) {
+    struct stat sb;
+    int ofd = open(files[i], O_RDONLY);
+    if (ofd == -1)
+      continue;
+    if (fstat(ofd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+      close(ofd);
+      continue;
+    }
+    tf[j].ofile = files[i];
+    tf[j].osize = sb.st_size;
+    close(ofd);
+    j++;
+  }
+  return j;
+}
+static int copy_tfiles(struct tempfile *tf, int n) {
+  int errors = 0;
+  for (int i = 0; i < n; i++) {
+    int ofd = open(tf[i].ofile, O_WRONLY | O_CREAT, 0644);
+    if (ofd == -1) {
+      errors++;
+      continue;
+    }
+    close(ofd);
+  }
+  return errors;
+}
+int sudo_edit(char **files, int nfiles) {
+  struct tempfile tf[16];
+  int n = create_tfiles(files, nfiles < 16 ? nfiles : 16, tf);
+  return copy_tfiles(tf, n);                    // MISSING[toctou-check-use]
+}
