@@ -127,6 +127,7 @@ def run_floor(clang, ents, jobs):
 STATS_RE = re.compile(r"stats: (\d+) files, (\d+) cache hits, (\d+) not parsed[^,]*, "
                       r"(\d+) analysed, (\d+) analysed again[^(]*\((\d+) parsed again; "
                       r"(\d+) units kept after parsing, ([\d.]+) MiB\)")
+PEAK_RE = re.compile(r"peak memory (\d+) MiB \(largest worker (\d+) MiB\)")
 
 
 def run_fsrace(fsrace, build_dir, jobs, cache_dir, extra=(), env=None):
@@ -150,6 +151,9 @@ def run_fsrace(fsrace, build_dir, jobs, cache_dir, extra=(), env=None):
     findings = len(json.loads(out)["findings"])
     m = STATS_RE.search(text)
     stats = tuple(float(x) if "." in x else int(x) for x in m.groups()) if m else None
+    peak = PEAK_RE.search(text)
+    if peak:
+        run_fsrace.peaks = (int(peak.group(1)), int(peak.group(2)))
     return wall, usage.ru_maxrss, findings, stats, cpu_of(usage)
 
 
@@ -234,6 +238,7 @@ def main():
         return run_fsrace(args.fsrace, args.build_dir, jobs, cache, extra)
 
     cold_j, cold_rss, findings, stats, cold_cpu = median_of(args.repeat, lambda: cold(j))
+    cold_peaks = getattr(run_fsrace, "peaks", None)   # of the last cold run
     warm_cache = caches[0]
     full, _, full_findings, full_stats, full_cpu = median_of(args.repeat,
                                                    lambda: cold(j, ["--no-prefilter"]))
@@ -274,6 +279,9 @@ def main():
     row(f"strict floor (in-process -j{j})", strict, "parse only, every unit", strict_cpu)
     row(f"fsrace cold -j{j}", cold_j, f"max RSS {cold_rss // 1024} MiB, {findings} findings; "
         f"{parses(stats)}", cold_cpu)
+    if cold_peaks:
+        print(f"  {'':<32} peak memory of the supervisor {cold_peaks[0]} MiB, of the largest "
+              f"worker {cold_peaks[1]} MiB (--stats, last cold run)")
     row(f"fsrace cold -j{j} --no-prefilter", full, f"{full_findings} findings; "
         f"{parses(full_stats)}", full_cpu)
     row("fsrace cold -j1", cold_1, f"max RSS {one_rss // 1024} MiB (one worker)")

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -85,6 +86,14 @@ static double now(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+/* Peak resident memory of this process or of its largest finished child
+ * (the workers), in MiB: where a run's memory peak is. */
+static long peak_mib(int who)
+{
+    struct rusage u;
+    return getrusage(who, &u) == 0 ? u.ru_maxrss / 1024 : 0;
+}
+
 static void print_stats(const JobList *jl, const JobResult *res, const Program *prog,
                         double started)
 {
@@ -97,10 +106,11 @@ static void print_stats(const JobList *jl, const JobResult *res, const Program *
     fprintf(stderr, "fsrace: stats: %d file%s, %d cache hit%s, %d not parsed (nothing to check), "
                     "%d analysed, %d analysed again with other files' summaries (%d parsed "
                     "again; %d units kept after parsing, %.1f MiB), %d not completely "
-                    "analysed, %.2f s\n",
+                    "analysed, peak memory %ld MiB (largest worker %ld MiB), %.2f s\n",
             jl->n, jl->n == 1 ? "" : "s", hits, hits == 1 ? "" : "s", idle,
             jl->n - hits - idle, prog->reanalysed, prog->parses - prog->parsed_units, prog->kept,
-            (double)prog->kept_bytes / (1 << 20), failed, now() - started);
+            (double)prog->kept_bytes / (1 << 20), failed, peak_mib(RUSAGE_SELF),
+            peak_mib(RUSAGE_CHILDREN), now() - started);
 }
 
 static int default_jobs(void)
