@@ -210,13 +210,15 @@ static bool creates(const Site *use)
 /* under: the use names a file under the checked directory (prefixes.h),
  * which it resolves again whatever its flags say; owner: the check
  * learnt the file's owner, which refusing a link does not keep true. */
-/* Does the use open a directory to list it (opendir(), or a wrapper of
- * it)? What the program then does to the entries lands in whatever the
- * name leads to. */
-static bool lists_directory(const FileFunc *f)
+/* Is the use a program function that walks the directory itself (it
+ * opens it with opendir() and does not hand the stream back: cups'
+ * cupsdCleanFiles(dir) unlinks each entry)? What it does to the entries
+ * lands in whatever the name leads to. A plain opendir() only reads a
+ * listing. */
+static bool walks_directory(const FileFunc *f)
 {
-    const FileFunc *inner = f->inner_name ? catalog_find(f->inner_name) : f;
-    return f->group == G_OPEN && inner && inner->result == RES_DIR;
+    const FileFunc *inner = f->inner_name ? catalog_find(f->inner_name) : NULL;
+    return f->group == G_OPEN && inner && inner->result == RES_DIR && !(f->roles & OPEN);
 }
 
 static void assess_use(Assess *s, const Site *use, const char *under, bool owner)
@@ -236,10 +238,10 @@ static void assess_use(Assess *s, const Site *use, const char *under, bool owner
     else if (g == G_NAMESPACE)
         reason(s, at, RISK_USE, -1,
                arena_printf(s->a, "%s() does not follow a final symbolic link", name));
-    else if (lists_directory(use->func))
+    else if (walks_directory(use->func))
         reason(s, at, RISK_USE, 1,
                arena_printf(s->a, "%s() follows a link and recurses into its target", name));
-    else if (g == G_STAT || (g == G_OPEN && effect_read_only(use)))
+    else if (g == G_STAT || (g == G_OPEN && use->func->result != RES_DIR && effect_read_only(use)))
         reason(s, at, RISK_USE, -1, arena_printf(s->a, "%s() only reads the file", name));
     else if (g == G_MODIFY && name[0] == 'l')
         reason(s, at, RISK_USE, -1,

@@ -6,9 +6,9 @@
  *   receiver.c do_stat(fname, &cst), then S_ISREG(cst.st_mode));
  * - lstat() whose buffer gives only st_mtime is an up-to-date test, not a
  *   link test (busybox data_extract_all.c);
- * - opening a checked directory to list it recurses into whatever the
+ * - a helper that walks a checked directory recurses into whatever the
  *   name leads to (cups cupsdCleanFiles(): lstat, S_ISDIR, then unlink
- *   of each entry). */
+ *   of each entry); a plain opendir() that lists it does not raise. */
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -51,18 +51,31 @@ int replace_if_plain(const char *fn) {
   return chmod(fn, 0644);                  // WARNING[toctou-symlink-check because="tested whether it is a link"]
 }
 
-static DIR *dir_open(const char *fn) {
-  return opendir(fn);
+/* A helper that walks the directory and removes its entries. */
+static int clean_tree(const char *fn) {
+  DIR *d = opendir(fn);
+  struct dirent *e;
+  while (d && (e = readdir(d)))
+    unlinkat(dirfd(d), e->d_name, 0);
+  return d ? closedir(d) : -1;
 }
 
 int clean(const char *fn) {
   struct stat st;
   if (lstat(fn, &st) != 0 || !S_ISDIR(st.st_mode))   // NOTE[toctou-symlink-check]
     return -1;
-  DIR *d = dir_open(fn);                   // WARNING[toctou-symlink-check because="recurses into its target"]
+  return clean_tree(fn);                   // WARNING[toctou-symlink-check because="recurses into its target"]
+}
+
+/* Listing the names only reads: no raise for the use. */
+int list(const char *fn) {
+  struct stat st;
+  if (stat(fn, &st) != 0 || !S_ISDIR(st.st_mode))   // NOTE[toctou-check-use]
+    return -1;
+  DIR *d = opendir(fn);                    // WARNING[toctou-check-use risk=low]
   struct dirent *e;
   while (d && (e = readdir(d)))
-    unlinkat(dirfd(d), e->d_name, 0);
+    puts(e->d_name);
   return d ? closedir(d) : -1;
 }
 
