@@ -336,14 +336,25 @@ static int by_name_without(const SummaryInput *in, const DomTree *post, int para
  * pass the context, so such an effect is not the function's. An effect on
  * the side where the parameter is not NULL (after `assert(src)` or `if
  * (!src) return`) is the function's. */
+typedef struct Climb {
+    int *seen, *work;           /* blocks seen, by stamp; the work list */
+    int stamp;
+} Climb;
+
+/* The arrays are the function's size: allocated once per parameter and
+ * stamped per site (per site they made memory grow with sites x blocks,
+ * 87 MB for a switch of 4,000 cases). */
 static bool only_without_other_param(const SummaryInput *in, const DomTree *post, int param,
-                                     int b)
+                                     int b, Climb *c)
 {
     const Function *fn = in->fn;
-    bool *seen = ARENA_ARRAY(in->scratch, bool, fn->nblocks);
-    int *work = ARENA_ARRAY(in->scratch, int, fn->nblocks), n = 0;
+    if (!c->seen) {
+        c->seen = ARENA_ARRAY(in->scratch, int, fn->nblocks);
+        c->work = ARENA_ARRAY(in->scratch, int, fn->nblocks);
+    }
+    int stamp = ++c->stamp, *seen = c->seen, *work = c->work, n = 0;
     work[n++] = b;
-    seen[b] = true;
+    seen[b] = stamp;
     while (n) {
         int x = work[--n];
         for (int i = 0; i < in->cdep->n[x]; i++) {
@@ -354,8 +365,8 @@ static bool only_without_other_param(const SummaryInput *in, const DomTree *post
             if (j >= 0 && j != param && fn->vars[j].pointer && null_side >= 0 &&
                 runs_on_edge(post, null_side, x))
                 return true;
-            if (!seen[on]) {
-                seen[on] = true;
+            if (seen[on] != stamp) {
+                seen[on] = stamp;
                 work[n++] = on;
             }
         }
@@ -466,10 +477,11 @@ static void summarize_name(const SummaryInput *in, const DomTree *post, Summary 
     bool opens = false;
     for (int i = 0; i < n && !opens; i++)
         opens = (sites[i].func->roles & OPEN) && returns_handle(in->scratch, fn, &sites[i]);
+    Climb climb = {0};
     for (int i = 0; i < n; i++) {
         const Site *site = &sites[i];
         const FileFunc *f = site->func;
-        if (only_without_other_param(in, post, param, site->block))
+        if (only_without_other_param(in, post, param, site->block, &climb))
             continue;
         /* rename(), link(), symlink() act: a helper that moves or links
          * its argument (rsync's robust_unlink(), hard_link_check()) does
