@@ -50,11 +50,11 @@ void ir_compute_preds(Arena *a, Function *fn)
     for (int i = 0; i < fn->nblocks; i++) {
         Block *b = fn->blocks[i];
         for (int s = 0; s < b->nsucc; s++) {
+            /* blocks are visited in order, so a repeated edge i -> t finds
+             * i last in t's list (a scan of the list was quadratic in a
+             * switch's end block) */
             Block *t = fn->blocks[b->succ[s]];
-            bool seen = false;
-            for (int p = 0; p < t->npred; p++)
-                seen |= t->pred[p] == i;
-            if (!seen)
+            if (!t->npred || t->pred[t->npred - 1] != i)
                 ARENA_PUSH(a, t->pred, t->npred, t->cap_pred, i);
         }
     }
