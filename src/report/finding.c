@@ -167,21 +167,50 @@ static void merge_notes(Findings *all, Finding *into, const Finding *f)
     }
 }
 
+typedef struct Placed {
+    SrcLoc loc;
+    int index;
+} Placed;
+
+static int by_place_then_index(const void *pa, const void *pb)
+{
+    const Placed *a = pa, *b = pb;
+    int c = compare_loc(a->loc, b->loc);
+    return c ? c : (a->index > b->index) - (a->index < b->index);
+}
+
+/* Only findings at the same place can supersede each other: the pairs
+ * are looked at within each place's group (in the order of the findings,
+ * as over all pairs), not over every pair of the unit's findings. */
 void findings_resolve_precedence(Findings *f)
 {
     bool *dropped = calloc((size_t)f->n + 1, sizeof(bool));
+    Placed *order = calloc((size_t)f->n + 1, sizeof(Placed));
+    if (!dropped || !order)
+        abort();
     for (int i = 0; i < f->n; i++)
-        for (int j = 0; j < f->n; j++)
-            if (i != j && !dropped[i] && !dropped[j] && same_place(f->items[i].loc, f->items[j].loc) &&
-                supersedes(f->items[i].rule, f->items[j].rule)) {
-                merge_notes(f, &f->items[i], &f->items[j]);
-                dropped[j] = true;
+        order[i] = (Placed){f->items[i].loc, i};
+    if (f->n > 1)
+        qsort(order, (size_t)f->n, sizeof(Placed), by_place_then_index);
+    for (int start = 0, end; start < f->n; start = end) {
+        for (end = start + 1; end < f->n && same_place(order[end].loc, order[start].loc); end++)
+            ;
+        for (int x = start; x < end; x++)
+            for (int y = start; y < end; y++) {
+                int i = order[x].index, j = order[y].index;
+                if (i != j && !dropped[i] && !dropped[j] &&
+                    supersedes(f->items[i].rule, f->items[j].rule)) {
+                    merge_notes(f, &f->items[i], &f->items[j]);
+                    dropped[j] = true;
+                }
             }
+    }
     int kept = 0;
     for (int i = 0; i < f->n; i++)
         if (!dropped[i])
             f->items[kept++] = f->items[i];
     f->n = kept;
     f->nindexed = -1;
+    free(order);
     free(dropped);
 }
