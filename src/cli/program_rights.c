@@ -203,6 +203,9 @@ static void run_entries(Graph *g, const JobResult *res)
 {
     int *stack = calloc((size_t)g->n + 1, sizeof(int));
     g->seen = calloc((size_t)g->n + 1, sizeof(int));
+    for (int n = 0; n < g->n; n++)   /* its own sign first: the nearest to show */
+        for (int kind = 0; kind < 2; kind++)
+            g->nodes[n].runs[kind] = sign_of(g->nodes[n].e, kind);
     for (int n = 0; n < g->n; n++)
         if (!strcmp(g->nodes[n].e->name, "main") || !g->nodes[n].callers)
             enter(g, res, n, stack);
