@@ -48,9 +48,13 @@ bool effect_read_only(const Site *use)
 
 bool effect_refuses_links(const Site *use)
 {
+    enum { UMOUNT_NOFOLLOW_FLAG = 8 };   /* <sys/mount.h>'s UMOUNT_NOFOLLOW */
     long long flags = site_flags_set(use->ins, use->func);
+    const char *n = use->func->inner_name ? use->func->inner_name : use->func->name;
     if (use->func->flagkind == F_OPEN)
         return flags & O_NOFOLLOW;
+    if (!strcmp(n, "umount2"))   /* umount2(target, flags | UMOUNT_NOFOLLOW) */
+        return flags & UMOUNT_NOFOLLOW_FLAG;
     return use->func->flagkind == F_AT && (flags & AT_SYMLINK_NOFOLLOW);
 }
 
