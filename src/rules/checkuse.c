@@ -368,11 +368,21 @@ static bool same_call(const Ins *a, const Ins *b)
     return true;
 }
 
+/* "." is the working directory: the lookup starts at the process's own
+ * directory inode, which no other process can re-point (busybox
+ * switch_root: chdir(newroot), stat("."), mount(".", "/", MS_MOVE),
+ * chroot("."); libfuse fusermount: chdir(mnt), lstat("."), open(".")). */
+static bool names_working_dir(const Operand *path)
+{
+    return path && path->kind == OPND_STRING &&
+           (!strcmp(path->key, "\".\"") || !strcmp(path->key, "\"./\""));
+}
+
 static PairKind judge(const Pairing *p, const Site *use)
 {
     const Site *check = p->check;
     if (use->ins == check->ins || !pairs_with(check->func, use->func) ||
-        different_files(check, use))
+        different_files(check, use) || names_working_dir(use->path))
         return PAIR_NONE;
     if (p->under)
         return judge_under(p, use);
