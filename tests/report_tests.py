@@ -504,6 +504,52 @@ def gitlab_report(ctx):
 
 
 # --------------------------------------------------------------------------
+# Notes of many checks
+
+ELSE_IF_C = """#include <fcntl.h>
+#include <unistd.h>
+int f(const char *p)
+{
+    const char *q = p;
+    if (access(q, R_OK) != 0)
+        return 0;
+    else if (access(p, R_OK) == 0)
+        return 1;
+    else if (access(p, W_OK) == 0)
+        return 2;
+    else if (access(p, X_OK) == 0)
+        return 3;
+    else if (access(q, W_OK) != 0)
+        return 4;
+    return open(p, O_RDWR);
+}
+"""
+
+
+@case("notes-many-checks")
+def notes_many_checks(ctx):
+    """A use decided by many checks of one name keeps one note for the
+    nearest (the check it rests on) and one note that counts the others and
+    says where the first is; a check of another name keeps its own note."""
+    ctx.write("chain.c", ELSE_IF_C)
+    run = ctx.run("--format", "json", "--min-risk", "low", "chain.c", "--")
+    doc = stdout_json(ctx, run)
+    if doc is None:
+        return
+    finding = findings_by_line(doc).get(16)
+    if not finding:
+        ctx.fail(run, "no finding on the open() of line 16")
+        return
+    got = [(n["line"], n["message"]) for n in finding["notes"]]
+    wanted = [(14, "'q' checked here by access()"),
+              (6, "and 1 other check of 'q' decides this use (at line 6)"),
+              (12, "'p' checked here by access()"),
+              (8, "and 2 other checks of 'p' decide this use (first at line 8)")]
+    if got != wanted:
+        ctx.fail(run, f"notes {got} are not {wanted}")
+
+
+# --------------------------------------------------------------------------
 # JSON schema
 
 @case("json-schema")

@@ -295,29 +295,80 @@ static GuardSet singleton(FlowIndex *x, int b)
     return (GuardSet){one, 1};
 }
 
+static int by_value(const void *pa, const void *pb)
+{
+    int a = *(const int *)pa, b = *(const int *)pb;
+    return (a > b) - (a < b);
+}
+
+static int by_address(const void *pa, const void *pb)
+{
+    const int *a = ((const GuardSet *)pa)->blocks, *b = ((const GuardSet *)pb)->blocks;
+    return (a > b) - (a < b);
+}
+
+/* The union of the component's own guards and the sets it reaches, made
+ * in one sort (growing it one set at a time would copy it once per set):
+ * shared when it is a single set. */
+static GuardSet component_union(Arena *a, FlowIndex *x, int *own, int nown, GuardSet *sets,
+                                int nsets)
+{
+    qsort(sets, (size_t)nsets, sizeof *sets, by_address);
+    int distinct = 0, total = nown;
+    for (int i = 0; i < nsets; i++)
+        if (!i || sets[i].blocks != sets[i - 1].blocks) {
+            sets[distinct++] = sets[i];
+            total += sets[i].n;
+        }
+    if (!nown && distinct <= 1)
+        return distinct ? sets[0] : (GuardSet){0};
+    int *all = ARENA_ARRAY(a, int, total), n = 0;
+    memcpy(all, own, sizeof(int) * (size_t)nown);
+    n = nown;
+    for (int i = 0; i < distinct; i++) {
+        memcpy(all + n, sets[i].blocks, sizeof(int) * (size_t)sets[i].n);
+        n += sets[i].n;
+    }
+    qsort(all, (size_t)n, sizeof *all, by_value);
+    int u = 0;
+    for (int i = 0; i < n; i++)
+        if (!u || all[i] != all[u - 1])
+            all[u++] = all[i];
+    for (int i = 0; i < distinct; i++)
+        if (sets[i].n == u)
+            return sets[i];   /* it holds the others */
+    int *kept = ARENA_ARRAY(&x->arena, int, u);
+    memcpy(kept, all, sizeof(int) * (size_t)u);
+    return (GuardSet){kept, u};
+}
+
 /* The component whose root is v is complete: every fact it reaches
  * outside it is done. Its facts share one answer. */
-static void close_component(FlowIndex *x, GuardMemo *m, int v)
+static void close_component(Arena *a, FlowIndex *x, GuardMemo *m, int v)
 {
     int start = m->sp;
     do
         start--;
     while (m->stack[start] != v);
-    GuardSet r = {0};
+    int *own = NULL, nown = 0, cap_own = 0;
+    GuardSet *sets = NULL;
+    int nsets = 0, cap_sets = 0;
     bool returns = false;
     for (int k = start; k < m->sp; k++) {
         const Fact *f = &m->facts[m->stack[k]];
         if (f->guard)
-            r = set_union(x, r, singleton(x, f->block));
+            ARENA_PUSH(a, own, nown, cap_own, f->block);
         returns |= f->returns;
         for (int s = 0; s < f->nsucc; s++) {
             const Fact *t = &m->facts[f->succ[s]];
             if (t->on_stack)
                 continue;   /* in this component */
-            r = set_union(x, r, t->result);
+            if (t->result.n)
+                ARENA_PUSH(a, sets, nsets, cap_sets, t->result);
             returns |= t->result_returns;
         }
     }
+    GuardSet r = component_union(a, x, own, nown, sets, nsets);
     for (int k = start; k < m->sp; k++) {
         Fact *f = &m->facts[m->stack[k]];
         f->on_stack = false;
@@ -362,7 +413,7 @@ static void solve(Arena *a, FlowIndex *x, GuardMemo *m, int root)
                 parent->low = m->facts[v].low;
         }
         if (m->facts[v].low == m->facts[v].index)
-            close_component(x, m, v);
+            close_component(a, x, m, v);
     }
 }
 

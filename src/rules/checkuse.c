@@ -16,6 +16,7 @@
  * /dev/shm, "/"); a root-owned entry of /tmp (sticky.h); an open
  * re-validated with fstat() against the check (CERT POS35-C). */
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../analysis/creation.h"
@@ -537,20 +538,11 @@ static void attach_machine_fix(const Pairing *p, Findings *out, Finding *f, cons
         fix_create_exclusively(out, f, use->ins, use->func);
 }
 
-static void report(const Pairing *p, Findings *out, const Site *use, PairKind kind)
+/* The finding of a use first reported by check p. */
+static Finding *new_finding(const Pairing *p, Findings *out, const Site *use)
 {
-    const RuleInput *in = p->in;
     const Site *check = p->check;
     const char *name = site_display_name(out->arena, check->path);
-    const char *note = arena_printf(out->arena, "'%s' checked here by %s()", name,
-                                    check->func->name);
-    Finding *prev = findings_at(out, in->rule, use->ins->loc);   /* one per use: a note per check */
-    if (prev) {
-        finding_note(out, prev, check->ins->loc, note);
-        chain_notes(out, prev, check, "checks");
-        attach_machine_fix(p, out, prev, use, kind);
-        return;
-    }
     const char *use_name = site_display_name(out->arena, use->path);
     const char *msg = p->under
         ? arena_printf(out->arena,
@@ -563,11 +555,15 @@ static void report(const Pairing *p, Findings *out, const Site *use, PairKind ki
               "%s() of '%s' after %s() checked it: another process can replace the file in "
               "between; %s",
               use->func->name, use_name, check->func->name, advice(p, use));
-    Finding *f = finding_add(out, in->rule, in->fn, use->ins->loc, msg);
-    finding_note(out, f, check->ins->loc, note);
+    return finding_add(out, p->in->rule, p->in->fn, use->ins->loc, msg);
+}
+
+static void check_note(Findings *out, Finding *f, const Site *check)
+{
+    const char *name = site_display_name(out->arena, check->path);
+    finding_note(out, f, check->ins->loc,
+                 arena_printf(out->arena, "'%s' checked here by %s()", name, check->func->name));
     chain_notes(out, f, check, "checks");
-    chain_notes(out, f, use, "uses");
-    attach_machine_fix(p, out, f, use, kind);
 }
 
 /* ---- the search --------------------------------------------------- */
@@ -811,17 +807,163 @@ static Pairs *find_pairs(const RuleInput *in)
     return out;
 }
 
+/* ---- one finding per use --------------------------------------------
+ *
+ * A use decided by many checks of one name (an else-if chain of access()
+ * calls, a tangle of gotos) gets one note for the nearest of them, the
+ * check it rests on, and one note that counts the others and says where
+ * the first one is: not a note per check (500 else-ifs gave 107k notes). */
+
+static int line_col_cmp(SrcLoc a, SrcLoc b)
+{
+    return a.line != b.line ? (a.line < b.line ? -1 : 1) : (a.col > b.col) - (a.col < b.col);
+}
+
+static bool before(SrcLoc check, SrcLoc use)
+{
+    return !strcmp(check.file, use.file) && line_col_cmp(check, use) < 0;
+}
+
+/* Is check a nearer to the use than check b? The last one before it in
+ * the file; without one before it (a loop's back edge), the last one. */
+static bool nearer(SrcLoc a, SrcLoc b, SrcLoc use)
+{
+    if (before(a, use) != before(b, use))
+        return before(a, use);
+    return line_col_cmp(a, b) > 0;
+}
+
+/* The checks of one name that decide a use. */
+typedef struct NameChecks {
+    const char *name;
+    const Pair *kept;           /* the nearest */
+    const Ins *last;            /* the last check counted (a check's pairs come together) */
+    const Site *first_other;    /* the earliest of the others */
+    int others;
+} NameChecks;
+
+static void count_check(NameChecks *g, const Pair *x)
+{
+    if (x->check.ins == g->last)
+        return;   /* the same check again (another view of the use) */
+    g->last = x->check.ins;
+    const Pair *other = x;
+    if (nearer(x->check.ins->loc, g->kept->check.ins->loc, x->use.ins->loc)) {
+        other = g->kept;
+        g->kept = x;
+    }
+    g->others++;
+    if (!g->first_other || line_col_cmp(other->check.ins->loc, g->first_other->ins->loc) < 0)
+        g->first_other = &other->check;
+}
+
+/* The note that stands for the checks not shown. */
+static void others_note(Findings *out, Finding *f, const NameChecks *g, SrcLoc use)
+{
+    SrcLoc at = g->first_other->ins->loc;
+    const char *where = !strcmp(at.file, use.file)
+        ? arena_printf(out->arena, "line %d", at.line)
+        : arena_printf(out->arena, "%s:%d", at.file, at.line);
+    const char *text = g->others == 1
+        ? arena_printf(out->arena, "and 1 other check of '%s' decides this use (at %s)", g->name,
+                       where)
+        : arena_printf(out->arena, "and %d other checks of '%s' decide this use (first at %s)",
+                       g->others, g->name, where);
+    finding_note(out, f, at, text);
+}
+
+/* Report one use from its pairs (in the order found). */
+static void report_use(const RuleInput *in, Findings *out, const Pair *const *of_use, int n,
+                       const char *const *names)
+{
+    NameChecks *groups = ARENA_ARRAY(in->scratch, NameChecks, n);
+    int ngroups = 0;
+    for (int i = 0; i < n; i++) {
+        int g = 0;
+        while (g < ngroups && strcmp(groups[g].name, names[i]))
+            g++;
+        if (g == ngroups)
+            groups[ngroups++] = (NameChecks){names[i], of_use[i], of_use[i]->check.ins, NULL, 0};
+        else
+            count_check(&groups[g], of_use[i]);
+    }
+    const Site *use = &of_use[0]->use;
+    Finding *f = findings_at(out, in->rule, use->ins->loc);
+    bool fresh = !f;
+    for (int g = 0; g < ngroups; g++) {
+        const Pair *k = groups[g].kept;
+        Pairing p = {.in = in, .check = &k->check, .buf = k->buf, .links = k->links,
+                     .at = k->at, .under = k->under};
+        if (!f)
+            f = new_finding(&p, out, &k->use);
+        check_note(out, f, &k->check);
+        if (groups[g].others)
+            others_note(out, f, &groups[g], use->ins->loc);
+        if (g == 0 && fresh)
+            chain_notes(out, f, use, "uses");
+    }
+    for (int i = 0; i < n; i++) {
+        const Pair *x = of_use[i];
+        Pairing p = {.in = in, .check = &x->check, .buf = x->buf, .links = x->links,
+                     .at = x->at, .under = x->under};
+        attach_machine_fix(&p, out, f, &x->use, x->kind);
+    }
+}
+
+typedef struct Ranked {
+    const Pair *pair;
+    int order;                  /* place in the pairs found */
+    int first;                  /* order of its use's first pair */
+} Ranked;
+
+static int by_use_place(const void *pa, const void *pb)
+{
+    const Ranked *a = pa, *b = pb;
+    SrcLoc x = a->pair->use.ins->loc, y = b->pair->use.ins->loc;
+    int c = strcmp(x.file, y.file);
+    if (!c)
+        c = line_col_cmp(x, y);
+    return c ? c : (a->order > b->order) - (a->order < b->order);
+}
+
+static int by_first_then_order(const void *pa, const void *pb)
+{
+    const Ranked *a = pa, *b = pb;
+    if (a->first != b->first)
+        return (a->first > b->first) - (a->first < b->first);
+    return (a->order > b->order) - (a->order < b->order);
+}
+
+static bool same_place_pairs(const Ranked *a, const Ranked *b)
+{
+    SrcLoc x = a->pair->use.ins->loc, y = b->pair->use.ins->loc;
+    return !strcmp(x.file, y.file) && !line_col_cmp(x, y);
+}
+
 void checkuse_run(const RuleInput *in, Findings *out, PairKind want)
 {
     if (!in->shared->checkuse)
         in->shared->checkuse = find_pairs(in);
     const Pairs *found = in->shared->checkuse;
-    for (int i = 0; i < found->n; i++) {
-        const Pair *x = &found->items[i];
-        if (x->kind != want)
-            continue;
-        Pairing p = {.in = in, .check = &x->check, .buf = x->buf, .links = x->links, .at = x->at,
-                     .under = x->under};
-        report(&p, out, &x->use, x->kind);
+    Ranked *r = ARENA_ARRAY(in->scratch, Ranked, found->n + 1);
+    int n = 0;
+    for (int i = 0; i < found->n; i++)
+        if (found->items[i].kind == want)
+            r[n++] = (Ranked){&found->items[i], i, 0};
+    /* group the pairs by use, uses in the order their first pair was found */
+    qsort(r, (size_t)n, sizeof *r, by_use_place);
+    for (int i = 0; i < n; i++)
+        r[i].first = i && same_place_pairs(&r[i - 1], &r[i]) ? r[i - 1].first : r[i].order;
+    qsort(r, (size_t)n, sizeof *r, by_first_then_order);
+    const Pair **of_use = ARENA_ARRAY(in->scratch, const Pair *, n + 1);
+    const char **names = ARENA_ARRAY(in->scratch, const char *, n + 1);
+    for (int i = 0, j; i < n; i = j) {
+        for (j = i; j < n && r[j].first == r[i].first; j++) {
+            of_use[j - i] = r[j].pair;
+            names[j - i] = j > i && r[j - 1].pair->check.ins == r[j].pair->check.ins
+                ? names[j - i - 1]
+                : site_display_name(in->scratch, r[j].pair->check.path);
+        }
+        report_use(in, out, of_use, j - i, names);
     }
 }
