@@ -20,6 +20,7 @@
 #include "flow.h"
 #include "handles.h"
 #include "names.h"
+#include "replace.h"
 #include "risk_facts.h"
 #include "selector.h"
 #include "summarize.h"
@@ -457,6 +458,21 @@ static int name_part_of(const Function *fn, const Site *inner, int param)
     return 0;
 }
 
+/* rename(tmp, p) on the parameter p: the wrapper replaces p by its own
+ * temporary (replace.h), or by the file another parameter names
+ * (xrename(from, to)); either way it never follows a link at p. */
+static void map_replacement(const SummaryInput *in, const Site *site, FileFunc *as)
+{
+    if (replace_is_atomic(in->scratch, in->fn, in->dom, site)) {
+        as->replaces = true;
+        return;
+    }
+    int k = replace_source_argument(site);
+    const Operand *src = k >= 0 && k < site->ins->call.nargs ? &site->ins->call.args[k] : NULL;
+    int q = src && src->kind == OPND_LVALUE ? param_index(in->fn, src->key) : -1;
+    as->replaced_by = q >= 0 ? q + 1 : 0;
+}
+
 static void add_effect(Arena *a, Summary *s, EffectKind kind, FileFunc as)
 {
     Effect e = {kind, as};
@@ -519,6 +535,7 @@ static void summarize_name(const SummaryInput *in, const DomTree *post, Summary 
             as.by_name_without = by_name_without(in, post, param, site->block);
             as.name_part = global ? 0 : name_part_of(fn, site, param);
             selector_of_block(in->scratch, fn, param, site->block, &as);
+            map_replacement(in, site, &as);
             if ((f->roles & OPEN) && returns_handle(in->scratch, fn, site)) {
                 as.roles |= OPEN;
                 as.result = f->result;

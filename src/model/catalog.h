@@ -70,6 +70,11 @@ typedef struct FileFunc {
                                      * rather than an argument (path -1): the
                                      * name the call checks or uses at every
                                      * call (check_config() reads config_path) */
+    int replaced_by;            /* 1 + the index of an argument naming a file the
+                                 * wrapper rename()s over path (xrename(tmp, name));
+                                 * 0: none */
+    bool replaces;              /* the wrapper writes its own temporary and
+                                 * rename()s it over path (replace.h) */
 } FileFunc;
 
 /* The catalogue entry for a libc function name, or NULL. */

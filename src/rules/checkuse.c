@@ -27,6 +27,7 @@
 #include "../analysis/handles.h"
 #include "../analysis/names.h"
 #include "../analysis/prefixes.h"
+#include "../analysis/replace.h"
 #include "../analysis/revalidate.h"
 #include "../analysis/sticky.h"
 #include "../analysis/walks.h"
@@ -256,46 +257,19 @@ static bool removed_then_created_exclusively(const Pairing *p, const Site *use)
     return false;
 }
 
-/* Does the function create `key` exclusively (mkstemp(key), an O_EXCL
- * open of it, mkdir(key)): anywhere, or, with `before`, on every path to
- * it? */
-static bool made_exclusively(const Pairing *p, const char *key, const Site *before)
-{
-    const Function *fn = p->in->fn;
-    static const char *const makers[] = {"mkstemp", "mkostemp", "mkstemps", "mkostemps",
-                                         "mkstemp64", NULL};
-    for (int b = 0; b < fn->nblocks; b++)
-        for (int i = 0; i < fn->blocks[b]->nins; i++) {
-            const Ins *ins = &fn->blocks[b]->ins[i];
-            if (ins->kind != INS_CALL || !ins->call.callee || !ins->call.nargs)
-                continue;
-            const FileFunc *f = site_libc_func(ins);
-            const Operand *p0 = f ? site_path(ins, f, 0) : &ins->call.args[0];
-            if (!p0 || !p0->key || strcmp(p0->key, key))
-                continue;
-            if (before && (b == before->block ? i >= before->index
-                                              : !dom_dominates(p->in->dom, b, before->block)))
-                continue;
-            for (int k = 0; makers[k]; k++)
-                if (!strcmp(ins->call.callee, makers[k]))
-                    return true;
-            if (f && (creation_of(ins, f) == CREATE_EXCL || (f->roles & NEWNAME)))
-                return true;
-        }
-    return false;
-}
-
-/* rename(tmp, name) where tmp is a temporary this function created
- * exclusively: the write-then-rename idiom, an atomic replacement that
- * never follows a link planted at name (libmount, ssh-keygen). */
+/* rename(tmp, name), tmp being the function's own temporary (made or
+ * written here), or a helper doing it: an atomic replacement of name that
+ * never follows a link planted there (libmount, ssh-keygen, cups, busybox
+ * tar); so is link(name, backup) just before it. Not where the check found
+ * the name absent: what appeared since is clobbered (a no-clobber rename
+ * needs renameat2(RENAME_NOREPLACE)). */
 static bool atomic_replacement(const Pairing *p, const Site *use)
 {
-    const FileFunc *f = use->func;
-    if (f->inner_name || strncmp(f->name, "rename", 6) ||
-        use->path != site_path(use->ins, f, 1))
+    const RuleInput *in = p->in;
+    if (!replace_is_atomic(in->scratch, in->fn, in->dom, use) &&
+        !replace_backup_link(in->scratch, in->fn, in->dom, use))
         return false;
-    const Operand *src = site_path(use->ins, f, 0);
-    return src && src->key && made_exclusively(p, src->key, NULL);
+    return !only_when(p, use->block, false);
 }
 
 /* unlink(tmp) or rmdir(tmp) on an error path, where tmp is the file this
@@ -306,7 +280,8 @@ static bool removes_own_file(const Pairing *p, const Site *use)
     const char *n = use->func->inner_name ? use->func->inner_name : use->func->name;
     bool removes = !strcmp(n, "unlink") || !strcmp(n, "remove") || !strcmp(n, "rmdir") ||
                    !strcmp(n, "unlinkat");
-    return removes && use->path->key && made_exclusively(p, use->path->key, use);
+    return removes && use->path->key &&
+           replace_made_exclusively(p->in->fn, p->in->dom, use->path->key, use);
 }
 
 /* The check learns only whether the name exists: access(F_OK), or a
