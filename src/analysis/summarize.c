@@ -479,6 +479,43 @@ static void add_effect(Arena *a, Summary *s, EffectKind kind, FileFunc as)
     ARENA_PUSH(a, s->effects, s->n, s->cap, e);
 }
 
+/* Is the site an open whose descriptor (or stream) the function works
+ * through (reads, writes, hands on): the file's content is the work, not
+ * a look at the file? (One it returns is its caller's to judge.) */
+static bool opens_for_work(const SummaryInput *in, const Site *site)
+{
+    if (site->func->group != G_OPEN || !(site->func->roles & USE))
+        return false;
+    NameSet h = handles_of(in->scratch, in->fn, site);
+    return handles_worked_through(in->fn, &h);
+}
+
+/* Is the site a readlink() whose target the function makes a link with
+ * (copy_file(): symlink(target, dest) copies the link)? It reads the link
+ * for the work, as an open whose descriptor is read does: no check. */
+static bool copies_link_target(const SummaryInput *in, const Site *site)
+{
+    if (site->func->group != G_LINK)
+        return false;
+    NameSet keys = {0};
+    if (site->ins->dst.key)
+        nameset_add(in->scratch, &keys, site->ins->dst.key);
+    if (site_out_buffer(site))
+        nameset_add(in->scratch, &keys, site_out_buffer(site));
+    derive_locals(in->scratch, in->fn, &keys);
+    for (int b = 0; b < in->fn->nblocks && keys.n; b++)
+        for (int i = 0; i < in->fn->blocks[b]->nins; i++) {
+            const Ins *ins = &in->fn->blocks[b]->ins[i];
+            const FileFunc *f = ins->kind == INS_CALL ? site_func(ins) : NULL;
+            if (!f || !(f->roles & (NEWNAME | NEWNAME2)))
+                continue;
+            for (int k = 0; k < ins->call.nargs; k++)
+                if (k != f->path && k != f->path2 && reads_any(&ins->call.args[k], &keys))
+                    return true;
+        }
+    return false;
+}
+
 /* The effects on what parameter `param` names, or (param -1) global
  * `global`, followed from the function's entry. */
 static void summarize_name(const SummaryInput *in, const DomTree *post, Summary *s, int param,
@@ -505,8 +542,11 @@ static void summarize_name(const SummaryInput *in, const DomTree *post, Summary 
          * handle it opened is an open, whatever it tested on the way
          * (rsync's fd2 = open_readonly_inplace(tmp): stat, chmod, open):
          * like open() itself, a probe only if the handle is not used for
-         * the work. */
-        bool acts = f->group == G_NAMESPACE || (opens && !(f->roles & OPEN));
+         * the work. Nor is an open whose descriptor the function reads or
+         * writes (read_pid(): the pid in the file is the work), or a
+         * readlink() whose target it copies (copy_file()). */
+        bool acts = f->group == G_NAMESPACE || (opens && !(f->roles & OPEN)) ||
+                    opens_for_work(in, site) || copies_link_target(in, site);
         if ((f->roles & CHECK) && !acts && !has_effect(s, EFFECT_CHECK, param, global)) {
             bool exits = exits_on_outcome(in, site);
             int out = outcome_param(in, site, param);

@@ -5,7 +5,10 @@
  *    to read the holder's pid (shadow's lib/commonio.c:141);
  *  - a failed rename() (EXDEV: copy instead), a helper that renames;
  *  - unlink() on an error path of the file the function itself made with
- *    mkstemp() (cronie's crontab.c). */
+ *    mkstemp() (cronie's crontab.c);
+ *  - a helper that opens a file to read its content (busybox ifplugd's
+ *    read_pid()), or reads a link to copy it (busybox copy_file()): the
+ *    reading is the work, not a look at the file. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -106,4 +109,85 @@ int remove_checked(const char *name) {
   if (lstat(name, &st) == 0 && S_ISREG(st.st_mode))
     return unlink(name);   // WARNING[toctou-symlink-check]
   return -1;
+}
+
+/* busybox ifplugd: read the pid the file holds (the helper's open is read
+ * for its content, the work), then write our own pid file */
+static int read_pid(const char *pidfile) {
+  char buf[32];
+  int fd = open(pidfile, O_RDONLY);
+  if (fd < 0)
+    return 0;
+  ssize_t len = read(fd, buf, sizeof buf - 1);
+  close(fd);
+  if (len <= 0)
+    return 0;
+  buf[len] = 0;
+  return atoi(buf);
+}
+
+static void write_pidfile(const char *pidfile) {
+  int fd = open(pidfile, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (fd >= 0) {
+    write(fd, "1\n", 2);
+    close(fd);
+  }
+}
+
+int start_daemon(const char *pidfile) {
+  if (read_pid(pidfile) > 1)   /* a pid: someone runs */
+    return -1;
+  write_pidfile(pidfile);   // no-warning
+  return 0;
+}
+
+/* the real twin: a helper that only opens to look (its handle closed
+ * untouched), then the file created without O_EXCL */
+static int can_open(const char *p) {
+  int fd = open(p, O_RDONLY);
+  if (fd < 0)
+    return 0;
+  close(fd);
+  return 1;
+}
+
+int start_once(const char *pidfile) {
+  if (can_open(pidfile))
+    return -1;
+  write_pidfile(pidfile);   // WARNING[toctou-check-use]
+  return 0;
+}
+
+/* busybox mv across file systems: copy_file() reads the link to make the
+ * same link at dest (the readlink() is the copy's work, not a look at
+ * what the name is), then the original is removed */
+static int copy_link(const char *source, const char *dest) {
+  char target[4096];
+  ssize_t n = readlink(source, target, sizeof target - 1);
+  if (n < 0)
+    return -1;
+  target[n] = 0;
+  return symlink(target, dest);
+}
+
+int move_link(const char *from, const char *to) {
+  if (rename(from, to) == 0)
+    return 0;
+  if (errno != EXDEV)
+    return -1;
+  if (copy_link(from, to) != 0)
+    return -1;
+  return unlink(from);   // no-warning
+}
+
+/* the real twin: a helper whose readlink() tells whether it is a link */
+static int is_link(const char *p) {
+  char target[4096];
+  return readlink(p, target, sizeof target) >= 0;
+}
+
+int protect(const char *p) {
+  if (is_link(p))
+    return -1;
+  return chmod(p, 0600);   // WARNING[toctou-symlink-check]
 }
