@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "flow.h"
+#include "names.h"
 
 long long effect_open_flags(const Site *use, bool *known)
 {
@@ -106,11 +107,83 @@ bool effect_access_effective_ids(const Site *check)
     return fl->has_ival && (fl->ival & AT_EACCESS_FLAG);
 }
 
+/* Keys holding what realpath() answered: its buffer, its result, and
+ * plain copies of either. */
+static NameSet resolved_keys(Arena *a, const Function *fn, const Site *check)
+{
+    NameSet keys = {0};
+    if (site_out_buffer(check))
+        nameset_add(a, &keys, site_out_buffer(check));
+    if (check->ins->dst.key)
+        nameset_add(a, &keys, check->ins->dst.key);
+    for (bool grew = true; grew && keys.n;) {
+        grew = false;
+        for (int b = 0; b < fn->nblocks; b++)
+            for (int i = 0; i < fn->blocks[b]->nins; i++) {
+                const Ins *ins = &fn->blocks[b]->ins[i];
+                if (ins->kind == INS_ASSIGN && ins->dst.key && ins->src.key &&
+                    (ins->src.kind == OPND_LVALUE || ins->src.kind == OPND_TEMP) &&
+                    nameset_has(&keys, ins->src.key))
+                    grew |= nameset_add(a, &keys, ins->dst.key);
+            }
+    }
+    return keys;
+}
+
+static bool reads_key(const Operand *o, const NameSet *keys)
+{
+    for (int k = 0; k < keys->n; k++)
+        if (ir_operand_reads(o, keys->keys[k]))
+            return true;
+    return false;
+}
+
+/* Is argument k of the call a use of the resolved name as a name (the
+ * path of a file call) or its release (free)? */
+static bool passes_as_name(const Ins *ins, int k)
+{
+    if (ins->call.callee && !strcmp(ins->call.callee, "free"))
+        return true;
+    const FileFunc *f = site_func(ins);
+    return f && (k == f->path || k == f->path2);
+}
+
+bool effect_resolved_unread(Arena *a, const Function *fn, const Site *check)
+{
+    if (check->func->group != G_RESOLVE || check->func->inner_name)
+        return false;
+    NameSet keys = resolved_keys(a, fn, check);
+    for (int b = 0; b < fn->nblocks; b++) {
+        const Block *blk = fn->blocks[b];
+        bool null_test = blk->term == TERM_BRANCH && blk->cmp.key &&
+                         nameset_has(&keys, blk->cmp.key) && blk->cmp.value == 0 &&
+                         (blk->cmp.op == CMP_EQ || blk->cmp.op == CMP_NE);
+        if (!null_test && reads_key(&blk->cond, &keys))
+            return false;   /* compared, returned, switched on */
+        for (int i = 0; i < blk->nins; i++) {
+            const Ins *ins = &blk->ins[i];
+            if (ins->kind == INS_ASSIGN) {
+                bool copy = ins->src.key && nameset_has(&keys, ins->src.key) &&
+                            (ins->src.kind == OPND_LVALUE || ins->src.kind == OPND_TEMP);
+                if (!copy && reads_key(&ins->src, &keys))
+                    return false;
+                continue;
+            }
+            for (int k = 0; k < ins->call.nargs; k++)
+                if (ins != check->ins && reads_key(&ins->call.args[k], &keys) &&
+                    !passes_as_name(ins, k))
+                    return false;
+        }
+    }
+    return true;
+}
+
 bool effect_existence_only(Arena *a, const Function *fn, const Site *check)
 {
     const char *buf = site_out_buffer(check);
     return effect_access_exists_only(check) || check->func->existence_only ||
-           (check->func->group == G_STAT && buf && !flow_read_after(a, fn, check, buf));
+           (check->func->group == G_STAT && buf && !flow_read_after(a, fn, check, buf)) ||
+           effect_resolved_unread(a, fn, check);
 }
 
 /* Is `read` the field of stat buffer `buf` (st.st_uid for "st",

@@ -37,8 +37,13 @@ bool effect_access_exists_only(const Site *check);
 /* eaccess(), euidaccess(), faccessat(..., AT_EACCESS): asks with the
  * effective ids, the ones the use runs with, not the real user's. */
 bool effect_access_effective_ids(const Site *check);
+/* realpath() whose answer is only tested for NULL, used as a name
+ * (opened, stat()ed) and freed, never compared or printed: it asked only
+ * whether the name resolves (util-linux fstrim, libfuse's mtab helper). */
+bool effect_resolved_unread(Arena *a, const Function *fn, const Site *check);
 /* A check that learns only whether the name exists: access(F_OK), a
- * function summarised as such, a stat() whose buffer is never read. */
+ * function summarised as such, a stat() whose buffer is never read, a
+ * realpath() whose answer is not looked at. */
 bool effect_existence_only(Arena *a, const Function *fn, const Site *check);
 /* Does the program read, after the check, who owns the file or how many
  * names it has (st_uid, st_gid, st_nlink of the check's stat buffer)?

@@ -17,8 +17,8 @@ static bool is_maker(const char *callee)
     return false;
 }
 
-bool replace_made_exclusively(const Function *fn, const DomTree *dom, const char *key,
-                              const Site *before)
+bool replace_made(const Function *fn, const DomTree *dom, const char *key, const Site *before,
+                  bool exclusively)
 {
     for (int b = 0; b < fn->nblocks; b++)
         for (int i = 0; i < fn->blocks[b]->nins; i++) {
@@ -34,7 +34,9 @@ bool replace_made_exclusively(const Function *fn, const DomTree *dom, const char
                 continue;
             if (is_maker(ins->call.callee))
                 return true;
-            if (f && (creation_of(ins, f) == CREATE_EXCL || (f->roles & NEWNAME)))
+            Creation c = f ? creation_of(ins, f) : CREATE_NO;
+            if (f && (c == CREATE_EXCL || (!exclusively && c == CREATE_YES) ||
+                      (f->roles & NEWNAME)))
                 return true;
         }
     return false;
@@ -75,17 +77,25 @@ static bool named_through_address(const Ins *ins, const char *key)
 }
 
 /* Does fn make, write or name through its address the file `key`,
- * anywhere but at `except`? */
+ * anywhere but at `except`; or copy such a name into key (opened = tmp,
+ * libblkid's save.c), up to `depth` copies away? */
 static bool produced_here(const Function *fn, const DomTree *dom, const char *key,
-                          const Ins *except)
+                          const Ins *except, int depth)
 {
-    if (replace_made_exclusively(fn, dom, key, NULL))
+    if (replace_made(fn, dom, key, NULL, true))
         return true;
     for (int b = 0; b < fn->nblocks; b++)
         for (int i = 0; i < fn->blocks[b]->nins; i++) {
             const Ins *ins = &fn->blocks[b]->ins[i];
-            if (ins == except || ins->kind != INS_CALL || dom->idom[b] < 0)
+            if (ins == except || dom->idom[b] < 0)
                 continue;
+            if (ins->kind == INS_ASSIGN) {
+                if (depth > 0 && ins->dst.key && !strcmp(ins->dst.key, key) &&
+                    ins->src.kind == OPND_LVALUE && strcmp(ins->src.key, key) &&
+                    produced_here(fn, dom, ins->src.key, except, depth - 1))
+                    return true;
+                continue;
+            }
             if (named_through_address(ins, key))
                 return true;
             const FileFunc *views[8];
@@ -118,7 +128,16 @@ bool replace_is_atomic(Arena *a, const Function *fn, const DomTree *dom, const S
         return false;
     const Operand *src = &use->ins->call.args[k];
     return src->kind == OPND_LVALUE && src->key && use->path->key &&
-           strcmp(src->key, use->path->key) && produced_here(fn, dom, src->key, use->ins);
+           strcmp(src->key, use->path->key) && produced_here(fn, dom, src->key, use->ins, 2);
+}
+
+bool replace_onto_itself(const Site *use, const char *checked)
+{
+    const FileFunc *f = use->func;
+    if (f->inner_name || strncmp(f->name, "rename", 6) || use->path != site_path(use->ins, f, 0))
+        return false;
+    const Operand *to = site_path(use->ins, f, 1);
+    return to && to->key && checked && (!strcmp(to->key, checked) || !strcmp(to->key, use->path->key));
 }
 
 bool replace_backup_link(Arena *a, const Function *fn, const DomTree *dom, const Site *use)

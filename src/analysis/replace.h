@@ -18,9 +18,10 @@
 #include "sites.h"
 
 /* Does fn make `key` exclusively (mkstemp(key), an O_EXCL open of it,
- * mkdir(key)): anywhere, or, with `before`, on every path to it? */
-bool replace_made_exclusively(const Function *fn, const DomTree *dom, const char *key,
-                              const Site *before);
+ * mkdir(key)), or, not exclusively, create it (O_CREAT): anywhere, or,
+ * with `before`, on every path to it? */
+bool replace_made(const Function *fn, const DomTree *dom, const char *key, const Site *before,
+                  bool exclusively);
 
 /* Is `use` the atomic replacement of its name by a file fn made or wrote
  * (rename(tmp, name), a wrapper doing it)? The name must be the
@@ -31,6 +32,12 @@ bool replace_is_atomic(Arena *a, const Function *fn, const DomTree *dom, const S
  * rename's source when that name is the destination, or the one a
  * wrapper's summary says (xrename(tmp, name)); -1 for none. */
 int replace_source_argument(const Site *use);
+
+/* rename(src, name) where src holds the checked name only on paths where
+ * it is the destination too (opened = mkstemp'd tmp, or opened = name
+ * when no temporary could be made: libblkid): moving a file onto itself
+ * does nothing, so the source is never the checked file moved away. */
+bool replace_onto_itself(const Site *use, const char *checked);
 
 /* link(name, backup) with the name then atomically replaced (ssh-keygen,
  * libblkid): the old file keeps a second name; nothing is followed,

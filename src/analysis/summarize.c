@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <string.h>
 
+#include "effects.h"
 #include "flow.h"
 #include "handles.h"
 #include "names.h"
@@ -276,8 +277,9 @@ static bool answers_existence_only(const SummaryInput *in, const Site *inner)
         return m && m->has_ival && m->ival == 0;   /* F_OK */
     }
     const char *buf = site_out_buffer(inner);
-    return f->group == G_STAT && buf && filled_param(in->fn, inner) < 0 &&
-           !flow_read_after(in->scratch, in->fn, inner, buf);
+    return (f->group == G_STAT && buf && filled_param(in->fn, inner) < 0 &&
+            !flow_read_after(in->scratch, in->fn, inner, buf)) ||
+           effect_resolved_unread(in->scratch, in->fn, inner);
 }
 
 /* The successor of a branch `key == 0` / `key != 0` taken when key is

@@ -266,6 +266,8 @@ static bool removed_then_created_exclusively(const Pairing *p, const Site *use)
 static bool atomic_replacement(const Pairing *p, const Site *use)
 {
     const RuleInput *in = p->in;
+    if (replace_onto_itself(use, p->check->path->key))
+        return true;
     if (!replace_is_atomic(in->scratch, in->fn, in->dom, use) &&
         !replace_backup_link(in->scratch, in->fn, in->dom, use))
         return false;
@@ -273,15 +275,17 @@ static bool atomic_replacement(const Pairing *p, const Site *use)
 }
 
 /* unlink(tmp) or rmdir(tmp) on an error path, where tmp is the file this
- * function made exclusively (mkstemp) before: the program removes its own file,
- * and removing never follows a link at the name (cronie's crontab -e). */
+ * function made (mkstemp, an O_CREAT open) on every path before: the
+ * program undoes its own work, and removing never follows a link at the
+ * name (cronie's crontab -e, util-linux rename's failed copy). Whatever
+ * that creation followed is its own finding. */
 static bool removes_own_file(const Pairing *p, const Site *use)
 {
     const char *n = use->func->inner_name ? use->func->inner_name : use->func->name;
     bool removes = !strcmp(n, "unlink") || !strcmp(n, "remove") || !strcmp(n, "rmdir") ||
                    !strcmp(n, "unlinkat");
     return removes && use->path->key &&
-           replace_made_exclusively(p->in->fn, p->in->dom, use->path->key, use);
+           replace_made(p->in->fn, p->in->dom, use->path->key, use, false);
 }
 
 /* The check learns only whether the name exists: access(F_OK), or a
@@ -292,7 +296,8 @@ static bool existence_only(const Pairing *p)
     const char *buf = p->buf;
     return effect_access_exists_only(check) || check->func->existence_only ||
            (check->func->group == G_STAT && buf &&
-            !flow_read_after(p->in->scratch, p->in->fn, check, buf));
+            !flow_read_after(p->in->scratch, p->in->fn, check, buf)) ||
+           effect_resolved_unread(p->in->scratch, p->in->fn, check);
 }
 
 /* Is block b reached only when the open `p` checks failed? */
