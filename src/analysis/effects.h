@@ -16,7 +16,8 @@ long long effect_open_flags(const Site *use, bool *known);
 bool effect_read_only(const Site *use);
 /* Empties the file: O_TRUNC, fopen "w". */
 bool effect_truncates(const Site *use);
-/* Refuses a final symbolic link: O_NOFOLLOW, AT_SYMLINK_NOFOLLOW. */
+/* Refuses a final symbolic link: O_NOFOLLOW, AT_SYMLINK_NOFOLLOW,
+ * umount2()'s UMOUNT_NOFOLLOW. */
 bool effect_refuses_links(const Site *use);
 /* lchown(), lutimes(), lsetxattr(): changes the name itself, a link
  * there included, without following it. */

@@ -160,12 +160,15 @@ static bool proc_foreign_fs(const char *s)
     return n && strchr("/%\"", c[n]);
 }
 
-/* Names no other process can replace: the root directory and the kernel's
- * file systems (/dev is root's, but /dev/shm and /dev/mqueue are shared;
+/* Names no other process can replace: the root directory, the process's
+ * own working directory "." (chdir(dir), then lstat("."), access("."),
+ * open(".", O_PATH): "." is the directory entered, whatever happens to
+ * the name dir since; libfuse's fusermount), and the kernel's file
+ * systems (/dev is root's, but /dev/shm and /dev/mqueue are shared;
  * /proc/<pid>/root and cwd lead into a process's own file system). */
 static bool kernel_owned(const char *s)
 {
-    if (!strcmp(s, "/"))
+    if (!strcmp(s, "/") || !strcmp(s, "."))
         return true;
     if (!strncmp(s, "/dev/shm", 8) || !strncmp(s, "/dev/mqueue/", 12) || proc_foreign_fs(s))
         return false;

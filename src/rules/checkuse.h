@@ -15,7 +15,7 @@ typedef enum PairKind {
 /* Report, under in->rule, every check/use pair of kind `want`. */
 void checkuse_run(const RuleInput *in, Findings *out, PairKind want);
 
-/* Is key a name no other process can replace at (block, index): "/", a
+/* Is key a name no other process can replace at (block, index): "/", ".", a
  * literal or a buffer built under /proc, /sys or /dev (not /dev/shm)? */
 bool checkuse_kernel_name(const RuleInput *in, int block, int index, const char *key);
 

@@ -10,12 +10,15 @@
  * than the descriptor; the descriptor-based call is the fix (fchmod(fd)).
  * No check needs to decide the use: the descriptor makes the name
  * unnecessary. Not reported when every path closes the descriptor first,
- * or when the descriptor is not read again (the failure path of open). */
+ * when the descriptor is not read again (the failure path of open), or
+ * for names no other process can replace ("/", "/proc/...": see
+ * checkuse_kernel_name()). */
 #include <string.h>
 
 #include "../analysis/flow.h"
 #include "../analysis/handles.h"
 #include "../analysis/revalidate.h"
+#include "checkuse.h"
 #include "fixes.h"
 #include "rules.h"
 
@@ -113,6 +116,11 @@ static bool compared_with_descriptor(const RuleInput *in, const Site *open_site,
 
 static void check_open(const RuleInput *in, Findings *out, const Site *open_site, bool is_file)
 {
+    /* "/" and the kernel's names are nobody else's to replace; only the
+     * program itself changes what "/" means (switch_root: mount MS_MOVE
+     * onto "/", chroot("."), then chdir("/") into the new root) */
+    if (checkuse_kernel_name(in, open_site->block, open_site->index, open_site->path->key))
+        return;
     NameSet h = handles_of(in->scratch, in->fn, open_site);
     if (!h.n)
         return;
