@@ -178,6 +178,28 @@ bool effect_resolved_unread(Arena *a, const Function *fn, const Site *check)
     return true;
 }
 
+bool effect_compares_target(const Function *fn, const Site *check)
+{
+    static const char *const compare[] = {"strcmp", "strncmp", "memcmp", "strcasecmp", "bcmp",
+                                           NULL};
+    if (check->func->group != G_LINK)
+        return false;
+    if (check->func->up_to_date)
+        return true;
+    const char *buf = site_out_buffer(check);
+    for (int b = 0; buf && b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins; i++) {
+            const Ins *ins = &fn->blocks[b]->ins[i];
+            if (ins->kind != INS_CALL || !ins->call.callee)
+                continue;
+            for (int c = 0; compare[c]; c++)
+                for (int k = 0; !strcmp(ins->call.callee, compare[c]) && k < ins->call.nargs; k++)
+                    if (ir_operand_reads(&ins->call.args[k], buf))
+                        return true;
+        }
+    return false;
+}
+
 bool effect_existence_only(Arena *a, const Function *fn, const Site *check)
 {
     const char *buf = site_out_buffer(check);

@@ -42,6 +42,11 @@ bool effect_access_effective_ids(const Site *check);
  * (opened, stat()ed) and freed, never compared or printed: it asked only
  * whether the name resolves (util-linux fstrim, libfuse's mtab helper). */
 bool effect_resolved_unread(Arena *a, const Function *fn, const Site *check);
+/* readlink() whose target is compared with what the link should point
+ * to (strcmp), or a helper summarised as one: an up-to-date test of a
+ * link the program made, not a question of whether it is a link (rsync
+ * keeps a link that already points right, else replaces it). */
+bool effect_compares_target(const Function *fn, const Site *check);
 /* A check that learns only whether the name exists: access(F_OK), a
  * function summarised as such, a stat() whose buffer is never read, a
  * realpath() whose answer is not looked at. */

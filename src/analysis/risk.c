@@ -333,6 +333,12 @@ static void assess_check(Assess *s, const Site *check, const Site *use)
     }
     const char *buf = check->func->group == G_STAT ? site_out_buffer(check) : NULL;
     int kinds = buf ? fields_read(s->fn, buf) : 0;
+    if (effect_compares_target(s->fn, check)) {
+        reason(s, at, RISK_CHECK, -1,
+               arena_printf(s->a, "%s() compared where the link points: an up-to-date test",
+                            name));
+        return;
+    }
     /* lstat() whose buffer gives only st_mtime or st_size tested no link */
     if (effect_checks_links(check) && kinds != FIELD_SIZE_TIME) {
         reason(s, at, RISK_CHECK, 1, arena_printf(s->a, "%s() tested whether it is a link", name));

@@ -555,6 +555,7 @@ static void summarize_name(const SummaryInput *in, const DomTree *post, Summary 
             if (exits || out >= 0 || returns_outcome(in, site)) {
                 FileFunc as = wrapper_view(fn, site, param, CHECK);
                 as.existence_only = answers_existence_only(in, site);
+                as.up_to_date = effect_compares_target(fn, site);
                 as.guard = exits;
                 as.name_part = global ? 0 : name_part_of(fn, site, param);
                 as.out = out >= 0 ? out : filled_param(fn, site);

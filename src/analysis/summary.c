@@ -89,7 +89,8 @@ static bool func_equal(const FileFunc *a, const FileFunc *b)
            a->has_fixed_flags == b->has_fixed_flags && a->fixed_flags == b->fixed_flags &&
            a->existence_only == b->existence_only && a->guard == b->guard &&
            a->name_part == b->name_part && a->replaced_by == b->replaced_by &&
-           a->replaces == b->replaces && a->when_arg == b->when_arg &&
+           a->replaces == b->replaces && a->up_to_date == b->up_to_date &&
+           a->when_arg == b->when_arg &&
            a->when_first_char == b->when_first_char && a->when_n == b->when_n &&
            a->when_runs == b->when_runs &&
            !memcmp(a->when_vals, b->when_vals, sizeof a->when_vals) &&

@@ -85,12 +85,13 @@ static void write_effect(StrBuf *out, const Effect *e)
                    "\"flagkind\": %d, \"result\": %d, \"has_fixed\": %d, "
                    "\"fixed_flags\": %lld, \"flags_set\": %lld, \"existence_only\": %d, "
                    "\"guard\": %d, \"inner_line\": %u, \"inner_col\": %u, \"name_part\": %d, "
-                   "\"by_name_without\": %d, \"replaced_by\": %d, \"replaces\": %d",
+                   "\"by_name_without\": %d, \"replaced_by\": %d, \"replaces\": %d, "
+                   "\"up_to_date\": %d",
               (int)e->kind, (int)f->group, f->roles, f->path, f->path2, f->dirfd, f->dirfd2,
               f->out, f->flags,
               (int)f->flagkind, (int)f->result, f->has_fixed_flags, f->fixed_flags,
               f->flags_set, f->existence_only, f->guard, f->inner_line, f->inner_col, f->name_part,
-              f->by_name_without, f->replaced_by, f->replaces);
+              f->by_name_without, f->replaced_by, f->replaces, f->up_to_date);
     sb_printf(out, ", \"when_arg\": %d, \"when_first_char\": %d, \"when_runs\": %u, "
                    "\"when_vals\": [",
               f->when_arg, f->when_first_char, f->when_runs);
@@ -341,7 +342,7 @@ static bool read_selector(const JsonValue *v, FileFunc *f)
 static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *e)
 {
     long long kind, group, roles, path, path2, dirfd, dirfd2, out, flags, flagkind, result, fixed,
-        fixed_flags, flags_set, existence, guard, line, col, part, without, replaced_by, replaces;
+        fixed_flags, flags_set, existence, guard, line, col, part, without, replaced_by, replaces, up_to_date;
     const double arg = 64, big = 1e15;
     if (!get_num(v, "kind", EFFECT_CHECK, EFFECT_CREATE, &kind) ||
         !get_num(v, "group", G_ACCESS, G_MOUNT, &group) ||
@@ -361,7 +362,8 @@ static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *
         !get_num(v, "name_part", 0, arg + 1, &part) ||
         !get_num(v, "by_name_without", 0, arg + 1, &without) ||
         !get_num(v, "replaced_by", 0, arg + 1, &replaced_by) ||
-        !get_num(v, "replaces", 0, 1, &replaces))
+        !get_num(v, "replaces", 0, 1, &replaces) ||
+        !get_num(v, "up_to_date", 0, 1, &up_to_date))
         return false;
     FileFunc f = {.name = name, .group = (Group)group, .roles = (int)roles, .path = (int)path,
                   .path2 = (int)path2, .dirfd = (int)dirfd, .dirfd2 = (int)dirfd2,
@@ -375,7 +377,7 @@ static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *
                   .inner_file = get_str(a, v, "inner_file"), .inner_line = (unsigned)line,
                   .inner_col = (unsigned)col, .name_part = (int)part,
                   .by_name_without = (int)without, .replaced_by = (int)replaced_by,
-                  .replaces = replaces != 0};
+                  .replaces = replaces != 0, .up_to_date = up_to_date != 0};
     const char *global = get_str(a, v, "global");
     f.global = global ? summary_global_operand(a, global) : NULL;
     if (!read_selector(v, &f))

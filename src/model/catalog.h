@@ -75,6 +75,9 @@ typedef struct FileFunc {
                                  * 0: none */
     bool replaces;              /* the wrapper writes its own temporary and
                                  * rename()s it over path (replace.h) */
+    bool up_to_date;            /* a link check that compares where the link
+                                 * points with what it should (rsync's
+                                 * quick_check_ok(FT_SYMLINK, ...)) */
 } FileFunc;
 
 /* The catalogue entry for a libc function name, or NULL. */
