@@ -49,20 +49,6 @@ static int after(Tracked *t, const Ins *ins, int v)
     return v;
 }
 
-static bool holds(CompareOp op, long long x, long long c)
-{
-    switch (op) {
-    case CMP_EQ: return x == c;
-    case CMP_NE: return x != c;
-    case CMP_LT: return x < c;
-    case CMP_LE: return x <= c;
-    case CMP_GT: return x > c;
-    case CMP_GE: return x >= c;
-    case CMP_NONE: break;
-    }
-    return true;
-}
-
 static int differs_from(Tracked *t, long long c)
 {
     int v = value_of(t, c);
@@ -85,7 +71,7 @@ static void branch(const Block *blk, Tracked *t, int v, int out[2])
         return;
     int taken = -1;   /* the edge the test takes, when v decides it */
     if (v >= 1 && v <= MAX_VALUES)
-        taken = holds(c->op, t->consts[v - 1], c->value) ? 0 : 1;
+        taken = ir_compare_holds(c->op, t->consts[v - 1], c->value) ? 0 : 1;
     else if (v > MAX_VALUES && t->consts[v - 1 - MAX_VALUES] == c->value &&
              (c->op == CMP_EQ || c->op == CMP_NE))
         taken = c->op == CMP_NE ? 0 : 1;

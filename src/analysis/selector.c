@@ -92,20 +92,6 @@ static bool collect_values(const Function *fn, const char *key, FileFunc *as)
     return as->when_n > 0 && !full;
 }
 
-static bool holds(CompareOp op, long long x, long long c)
-{
-    switch (op) {
-    case CMP_EQ: return x == c;
-    case CMP_NE: return x != c;
-    case CMP_LT: return x < c;
-    case CMP_LE: return x <= c;
-    case CMP_GT: return x > c;
-    case CMP_GE: return x >= c;
-    case CMP_NONE: break;
-    }
-    return true;
-}
-
 /* Can edge e of blk be taken when key holds value v (known) or, with
  * known false, a value other than every constant collected? */
 static bool edge_open(const Block *blk, const char *key, int e, bool known, long long v)
@@ -113,7 +99,7 @@ static bool edge_open(const Block *blk, const char *key, int e, bool known, long
     if (branches_on(blk, key)) {
         const Compare *c = &blk->cmp;
         if (known)
-            return holds(c->op, v, c->value) == (e == 0);
+            return ir_compare_holds(c->op, v, c->value) == (e == 0);
         if (c->op == CMP_EQ)
             return e == 1;
         if (c->op == CMP_NE)

@@ -177,3 +177,17 @@ bool ir_operand_touches(const Operand *o, const char *key)
             return true;
     return false;
 }
+
+bool ir_compare_holds(CompareOp op, long long x, long long c)
+{
+    switch (op) {
+    case CMP_EQ: return x == c;
+    case CMP_NE: return x != c;
+    case CMP_LT: return x < c;
+    case CMP_LE: return x <= c;
+    case CMP_GT: return x > c;
+    case CMP_GE: return x >= c;
+    case CMP_NONE: break;
+    }
+    return true;
+}

@@ -62,6 +62,9 @@ typedef struct Compare {
     long long value;
 } Compare;
 
+/* Does `x OP c` hold? (CMP_NONE: nothing is known, so it may.) */
+bool ir_compare_holds(CompareOp op, long long x, long long c);
+
 typedef enum CalleeKind {
     CALLEE_EXTERNAL,        /* declared, not defined here (libc, other TU) */
     CALLEE_DEFINED,         /* defined by the analysed program */
