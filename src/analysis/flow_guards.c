@@ -313,7 +313,8 @@ static int by_address(const void *pa, const void *pb)
 static GuardSet component_union(Arena *a, FlowIndex *x, int *own, int nown, GuardSet *sets,
                                 int nsets)
 {
-    qsort(sets, (size_t)nsets, sizeof *sets, by_address);
+    if (nsets > 1)   /* sets and own may be NULL when empty */
+        qsort(sets, (size_t)nsets, sizeof *sets, by_address);
     int distinct = 0, total = nown;
     for (int i = 0; i < nsets; i++)
         if (!i || sets[i].blocks != sets[i - 1].blocks) {
@@ -323,7 +324,8 @@ static GuardSet component_union(Arena *a, FlowIndex *x, int *own, int nown, Guar
     if (!nown && distinct <= 1)
         return distinct ? sets[0] : (GuardSet){0};
     int *all = ARENA_ARRAY(a, int, total), n = 0;
-    memcpy(all, own, sizeof(int) * (size_t)nown);
+    if (nown)
+        memcpy(all, own, sizeof(int) * (size_t)nown);
     n = nown;
     for (int i = 0; i < distinct; i++) {
         memcpy(all + n, sets[i].blocks, sizeof(int) * (size_t)sets[i].n);
