@@ -492,25 +492,6 @@ static bool opens_for_work(const SummaryInput *in, const Site *site)
     return handles_worked_through(in->fn, &h);
 }
 
-/* Is the check site at or after (dominated by) an open of the name that
- * the function works through? Once it has read or written the file for
- * its work (read_pid(), cupsdReadConfiguration() reading cupsd.conf),
- * the function acts on the name: that open, and what it tests of the
- * name afterwards, are its own business, not a check its caller could
- * rely on. A check before the work (stat(), then rewrite the file) stays
- * one. */
-static bool after_work(const SummaryInput *in, const Site *sites, int n, const Site *check)
-{
-    for (int i = 0; i < n; i++) {
-        const Site *w = &sites[i];
-        bool before = w->block == check->block ? w->index <= check->index
-                                               : dom_dominates(in->dom, w->block, check->block);
-        if (before && opens_for_work(in, w))
-            return true;
-    }
-    return false;
-}
-
 /* Is the site a readlink() whose target the function makes a link with
  * (copy_file(): symlink(target, dest) copies the link)? It reads the link
  * for the work, as an open whose descriptor is read does: no check. */
@@ -552,6 +533,7 @@ static void summarize_name(const SummaryInput *in, const DomTree *post, Summary 
     for (int i = 0; i < n && !opens; i++)
         opens = (sites[i].func->roles & OPEN) && returns_handle(in->scratch, fn, &sites[i]);
     Climb climb = {0};
+    bool worked = false;
     for (int i = 0; i < n; i++) {
         const Site *site = &sites[i];
         const FileFunc *f = site->func;
@@ -564,11 +546,16 @@ static void summarize_name(const SummaryInput *in, const DomTree *post, Summary 
          * (rsync's fd2 = open_readonly_inplace(tmp): stat, chmod, open):
          * like open() itself, a probe only if the handle is not used for
          * the work. Nor is an open whose descriptor the function reads or
-         * writes (read_pid(): the pid in the file is the work), or what
-         * it tests after one, or a readlink() whose target it copies
+         * writes (read_pid(): the pid in the file is the work), nor what
+         * it tests after one, nor a readlink() whose target it copies
          * (copy_file()). */
-        bool acts = f->group == G_NAMESPACE || (opens && !(f->roles & OPEN)) ||
-                    after_work(in, sites, n, site) || copies_link_target(in, site);
+        /* the first open that works through its handle ends the search:
+         * the helper reads or writes the file for its work, and what it
+         * tests afterwards is its own business (cups'
+         * cupsdReadConfiguration(): read cupsd.conf, then lstat() it) */
+        worked = worked || ((f->roles & CHECK) && opens_for_work(in, site));
+        bool acts = f->group == G_NAMESPACE || (opens && !(f->roles & OPEN)) || worked ||
+                    copies_link_target(in, site);
         if ((f->roles & CHECK) && !acts && !has_effect(s, EFFECT_CHECK, param, global)) {
             bool exits = exits_on_outcome(in, site);
             int out = outcome_param(in, site, param);
