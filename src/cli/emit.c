@@ -95,6 +95,7 @@ static void check_suppression_names(const JobList *jl, const JobResult *res)
         int dummy;
         if (real && !strmap_get(&seen, real, &dummy)) {
             strmap_put(&seen, real, 1);
+            // fsrace-ignore[toctou-check-use]: only read for comments; a swap changes no file
             suppressions_check_names(&out, real, jl->jobs[i].shown);
         }
         free(real);
