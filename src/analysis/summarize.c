@@ -553,7 +553,7 @@ static void summarize_name(const SummaryInput *in, const DomTree *post, Summary 
          * the helper reads or writes the file for its work, and what it
          * tests afterwards is its own business (cups'
          * cupsdReadConfiguration(): read cupsd.conf, then lstat() it) */
-        worked = worked || ((f->roles & CHECK) && opens_for_work(in, site));
+        worked = worked || opens_for_work(in, site);
         bool acts = f->group == G_NAMESPACE || (opens && !(f->roles & OPEN)) || worked ||
                     copies_link_target(in, site);
         if ((f->roles & CHECK) && !acts && !has_effect(s, EFFECT_CHECK, param, global)) {
