@@ -478,7 +478,8 @@ static void add_reason(Findings *out, Finding *f, int at, SrcLoc loc, RiskFactor
 
 /* access() asks with the real ids: a question about someone else only
  * when the program is set-user-ID; with the same ids (a daemon started as
- * root), the check decides nothing a swap could abuse. */
+ * root), the check decides nothing a swap could abuse; with no sign of
+ * privilege at all (util-linux's flock, script), nothing raises it. */
 static void access_reason(Findings *out, Finding *f, bool privileged, bool setid)
 {
     const RiskPending *p = &f->pending;
@@ -489,10 +490,10 @@ static void access_reason(Findings *out, Finding *f, bool privileged, bool setid
         add_reason(out, f, -1, p->access, RISK_CHECK, p->creates ? 0 : DECISIVE,
                    "access() asks with the ids the use runs with: the program shows it runs "
                    "as root, not that it is set-user-ID");
-    else
-        add_reason(out, f, -1, p->access, RISK_CHECK, 2,
+    else   /* set-ID installs are not visible in the code: no raise without a sign */
+        add_reason(out, f, -1, p->access, RISK_CHECK, 0,
                    "access() tests the real user's rights: a race if the program is "
-                   "set-user-ID");
+                   "set-user-ID, and nothing shows it is");
 }
 
 void risk_program(Findings *out, Finding *f, const RiskReason *privileged,
