@@ -5,6 +5,7 @@
 
 #include "../model/catalog.h"
 #include "../util/strmap.h"
+#include "real_ids.h"
 #include "risk_facts.h"
 
 /* Calls that only a program with rights its user lacks makes. */
@@ -55,22 +56,6 @@ static bool chowns_to_other(const Call *c)
     return uid < c->nargs && !(c->args[uid].has_ival && c->args[uid].ival == -1);
 }
 
-/* The real user's or group's id: getuid(), getgid(), or a variable named
- * for it (ruid, real_uid). A passwd entry's pw_uid is not: a daemon
- * started as root switches to a user that way. */
-static bool real_id(const Function *fn, const Operand *o)
-{
-    static const char *const names[] = {"getuid", "getgid", "ruid", "rgid", "real_uid",
-                                        "real_gid", NULL};
-    const char *t = o->text ? o->text : "";
-    const char *k = o->key ? o->key : "";
-    const char *callee = risk_temp_callee(fn, o->key);
-    for (int i = 0; names[i]; i++)
-        if (strstr(t, names[i]) || strstr(k, names[i]) || !strcmp(callee, names[i]))
-            return true;
-    return false;
-}
-
 /* A call that only a set-user-ID (or set-group-ID) program makes: it
  * returns to the real ids (setuid(getuid()), setresgid(g, g, g)), asks for
  * full root (setuid(0)), or asks whether it is set-ID. */
@@ -84,7 +69,7 @@ static bool setid_sign(const Function *fn, const Call *c)
     for (int i = 0; i < c->nargs; i++) {
         const Operand *a = &c->args[i];
         bool keep = a->has_ival && a->ival == -1;   /* setresuid(-1, u, -1) */
-        real &= keep || real_id(fn, a);
+        real &= keep || real_ids_holds(fn, a);
         root &= keep || (a->has_ival && a->ival == 0);
     }
     return real || root;

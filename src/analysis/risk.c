@@ -97,9 +97,14 @@ static const char *called(const FileFunc *f)
 static void assess_privilege(Assess *s, const Site *use)
 {
     const Ins *drop = rights_dropped_before(s->rights, use->block, use->index);
+    const FileFunc *f = use->func;
     if (drop)
         reason(s, drop->loc, RISK_PRIVILEGE, DECISIVE,
                arena_printf(s->a, "it runs after %s() gave the rights up", drop->call.callee));
+    else if (f->dropped_by)   /* inside the wrapper: Panic()'s setuid(own_uid), chmod() */
+        reason(s, (SrcLoc){f->drop_file, f->drop_line, f->drop_col}, RISK_PRIVILEGE, DECISIVE,
+               arena_printf(s->a, "%s() uses it after %s() gave the rights up", f->name,
+                            f->dropped_by));
 }
 
 /* ---- where the name lives ------------------------------------------- */

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "real_ids.h"
 #include "summary.h"
 
 /* Calls that give up the rights: the ids become the real user's. */
@@ -33,14 +34,16 @@ const char *risk_temp_callee(const Function *fn, const char *key)
     return "";
 }
 
-/* An argument that holds the real user's id: getuid(), or a variable
- * named for it (ruid, real_uid, a passwd entry's pw_uid). */
+/* An argument that holds the real user's id (real_ids.h), or a passwd
+ * entry's pw_uid: the user a daemon started as root acts for. */
 static bool real_uid(const Function *fn, const Operand *o)
 {
-    const char *t = o->text ? o->text : "";
-    const char *k = o->key ? o->key : "";
-    return strstr(t, "getuid") || !strcmp(risk_temp_callee(fn, o->key), "getuid") ||
-           strstr(k, "ruid") || strstr(k, "real_uid") || strstr(t, "pw_uid");
+    return real_ids_holds(fn, o) || (o->text && strstr(o->text, "pw_uid"));
+}
+
+static bool unchanged(const Operand *o)
+{
+    return o->has_ival && o->ival == -1;   /* setresuid(-1, u, -1) */
 }
 
 bool risk_is_drop_call(const Function *fn, const Call *c)
@@ -48,9 +51,33 @@ bool risk_is_drop_call(const Function *fn, const Call *c)
     if (!c->callee || !in_list(c->callee, drop_calls) || c->nargs < 1)
         return false;
     for (int i = 0; i < c->nargs; i++)
-        if (!real_uid(fn, &c->args[i]) && !(c->args[i].has_ival && c->args[i].ival == -1))
+        if (!real_uid(fn, &c->args[i]) && !unchanged(&c->args[i]))
             return false;
     return true;
+}
+
+/* setuid(uid), setresuid(u, u, u), setreuid(u, u): every id of the user
+ * becomes one value, not root's 0, and there is no way back (procmail's
+ * setids() to the recipient): the process has that user's rights only. */
+static bool permanent_switch(const Call *c)
+{
+    bool all = !strcmp(c->callee, "setuid") || !strcmp(c->callee, "setresuid") ||
+               !strcmp(c->callee, "setreuid");
+    if (!all || c->nargs < 1 || c->args[0].has_ival || !c->args[0].text)
+        return false;
+    for (int i = 1; i < c->nargs; i++)
+        if (!c->args[i].text || strcmp(c->args[i].text, c->args[0].text))
+            return false;
+    return true;
+}
+
+/* The parameter of fn (index) that o is, or -1. */
+static int param_of(const Function *fn, const Operand *o)
+{
+    for (int p = 0; o->kind == OPND_LVALUE && o->key && p < fn->nparams && p < fn->nvars; p++)
+        if (!strcmp(fn->vars[p].key, o->key))
+            return p;
+    return -1;
 }
 
 /* mkdir(dir, 01777), chmod(dir, 0775): a directory others may write. */
@@ -100,32 +127,42 @@ static const char *const id_setters[] = {"setuid", "seteuid", "setreuid", "setre
                                          "setfsuid", "setgid", "setegid", "setregid",
                                          "setresgid", "setfsgid", NULL};
 
+int risk_call_ids_param(const Function *fn, const Call *c)
+{
+    if (!c->callee)
+        return 0;
+    int arg = -1;
+    if (in_list(c->callee, drop_calls)) {
+        for (int i = 0; i < c->nargs; i++) {
+            int p = unchanged(&c->args[i]) ? arg : param_of(fn, &c->args[i]);
+            if (p < 0 || (arg >= 0 && p != arg))
+                return 0;
+            arg = p;
+        }
+        return arg + 1;
+    }
+    const Summary *s = summary_lookup(c->callee);
+    if (!s || !s->ids_param || s->ids_param > c->nargs)
+        return 0;
+    return param_of(fn, &c->args[s->ids_param - 1]) + 1;
+}
+
 Rights risk_call_rights(const Function *fn, const Call *c)
 {
     if (!c->callee)
         return RIGHTS_KEPT;
     if (risk_is_drop_call(fn, c))
         return RIGHTS_DROPPED;
-    if (in_list(c->callee, drop_calls))
-        return RIGHTS_REGAINED;   /* a user id that is not the real one */
+    if (in_list(c->callee, drop_calls))   /* a user id that is not the real one */
+        return permanent_switch(c) ? RIGHTS_DROPPED : RIGHTS_REGAINED;
     if (in_list(c->callee, id_setters))
         return RIGHTS_KEPT;       /* group ids: the user id decides */
     const Summary *s = summary_lookup(c->callee);
     if (!s)
         return RIGHTS_KEPT;
+    if (s->ids_param && s->ids_param <= c->nargs)   /* xseteuid(real_uid) */
+        return real_uid(fn, &c->args[s->ids_param - 1]) ? RIGHTS_DROPPED : RIGHTS_REGAINED;
     return s->regains_rights ? RIGHTS_REGAINED : s->drops_rights ? RIGHTS_DROPPED : RIGHTS_KEPT;
-}
-
-void risk_function_rights(const Function *fn, bool *drops, bool *regains)
-{
-    *drops = *regains = false;
-    for (int b = 0; b < fn->nblocks; b++)
-        for (int i = 0; i < fn->blocks[b]->nins; i++) {
-            const Ins *ins = &fn->blocks[b]->ins[i];
-            Rights r = ins->kind == INS_CALL ? risk_call_rights(fn, &ins->call) : RIGHTS_KEPT;
-            *drops |= r == RIGHTS_DROPPED;
-            *regains |= r == RIGHTS_REGAINED;
-        }
 }
 
 bool risk_facts_walker(const RiskFacts *rf, const char *fn)

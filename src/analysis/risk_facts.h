@@ -22,13 +22,15 @@ const char *risk_temp_callee(const Function *fn, const char *key);
 bool risk_is_drop_call(const Function *fn, const Call *c);
 typedef enum Rights { RIGHTS_KEPT, RIGHTS_DROPPED, RIGHTS_REGAINED } Rights;
 /* What call c (in fn) does to the process's ids: drops them to the real
- * user's (such a call, or a program function whose summary says it only
- * drops: in this unit or, through the program's pool, another, like
- * cronie's swap_uids() in misc.c); sets other ids (seteuid(saved), or a
- * function that may); or neither. */
+ * user's, or for good to one user's (such a call, or a program function
+ * whose summary says it drops: in this unit or, through the program's
+ * pool, another, like cronie's swap_uids() in misc.c; or one that sets
+ * the user id to its argument, screen's xseteuid(real_uid)); sets other
+ * ids (seteuid(saved), or a function that may); or neither. */
 Rights risk_call_rights(const Function *fn, const Call *c);
-/* Does fn drop its rights somewhere, set other ids somewhere? */
-void risk_function_rights(const Function *fn, bool *drops, bool *regains);
+/* 1 + the parameter of fn that call c sets the user id to (seteuid(euid)
+ * in xseteuid(euid), or a call of such a wrapper); 0 if it does not. */
+int risk_call_ids_param(const Function *fn, const Call *c);
 /* Is fn passed to nftw()/ftw() as the callback? */
 bool risk_facts_walker(const RiskFacts *rf, const char *fn);
 

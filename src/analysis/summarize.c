@@ -22,6 +22,7 @@
 #include "handles.h"
 #include "names.h"
 #include "replace.h"
+#include "rights.h"
 #include "risk_facts.h"
 #include "selector.h"
 #include "summarize.h"
@@ -65,6 +66,8 @@ static FileFunc wrapper_view(const Function *fn, const Site *inner, int param, i
         .inner_file = f->inner_file ? f->inner_file : inner->ins->loc.file,
         .inner_line = f->inner_file ? f->inner_line : inner->ins->loc.line,
         .inner_col = f->inner_file ? f->inner_col : inner->ins->loc.col,
+        .dropped_by = f->dropped_by, .drop_file = f->drop_file,
+        .drop_line = f->drop_line, .drop_col = f->drop_col,
     };
     return as;
 }
@@ -520,8 +523,22 @@ static bool copies_link_target(const SummaryInput *in, const Site *site)
 
 /* The effects on what parameter `param` names, or (param -1) global
  * `global`, followed from the function's entry. */
-static void summarize_name(const SummaryInput *in, const DomTree *post, Summary *s, int param,
-                           const Operand *global)
+/* A use after the function gave its rights up runs with them given up
+ * at every call: its caller's check and this use ask with different ids
+ * only in the caller's mind. */
+static void mark_dropped(const RightsFlow *rights, const Site *site, FileFunc *as)
+{
+    const Ins *drop = rights_dropped_before(rights, site->block, site->index);
+    if (!drop)
+        return;
+    as->dropped_by = drop->call.callee;
+    as->drop_file = drop->loc.file;
+    as->drop_line = drop->loc.line;
+    as->drop_col = drop->loc.col;
+}
+
+static void summarize_name(const SummaryInput *in, const DomTree *post, const RightsFlow *rights,
+                           Summary *s, int param, const Operand *global)
 {
     const Function *fn = in->fn;
     Ins none = {0};
@@ -586,6 +603,7 @@ static void summarize_name(const SummaryInput *in, const DomTree *post, Summary 
             as.name_part = global ? 0 : name_part_of(fn, site, param);
             selector_of_block(in->scratch, fn, param, site->block, &as);
             map_replacement(in, site, &as);
+            mark_dropped(rights, site, &as);
             if ((f->roles & OPEN) && returns_handle(in->scratch, fn, site)) {
                 as.roles |= OPEN;
                 as.result = f->result;
@@ -665,16 +683,21 @@ Summary summarize(const SummaryInput *in)
     Summary s = {.name = in->fn->name, .exported = in->fn->exported,
                  .pure_result = result_from_arguments(in->fn)};
     DomTree post = dom_build_post(in->scratch, in->fn);
+    const RightsFlow *rights = rights_flow(in->scratch, in->fn);
     for (int p = 0; p < in->fn->nparams && p < in->fn->nvars; p++)
         if (in->fn->vars[p].pointer)
-            summarize_name(in, &post, &s, p, NULL);
+            summarize_name(in, &post, rights, &s, p, NULL);
     /* a global name the function checks or uses is checked or used at each
      * call: check_config() tests config_path, its caller then opens it */
     for (int v = in->fn->nparams; v < in->fn->nvars; v++) {
         const Var *var = &in->fn->vars[v];
         if (var->kind == VAR_GLOBAL && var->pointer && !strchr(var->key, '\''))
-            summarize_name(in, &post, &s, -1, summary_global_operand(in->arena, var->key));
+            summarize_name(in, &post, rights, &s, -1,
+                           summary_global_operand(in->arena, var->key));
     }
-    risk_function_rights(in->fn, &s.drops_rights, &s.regains_rights);
+    RightsEffect ids = rights_effect(in->scratch, in->fn);
+    s.drops_rights = ids.drops;
+    s.regains_rights = ids.regains;
+    s.ids_param = ids.ids_param;
     return s;
 }

@@ -90,6 +90,7 @@ static bool func_equal(const FileFunc *a, const FileFunc *b)
            a->existence_only == b->existence_only && a->guard == b->guard &&
            a->name_part == b->name_part && a->replaced_by == b->replaced_by &&
            a->replaces == b->replaces && a->up_to_date == b->up_to_date &&
+           !a->dropped_by == !b->dropped_by && a->drop_line == b->drop_line &&
            a->when_arg == b->when_arg &&
            a->when_first_char == b->when_first_char && a->when_n == b->when_n &&
            a->when_runs == b->when_runs &&
@@ -103,7 +104,8 @@ static bool func_equal(const FileFunc *a, const FileFunc *b)
 bool summary_equal(const Summary *a, const Summary *b)
 {
     if (a->n != b->n || a->exported != b->exported || a->drops_rights != b->drops_rights ||
-        a->regains_rights != b->regains_rights || a->pure_result != b->pure_result)
+        a->regains_rights != b->regains_rights || a->ids_param != b->ids_param ||
+        a->pure_result != b->pure_result)
         return false;
     for (int i = 0; i < a->n; i++)
         if (a->effects[i].kind != b->effects[i].kind ||
@@ -114,7 +116,7 @@ bool summary_equal(const Summary *a, const Summary *b)
 
 bool summary_says_something(const Summary *s)
 {
-    return s->n || s->drops_rights || s->regains_rights;
+    return s->n || s->drops_rights || s->regains_rights || s->ids_param;
 }
 
 static const char *dup(Arena *a, const char *s)
@@ -147,6 +149,8 @@ static Summary *copy(Arena *a, const Summary *s)
         e.as.fixed_mode = dup(a, e.as.fixed_mode);
         e.as.inner_name = dup(a, e.as.inner_name);
         e.as.inner_file = dup(a, e.as.inner_file);
+        e.as.dropped_by = dup(a, e.as.dropped_by);
+        e.as.drop_file = dup(a, e.as.drop_file);
         e.as.fix = dup(a, e.as.fix);
         if (e.as.global)
             e.as.global = summary_global_operand(a, e.as.global->key);

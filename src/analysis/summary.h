@@ -37,6 +37,9 @@ typedef struct Summary {
     bool drops_rights;      /* gives the rights up: setuid(getuid()), or a call of
                              * a function that does (risk_facts.h) */
     bool regains_rights;    /* sets other ids: seteuid(saved_euid)... */
+    int ids_param;          /* 1 + the parameter it sets the user id to on every
+                             * path that returns (screen's xseteuid(euid)): a
+                             * drop when the caller passes the real id; 0: none */
     bool pure_result;       /* what it returns depends on its arguments only (no
                              * global it reads, no I/O): join(dir, name) twice
                              * with the same inputs names one file */

@@ -11,7 +11,7 @@
 #include "../util/json_read.h"
 #include "cache_dir.h"
 
-enum { ENTRY_VERSION = 13 };
+enum { ENTRY_VERSION = 14 };
 
 static void str_field(StrBuf *out, const char *name, const char *value, bool comma)
 {
@@ -86,12 +86,13 @@ static void write_effect(StrBuf *out, const Effect *e)
                    "\"fixed_flags\": %lld, \"flags_set\": %lld, \"existence_only\": %d, "
                    "\"guard\": %d, \"inner_line\": %u, \"inner_col\": %u, \"name_part\": %d, "
                    "\"by_name_without\": %d, \"replaced_by\": %d, \"replaces\": %d, "
-                   "\"up_to_date\": %d",
+                   "\"up_to_date\": %d, \"drop_line\": %u, \"drop_col\": %u",
               (int)e->kind, (int)f->group, f->roles, f->path, f->path2, f->dirfd, f->dirfd2,
               f->out, f->flags,
               (int)f->flagkind, (int)f->result, f->has_fixed_flags, f->fixed_flags,
               f->flags_set, f->existence_only, f->guard, f->inner_line, f->inner_col, f->name_part,
-              f->by_name_without, f->replaced_by, f->replaces, f->up_to_date);
+              f->by_name_without, f->replaced_by, f->replaces, f->up_to_date, f->drop_line,
+              f->drop_col);
     sb_printf(out, ", \"when_arg\": %d, \"when_first_char\": %d, \"when_runs\": %u, "
                    "\"when_vals\": [",
               f->when_arg, f->when_first_char, f->when_runs);
@@ -103,6 +104,8 @@ static void write_effect(StrBuf *out, const Effect *e)
     str_field(out, "inner_name", f->inner_name, true);
     str_field(out, "inner_file", f->inner_file, true);
     str_field(out, "global", f->global ? f->global->key : NULL, true);
+    str_field(out, "dropped_by", f->dropped_by, true);
+    str_field(out, "drop_file", f->drop_file, true);
     sb_puts(out, "}");
 }
 
@@ -110,9 +113,10 @@ void entry_write_summary(StrBuf *out, const Summary *s)
 {
     str_field(out, "name", s->name, false);
     sb_printf(out, ", \"exported\": %s, \"drops_rights\": %s, \"regains_rights\": %s, "
-                   "\"pure_result\": %s, \"effects\": [",
+                   "\"ids_param\": %d, \"pure_result\": %s, \"effects\": [",
               s->exported ? "true" : "false", s->drops_rights ? "true" : "false",
-              s->regains_rights ? "true" : "false", s->pure_result ? "true" : "false");
+              s->regains_rights ? "true" : "false", s->ids_param,
+              s->pure_result ? "true" : "false");
     for (int i = 0; i < s->n; i++) {
         if (i)
             sb_puts(out, ", ");
@@ -342,7 +346,8 @@ static bool read_selector(const JsonValue *v, FileFunc *f)
 static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *e)
 {
     long long kind, group, roles, path, path2, dirfd, dirfd2, out, flags, flagkind, result, fixed,
-        fixed_flags, flags_set, existence, guard, line, col, part, without, replaced_by, replaces, up_to_date;
+        fixed_flags, flags_set, existence, guard, line, col, part, without, replaced_by, replaces, up_to_date,
+        drop_line, drop_col;
     const double arg = 64, big = 1e15;
     if (!get_num(v, "kind", EFFECT_CHECK, EFFECT_CREATE, &kind) ||
         !get_num(v, "group", G_ACCESS, G_MOUNT, &group) ||
@@ -363,7 +368,9 @@ static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *
         !get_num(v, "by_name_without", 0, arg + 1, &without) ||
         !get_num(v, "replaced_by", 0, arg + 1, &replaced_by) ||
         !get_num(v, "replaces", 0, 1, &replaces) ||
-        !get_num(v, "up_to_date", 0, 1, &up_to_date))
+        !get_num(v, "up_to_date", 0, 1, &up_to_date) ||
+        !get_num(v, "drop_line", 0, UINT_MAX, &drop_line) ||
+        !get_num(v, "drop_col", 0, UINT_MAX, &drop_col))
         return false;
     FileFunc f = {.name = name, .group = (Group)group, .roles = (int)roles, .path = (int)path,
                   .path2 = (int)path2, .dirfd = (int)dirfd, .dirfd2 = (int)dirfd2,
@@ -377,7 +384,10 @@ static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *
                   .inner_file = get_str(a, v, "inner_file"), .inner_line = (unsigned)line,
                   .inner_col = (unsigned)col, .name_part = (int)part,
                   .by_name_without = (int)without, .replaced_by = (int)replaced_by,
-                  .replaces = replaces != 0, .up_to_date = up_to_date != 0};
+                  .replaces = replaces != 0, .up_to_date = up_to_date != 0,
+                  .dropped_by = get_str(a, v, "dropped_by"),
+                  .drop_file = get_str(a, v, "drop_file"), .drop_line = (unsigned)drop_line,
+                  .drop_col = (unsigned)drop_col};
     const char *global = get_str(a, v, "global");
     f.global = global ? summary_global_operand(a, global) : NULL;
     if (!read_selector(v, &f))
@@ -402,6 +412,10 @@ static bool read_summary(JobResult *res, const JsonValue *v)
     s.drops_rights = drops->boolean;
     s.regains_rights = regains->boolean;
     s.pure_result = pure->boolean;
+    long long ids_param;
+    if (!get_num(v, "ids_param", 0, 64, &ids_param))
+        return false;
+    s.ids_param = (int)ids_param;
     for (int i = 0; i < effects->n; i++) {
         Effect e;
         if (!read_effect(a, effects->items[i], s.name, &e))

@@ -12,6 +12,7 @@
 #include "../analysis/risk.h"
 #include "../analysis/flow_index.h"
 #include "../analysis/handle_index.h"
+#include "../analysis/real_ids.h"
 #include "../analysis/summarize.h"
 #include "../analysis/walks.h"
 #include "../cache/cache.h"
@@ -300,6 +301,7 @@ static void analyse_unit(Unit *u)
     compute_facts(u);
     SummaryTable table = {.arena = u->arena, .next = pool_of(u->job, u->opt)};
     summary_set_current(&table);
+    real_ids_scan_unit(u->fns, u->n);
     compute_summaries(u, &table);
     walks_scan_unit(u->fns, u->n);
     for (int i = 0; i < u->n; i++)
@@ -307,6 +309,7 @@ static void analyse_unit(Unit *u)
     rules_finish(u->all_rules, &u->res->findings);
     rank_findings(u);
     flow_index_release();
+    real_ids_release();
     handle_index_release();
     summary_set_current(NULL);
     export_summaries(u, &table, u->res);

@@ -78,6 +78,12 @@ typedef struct FileFunc {
     bool up_to_date;            /* a link check that compares where the link
                                  * points with what it should (rsync's
                                  * quick_check_ok(FT_SYMLINK, ...)) */
+    /* A use that runs after the wrapper itself gave the rights up (screen's
+     * Panic(): setuid(own_uid), then chmod()): the call that did, and
+     * where; NULL when the use runs with the caller's rights. */
+    const char *dropped_by;
+    const char *drop_file;
+    unsigned drop_line, drop_col;
 } FileFunc;
 
 /* The catalogue entry for a libc function name, or NULL. */

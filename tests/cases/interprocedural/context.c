@@ -1,3 +1,4 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* Wrappers that act by name only when another pointer argument (a context)
  * is NULL: util-linux's ul_path_* functions, which use a /sys directory
