@@ -477,6 +477,8 @@ void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobRe
         res->analysed = res->idle = true;
         res->callees = job->idle_names;
         res->ncallees = res->cap_callees = job->nidle_names;
+        res->evidence = job->idle_evidence;
+        res->nevidence = res->cap_evidence = job->nidle_evidence;
         store_idle(job, opt, res);
         return;
     }

@@ -23,6 +23,8 @@ typedef struct Job {
     const char **idle_names; /* then: the identifiers its code reaches */
     int nidle_names;
     const struct Deps *idle_deps; /* and what that rests on, to cache it; or NULL */
+    FnEvidence *idle_evidence; /* and its functions, read lexically (prefilter.h) */
+    int nidle_evidence;
     bool preloaded;         /* its result came from the cache already */
     int keep_fd;            /* > 0: a memory file to write the parsed unit to
                              * (kept_unit.h) if it calls other files' functions */

@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -14,13 +15,98 @@
 
 enum { MAX_SCAN_BYTES = 64 << 20 };
 
+/* An interned spelling; names handed out point at text. */
+struct Word {
+    unsigned hash;
+    unsigned marks[WORD_SLOTS];
+    char text[];
+};
+
+enum { SLOT_FILE, SLOT_FUNC, SLOT_STATIC };   /* the scanner's slots */
+
+/* A declaration at file level, read up to its `;` or body. */
+typedef struct Decl {
+    int parens;                 /* depth of ( ) */
+    const char *name;           /* last identifier before a ( at depth 0 */
+    const char *last;           /* the identifier just read, if the last token */
+    bool is_static, assigns;
+    char prev;                  /* the last token: 'i' identifier, ')' ... */
+} Decl;
+
 typedef struct Lexer {
     ScanCache *c;
     FileScan *out;
     const char *p, *end;
-    StrMap seen;                /* identifiers already in out->idents */
+    unsigned stamp;             /* this file's marks */
     int depth;                  /* of { } in the code so far */
+    Decl decl;
+    FuncDef *fn;                /* the function whose body is being read */
+    unsigned fn_stamp;
 } Lexer;
+
+static Word *word_of(const char *name)
+{
+    return (Word *)(name - offsetof(Word, text));
+}
+
+unsigned scan_new_stamp(ScanCache *c)
+{
+    return ++c->stamps;
+}
+
+bool word_mark(const char *name, int slot, unsigned stamp)
+{
+    Word *w = word_of(name);
+    if (w->marks[slot] == stamp)
+        return false;
+    w->marks[slot] = stamp;
+    return true;
+}
+
+static unsigned hash_bytes(const char *s, size_t n)
+{
+    unsigned h = 2166136261u;   /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static void intern_grow(ScanCache *c)
+{
+    int cap = c->cap_words ? c->cap_words * 2 : 4096;
+    Word **slots = calloc((size_t)cap, sizeof(Word *));
+    if (!slots)
+        abort();
+    for (int i = 0; i < c->cap_words; i++)
+        if (c->words[i]) {
+            unsigned k = c->words[i]->hash & (unsigned)(cap - 1);
+            while (slots[k])
+                k = (k + 1) & (unsigned)(cap - 1);
+            slots[k] = c->words[i];
+        }
+    free(c->words);
+    c->words = slots;
+    c->cap_words = cap;
+}
+
+/* The one copy of s[0..n). */
+static const char *intern(ScanCache *c, const char *s, size_t n)
+{
+    if (2 * (c->nwords + 1) > c->cap_words)
+        intern_grow(c);
+    unsigned h = hash_bytes(s, n), mask = (unsigned)c->cap_words - 1;
+    unsigned k = h & mask;
+    for (; c->words[k]; k = (k + 1) & mask)
+        if (c->words[k]->hash == h && !strncmp(c->words[k]->text, s, n) &&
+            !c->words[k]->text[n])
+            return c->words[k]->text;
+    Word *w = arena_alloc(&c->arena, sizeof(Word) + n + 1);
+    w->hash = h;
+    memcpy(w->text, s, n);
+    c->words[k] = w;
+    c->nwords++;
+    return w->text;
+}
 
 static bool is_ident_start(char ch)
 {
@@ -56,7 +142,7 @@ static const char *read_ident(Lexer *L)
     const char *start = L->p;
     while (L->p < L->end && is_ident_char(*L->p))
         L->p++;
-    return arena_strndup(&L->c->arena, start, (size_t)(L->p - start));
+    return intern(L->c, start, (size_t)(L->p - start));
 }
 
 /* Past a string or character literal starting at L->p. */
@@ -93,10 +179,10 @@ static char skip_other(Lexer *L)
 
 static void add_ident(Lexer *L, const char *name)
 {
-    if (strmap_get(&L->seen, name, NULL))
-        return;
-    strmap_put(&L->seen, name, 1);
-    ARENA_PUSH(&L->c->arena, L->out->idents, L->out->nidents, L->out->cap_idents, name);
+    if (L->fn && word_mark(name, SLOT_FUNC, L->fn_stamp))
+        ARENA_PUSH(&L->c->arena, L->fn->idents, L->fn->n, L->fn->cap, name);
+    if (word_mark(name, SLOT_FILE, L->stamp))
+        ARENA_PUSH(&L->c->arena, L->out->idents, L->out->nidents, L->out->cap_idents, name);
 }
 
 /* The rest of the directive line, for lines that say nothing we use. */
@@ -220,9 +306,96 @@ static bool is_tag_keyword(const char *s)
     return !strcmp(s, "struct") || !strcmp(s, "union") || !strcmp(s, "enum");
 }
 
+/* Words followed by ( in a declaration that are not its name. */
+static bool is_decl_keyword(const char *s)
+{
+    static const char *const words[] = {"__attribute__", "__attribute", "__declspec", "asm",
+                                        "__asm__", "__asm", "_Alignas", "alignas",
+                                        "__typeof__", "typeof", "_Static_assert", NULL};
+    for (int i = 0; words[i]; i++)
+        if (!strcmp(s, words[i]))
+            return true;
+    return false;
+}
+
+/* A { at file level: a function's body when the declaration named one,
+ * assigns nothing and ends its parameters (or an attribute) there. */
+static void open_brace(Lexer *L)
+{
+    Decl *d = &L->decl;
+    if (L->depth != 1 || d->parens || !d->name || d->assigns || (d->prev != ')' && d->prev != 'i'))
+        return;
+    bool exported = !d->is_static && word_mark(d->name, SLOT_STATIC, L->stamp);
+    if (exported)   /* not marked static: undo the mark */
+        word_of(d->name)->marks[SLOT_STATIC] = 0;
+    FuncDef f = {.name = d->name, .exported = exported};
+    ARENA_PUSH(&L->c->arena, L->out->funcs, L->out->nfuncs, L->out->cap_funcs, f);
+    L->fn = &L->out->funcs[L->out->nfuncs - 1];
+    L->fn_stamp = scan_new_stamp(L->c);
+}
+
+/* The end of a declaration (its ; or its body's }). */
+static void end_decl(Lexer *L)
+{
+    if (L->decl.is_static && L->decl.name)   /* its later definition is static too */
+        word_mark(L->decl.name, SLOT_STATIC, L->stamp);
+    L->decl = (Decl){0};
+    L->fn = NULL;
+}
+
+/* Punctuation at file level, for the declaration being read. */
+static void decl_punct(Lexer *L, char ch)
+{
+    Decl *d = &L->decl;
+    if (ch == '(' && !d->parens++ && d->last && !is_decl_keyword(d->last))
+        d->name = d->last;
+    else if (ch == ')' && d->parens)
+        d->parens--;
+    else if (ch == '=' && !d->parens)
+        d->assigns = true;
+    else if (ch == ';' && !d->parens)
+        end_decl(L);
+    d->last = NULL;
+    d->prev = ch;
+}
+
+static void decl_ident(Lexer *L, const char *name)
+{
+    L->decl.is_static |= !strcmp(name, "static");
+    L->decl.last = L->decl.parens ? NULL : name;
+    L->decl.prev = 'i';
+}
+
+/* Code outside directives: identifiers, and braces for the functions. */
+static void read_code(Lexer *L, char *prev)
+{
+    char ch = *L->p;
+    if (is_ident_start(ch)) {
+        const char *name = read_ident(L);
+        if (*prev != 'T' && *prev != '.')
+            add_ident(L, name);
+        if (!L->depth)
+            decl_ident(L, name);
+        *prev = is_tag_keyword(name) ? 'T' : 'i';
+        return;
+    }
+    if (ch == '"' || ch == '\'') {
+        skip_literal(L);
+        *prev = '"';
+        return;
+    }
+    *prev = skip_other(L);
+    if (*prev == '{' && ++L->depth == 1)
+        open_brace(L);
+    else if (*prev == '}' && L->depth > 0 && !--L->depth && L->fn)
+        end_decl(L);
+    else if (!L->depth)
+        decl_punct(L, *prev);
+}
+
 void scan_text(ScanCache *c, FileScan *out, const char *data, size_t len)
 {
-    Lexer L = {c, out, data, data + len, {0}, 0};
+    Lexer L = {c, out, data, data + len, scan_new_stamp(c), 0, {0}, NULL, 0};
     bool line_start = true;
     char prev = ' ';            /* 'T': a tag keyword, '.': member access */
     while (L.p < L.end) {
@@ -241,20 +414,8 @@ void scan_text(ScanCache *c, FileScan *out, const char *data, size_t len)
             continue;
         }
         line_start = false;
-        if (is_ident_start(ch)) {
-            const char *name = read_ident(&L);
-            if (prev != 'T' && prev != '.')
-                add_ident(&L, name);
-            prev = is_tag_keyword(name) ? 'T' : 'i';
-        } else if (ch == '"' || ch == '\'') {
-            skip_literal(&L);
-            prev = '"';
-        } else {
-            prev = skip_other(&L);
-            L.depth += prev == '{' ? 1 : prev == '}' && L.depth > 0 ? -1 : 0;
-        }
+        read_code(&L, &prev);
     }
-    strmap_free(&L.seen);
 }
 
 /* At most MAX_SCAN_BYTES of a regular file; never blocks on a FIFO.
@@ -318,6 +479,7 @@ bool scan_was_absent(const ScanCache *c, const char *path)
 void scan_cache_free(ScanCache *c)
 {
     strmap_free(&c->index);
+    free(c->words);
     arena_free(&c->arena);
     memset(c, 0, sizeof *c);
 }

@@ -1,7 +1,9 @@
 /* lexscan.h - what a C file says before it is parsed: its includes, the
- * macros it defines and the identifiers its code names, read lexically
- * once per run. Used to guess a unit's cost (cost.c) and to tell units
- * that cannot produce a finding (prefilter.c). */
+ * macros it defines, the identifiers its code names and the functions it
+ * defines, read lexically once per run. Used to guess a unit's cost
+ * (cost.c) and to tell units that cannot produce a finding (prefilter.c).
+ * Identifiers are interned: one copy of each spelling per run, so equal
+ * names are equal pointers. */
 #ifndef FSRACE_LEXSCAN_H
 #define FSRACE_LEXSCAN_H
 #include <stdbool.h>
@@ -23,6 +25,18 @@ typedef struct Macro {
     int npasted, cap_pasted;
 } Macro;
 
+/* A function definition `... name(...) {` at file level: its name, its
+ * linkage, and the identifiers of its body (each once). Lexical: both
+ * branches of an #if count, and a macro that defines a function shows
+ * the macro's name. */
+typedef struct FuncDef {
+    const char *name;
+    bool exported;              /* no `static` on it or on an earlier
+                                 * declaration in the file */
+    const char **idents;
+    int n, cap;
+} FuncDef;
+
 /* One file, read once per run. */
 typedef struct FileScan {
     long long bytes;
@@ -37,7 +51,11 @@ typedef struct FileScan {
                                  * names as values or callees: not struct
                                  * tags, not members after . or -> */
     int nidents, cap_idents;
+    FuncDef *funcs;             /* in the order of the file */
+    int nfuncs, cap_funcs;
 } FileScan;
+
+typedef struct Word Word;
 
 typedef struct ScanCache {
     Arena arena;
@@ -45,7 +63,18 @@ typedef struct ScanCache {
                                  * (no such file) or SCAN_UNREADABLE */
     FileScan **files;
     int n, cap;
+    Word **words;               /* the interned spellings, open addressing */
+    int nwords, cap_words;
+    unsigned stamps;            /* the last stamp handed out (word_mark) */
 } ScanCache;
+
+/* A new stamp for word_mark(): a fresh set of marked words. */
+unsigned scan_new_stamp(ScanCache *c);
+/* Mark an interned name with stamp in one of its slots; false if it
+ * already was. Each slot holds one set of names at a time: slots below
+ * WORD_CALLER are the scanner's, WORD_CALLER the caller's. */
+enum { WORD_CALLER = 3, WORD_SLOTS };
+bool word_mark(const char *name, int slot, unsigned stamp);
 
 /* The scan of path (memoised), or NULL when it is not a readable regular
  * file. Never blocks on a FIFO; a file over 64 MiB counts by its size only

@@ -19,7 +19,13 @@
  *
  * The identifiers a skipped unit names stand in for its callees, so the
  * whole-program rounds analyse it as soon as one of them gets a summary
- * with an effect (program.c). --no-prefilter turns all this off; the tests
+ * with an effect (program.c). Its functions still join the program's call
+ * graph, which tells the privilege each finding runs with: their names,
+ * linkage and the names their bodies reach are read lexically
+ * (prefilter_evidence()). They carry no sign of privilege themselves,
+ * since every call that shows one (the setuid family, capset(), chown()
+ * and the catalogue, a PAM module's pam_sm_ entry points) is a trigger.
+ * --no-prefilter turns all this off; the tests
  * check that the findings are the same either way. */
 #include "prefilter.h"
 
@@ -266,8 +272,8 @@ static void index_macros(Prefilter *pf)
 
 static bool is_fixed_trigger(const char *name)
 {
-    if (catalog_find(name) || summary_is_declared(name))
-        return true;
+    if (catalog_find(name) || summary_is_declared(name) || !strncmp(name, "pam_sm_", 7))
+        return true;   /* a PAM module's entry points are a sign of privilege */
     for (int i = 0; extra_triggers[i]; i++)
         if (!strcmp(extra_triggers[i], name))
             return true;
@@ -346,6 +352,75 @@ bool prefilter_may_matter(Prefilter *pf, const PrefilterUnit *u, const StrMap *p
     }
     strmap_free(&reached);
     return hit;
+}
+
+/* Push name, and every name the definitions of the macro it may be reach,
+ * once each (marked with stamp), onto *names. */
+static void reach_names(Prefilter *pf, const char *name, unsigned stamp, Arena *a,
+                        const char ***names, int *n, int *cap)
+{
+    const char **stack = NULL;
+    int top = 0, cap_stack = 0;
+    Arena scratch = {0};
+    ARENA_PUSH(&scratch, stack, top, cap_stack, name);
+    while (top > 0) {
+        const char *next = stack[--top];
+        if (!word_mark(next, WORD_CALLER, stamp))
+            continue;
+        if (!catalog_find(next))
+            ARENA_PUSH(a, *names, *n, *cap, next);
+        int at;
+        if (!strmap_get(&pf->macro_index, next, &at))
+            continue;
+        for (int d = 0; d < pf->macros[at].n; d++)
+            for (int k = 0; k < pf->macros[at].defs[d]->n; k++)
+                ARENA_PUSH(&scratch, stack, top, cap_stack, pf->macros[at].defs[d]->idents[k]);
+    }
+    arena_free(&scratch);
+}
+
+/* The names of e (interned, in scratch) copied into a. */
+static void copy_evidence(FnEvidence *e, Arena *a)
+{
+    const char **calls = ARENA_ARRAY(a, const char *, e->ncalls + 1);
+    for (int k = 0; k < e->ncalls; k++)
+        calls[k] = arena_strdup(a, e->calls[k]);
+    e->name = arena_strdup(a, e->name);
+    e->calls = calls;
+    e->cap_calls = e->ncalls;
+}
+
+int prefilter_evidence(Prefilter *pf, const PrefilterUnit *u, FnEvidence **out, Arena *a)
+{
+    const FileScan *f = u->main;
+    int n = 0;
+    Arena scratch = {0};
+    *out = ARENA_ARRAY(a, FnEvidence, f->nfuncs + 1);
+    for (int i = 0; i < f->nfuncs; i++) {
+        const FuncDef *def = &f->funcs[i];
+        int at = 0;
+        while (at < n && (*out)[at].name != def->name)
+            at++;   /* both branches of an #if define it: one function */
+        FnEvidence *e = &(*out)[at];
+        unsigned stamp = scan_new_stamp(&pf->scans);
+        if (at == n) {
+            *e = (FnEvidence){.name = def->name, .exported = def->exported};
+            n++;
+        }
+        for (int k = 0; k < e->ncalls; k++)   /* names already there from the other branch */
+            word_mark(e->calls[k], WORD_CALLER, stamp);
+        for (int k = 0; k < def->n; k++)
+            reach_names(pf, def->idents[k], stamp, &scratch, &e->calls, &e->ncalls,
+                        &e->cap_calls);
+        for (int b = 0; b < u->nbody; b++)   /* included inside braces: whose is not known */
+            for (int k = 0; k < u->body[b]->nidents; k++)
+                reach_names(pf, u->body[b]->idents[k], stamp, &scratch, &e->calls, &e->ncalls,
+                            &e->cap_calls);
+    }
+    for (int i = 0; i < n; i++)
+        copy_evidence(&(*out)[i], a);
+    arena_free(&scratch);
+    return n;
 }
 
 void prefilter_free(Prefilter *pf)

@@ -4,6 +4,7 @@
 #define FSRACE_PREFILTER_H
 #include <stdbool.h>
 
+#include "../analysis/evidence.h"
 #include "../cache/deps.h"
 #include "job.h"
 #include "lexscan.h"
@@ -46,6 +47,12 @@ void prefilter_scan(Prefilter *pf, const Job *job, const char *cwd, PrefilterUni
  * was scanned. */
 bool prefilter_may_matter(Prefilter *pf, const PrefilterUnit *u, const StrMap *pooled,
                           const char ***names, int *nnames, Arena *a);
+/* What an idle unit's functions tell the program's call graph
+ * (program_rights.c), read lexically: each function its main file defines,
+ * its linkage, and the names its body reaches through macros, standing in
+ * for the functions it calls or names. No signs of privilege: the calls
+ * that show one make a unit matter. Returns the count, *out in arena a. */
+int prefilter_evidence(Prefilter *pf, const PrefilterUnit *u, FnEvidence **out, Arena *a);
 void prefilter_free(Prefilter *pf);
 
 #endif

@@ -26,10 +26,8 @@ void job_result_free(JobResult *r)
 
 /* Pool the exported summaries; a name exported by two units with different
  * effects (two programs in one database, each with its own helper) is
- * ambiguous and left out (an empty summary takes its place). Returns the
- * names whose pooled summary changed. */
-static void pool_exports(Program *p, const JobResult *res, int n, StrMap *owner,
-                         StrMap *changed)
+ * ambiguous and left out (an empty summary takes its place). */
+static void pool_exports(Program *p, const JobResult *res, int n, StrMap *owner)
 {
     for (int i = 0; i < n; i++)
         for (int k = 0; k < res[i].exports.n; k++) {
@@ -44,8 +42,7 @@ static void pool_exports(Program *p, const JobResult *res, int n, StrMap *owner,
                 continue;
             }
             strmap_put(owner, s->name, i);
-            if (summary_put(&p->pool, s))
-                strmap_put(changed, s->name, 1);
+            summary_put(&p->pool, s);
         }
 }
 
@@ -90,9 +87,8 @@ static Summary said(const JobResult *r, const char *name)
     return s ? *s : (Summary){.name = name, .exported = true};
 }
 
-/* Fill each target's table from its units' definitions; names whose
- * entry changed go to changed_in[target]. */
-static void pool_targets(Program *p, const JobResult *res, int n, StrMap *changed_in)
+/* Fill each target's table from its units' definitions. */
+static void pool_targets(Program *p, const JobResult *res, int n)
 {
     for (int i = 0; i < n; i++) {
         int t = p->target_of[i], first;
@@ -102,8 +98,7 @@ static void pool_targets(Program *p, const JobResult *res, int n, StrMap *change
                 continue;   /* defined twice in one target: the first */
             strmap_put(&p->owner_in[t], name, i);
             Summary s = said(&res[i], name);
-            if (summary_put(&p->linked[t], &s))
-                strmap_put(&changed_in[t], name, 1);
+            summary_put(&p->linked[t], &s);
         }
     }
 }
@@ -114,54 +109,49 @@ static const SummaryTable *view_of(const Program *p, int i)
     return p->target_of[i] >= 0 ? &p->linked[p->target_of[i]] : &p->pool;
 }
 
-/* Does a changed entry reach unit i's call of `name`? Its target's own
- * definition, or a pooled one (unambiguous, of another unit) its target
- * does not define. */
-static bool call_changed(const Program *p, int i, const char *name, const StrMap *owner,
-                         const StrMap *changed, const StrMap *changed_in)
+/* A summary that says no more than no summary at all: every analysis
+ * reads a missing one as no effect, no change of rights, no pure result. */
+static bool says_nothing(const Summary *s)
 {
-    int t = p->target_of[i], def;
-    if (t >= 0 && summary_find_here(&p->linked[t], name))
-        return strmap_get(&changed_in[t], name, NULL) &&
-               strmap_get(&p->owner_in[t], name, &def) && def != i;
-    return strmap_get(changed, name, NULL) && strmap_get(owner, name, &def) && def >= 0 &&
-           def != i;
+    return !summary_says_something(s) && !s->pure_result;
 }
 
-/* Units to analyse again: they call a function whose summary, as their
- * program links it, changed and is defined in another unit. */
-static int *units_to_redo(const Program *p, const JobResult *res, int n, const StrMap *owner,
-                          const StrMap *changed, const StrMap *changed_in, int *count)
-{
-    int *todo = calloc((size_t)n + 1, sizeof(int));
-    *count = 0;
-    for (int i = 0; i < n; i++)
-        for (int k = 0; k < res[i].ncallees; k++)
-            if (call_changed(p, i, res[i].callees[k], owner, changed, changed_in)) {
-                todo[(*count)++] = i;
-                break;
-            }
-    return todo;
-}
-
-/* What a unit gets from the pool, as a digest for its cache key: the
- * summaries of the functions it calls, as its program links them. */
+/* What a unit gets from the pool, as a digest: the summaries of the
+ * functions it calls, as its program links them, leaving out those that
+ * say nothing. Two views with one digest analyse alike, so it keys the
+ * cache and tells whether a unit must be analysed again. */
 static const char *pool_digest(Program *p, int i, const JobResult *r)
 {
     StrBuf b = {0};
     for (int k = 0; k < r->ncallees; k++) {
         const Summary *s = summary_find(view_of(p, i), r->callees[k]);
-        if (s)
+        if (s && !says_nothing(s))
             entry_write_summary(&b, s);
     }
     const char *d = arena_printf(&p->arena, "%016llx",
-                                 cache_hash(CACHE_HASH_SEED, sb_str(&b), b.len));
+                                 cache_hash(CACHE_HASH_SEED, b.len ? sb_str(&b) : "", b.len));
     sb_free(&b);
     return d;
 }
 
-/* Run the listed units again with the pool; their results replace the
- * old ones. */
+/* Units to analyse again: what the pool says about their calls, as their
+ * program links them, is not what they were analysed with (seen[i]; the
+ * first round saw nothing). An empty summary for every definition (a
+ * name the target defines) is no change: idle units, which name every
+ * identifier, are parsed only when a callee gained an effect. */
+static int *units_to_redo(Program *p, const JobResult *res, int n, const char **seen,
+                          const char **now, int *count)
+{
+    int *todo = calloc((size_t)n + 1, sizeof(int));
+    *count = 0;
+    for (int i = 0; i < n; i++) {
+        now[i] = pool_digest(p, i, &res[i]);
+        if (strcmp(now[i], seen[i]))
+            todo[(*count)++] = i;
+    }
+    return todo;
+}
+
 /* Count a parse of unit i (libclang's, not the cache's or a kept unit's). */
 static void count_parse(Program *p, bool *parsed, int i, const JobResult *r)
 {
@@ -172,15 +162,18 @@ static void count_parse(Program *p, bool *parsed, int i, const JobResult *r)
     parsed[i] = true;
 }
 
-static void redo(Program *p, const Job *jobs, const int *todo, int count,
-                 const AnalyzeOptions *opt, int nprocs, JobResult *results, KeptFiles *kept,
-                 bool *parsed)
+/* Run the listed units again with the pool (now: the digest of what they
+ * get from it); their results replace the old ones, and seen what their
+ * new calls got. */
+static void redo(Program *p, const Job *jobs, const int *todo, int count, const char **now,
+                 const char **seen, const AnalyzeOptions *opt, int nprocs, JobResult *results,
+                 KeptFiles *kept, bool *parsed)
 {
     Job *sub = calloc((size_t)count, sizeof(Job));
     JobResult *fresh = calloc((size_t)count, sizeof(JobResult));
     for (int k = 0; k < count; k++) {
         sub[k] = jobs[todo[k]];
-        sub[k].pool_digest = pool_digest(p, todo[k], &results[todo[k]]);
+        sub[k].pool_digest = now[todo[k]];
         sub[k].pool = view_of(p, todo[k]);
         sub[k].idle = sub[k].preloaded = false;   /* analysed with the pool */
         sub[k].kept_fd = kept->fds[todo[k]] > 0 ? kept->fds[todo[k]] : 0;
@@ -195,6 +188,7 @@ static void redo(Program *p, const Job *jobs, const int *todo, int count,
     for (int k = 0; k < count; k++) {
         job_result_free(&results[todo[k]]);
         results[todo[k]] = fresh[k];
+        seen[todo[k]] = pool_digest(p, todo[k], &results[todo[k]]);
         p->reanalysed += !fresh[k].cached;
         count_parse(p, parsed, todo[k], &fresh[k]);
     }
@@ -242,6 +236,9 @@ static Job *mark_idle(Program *p, const Job *jobs, int n, const AnalyzeOptions *
             continue;
         mine[i].idle = !prefilter_may_matter(&pf, &units[i], NULL, &mine[i].idle_names,
                                              &mine[i].nidle_names, &p->arena);
+        if (mine[i].idle)
+            mine[i].nidle_evidence = prefilter_evidence(&pf, &units[i], &mine[i].idle_evidence,
+                                                        &p->arena);
         if (mine[i].idle && !units[i].uncacheable)
             mine[i].idle_deps = keep_deps(&p->arena, &units[i].deps);
     }
@@ -309,25 +306,27 @@ void program_run(Program *p, const Job *given, int n, const AnalyzeOptions *opt,
     }
     StrMap owner = {0};
     find_targets(p, jobs, n);
-    StrMap *changed_in = calloc((size_t)p->ntargets + 1, sizeof(StrMap));
+    const char **seen = calloc((size_t)n + 1, sizeof(char *));
+    const char **now = calloc((size_t)n + 1, sizeof(char *));
+    JobResult nothing = {0};
+    const char *none = pool_digest(p, 0, &nothing);   /* what the first round saw */
+    for (int i = 0; i < n; i++)
+        seen[i] = none;
     for (int round = 0; round < MAX_ROUNDS; round++) {
-        StrMap changed = {0};
-        pool_exports(p, results, n, &owner, &changed);
-        pool_targets(p, results, n, changed_in);
+        pool_exports(p, results, n, &owner);
+        pool_targets(p, results, n);
         int count;
-        int *todo = units_to_redo(p, results, n, &owner, &changed, changed_in, &count);
+        int *todo = units_to_redo(p, results, n, seen, now, &count);
         if (count)
-            redo(p, jobs, todo, count, opt, nprocs, results, &kept, parsed);
+            redo(p, jobs, todo, count, now, seen, opt, nprocs, results, &kept, parsed);
         free(todo);
-        strmap_free(&changed);
-        for (int t = 0; t < p->ntargets; t++)
-            strmap_free(&changed_in[t]);
         if (!count)
             break;
     }
     for (int t = 0; t < p->ntargets; t++)
         strmap_free(&p->owner_in[t]);
-    free(changed_in);
+    free(seen);
+    free(now);
     strmap_free(&owner);
     kept_free(p, &kept, n);
     free(parsed);

@@ -1,0 +1,2 @@
+void enter_group_of(const char *user);
+int save_state(void);
