@@ -5,21 +5,18 @@
 #include <string.h>
 
 #include "../cli/source_file.h"
+#include "../util/byte_table.h"
 #include "../util/path.h"
 #include "../util/strmap.h"
 
 enum { MAX_FINDINGS = 100000, MAX_NOTES = 1000, MAX_NAME = 4096 };
 
-/* No control character (C0, DEL, or C1 as UTF-8) but those allowed. */
-#define SUSPECT4(b) [b] = 1, [b + 1] = 1, [b + 2] = 1, [b + 3] = 1
 /* The bytes clean() looks at twice: C0 controls, DEL, and 0xc2 (the lead
  * byte of a C1 control in UTF-8). A table: a warm run checks every path
  * of every cache entry. */
-static const unsigned char SUSPECT[256] = {
-    SUSPECT4(0x00), SUSPECT4(0x04), SUSPECT4(0x08), SUSPECT4(0x0c), SUSPECT4(0x10),
-    SUSPECT4(0x14), SUSPECT4(0x18), SUSPECT4(0x1c), [0x7f] = 1, [0xc2] = 1,
-};
+static const unsigned char SUSPECT[256] = {BYTE_TABLE_C0, [0x7f] = 1, [0xc2] = 1};
 
+/* No control character (C0, DEL, or C1 as UTF-8) but those allowed. */
 static bool clean(const char *s, const char *allowed)
 {
     if (!s)

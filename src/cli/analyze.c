@@ -492,7 +492,7 @@ void analyze_job(CXIndex index, const Job *job, const AnalyzeOptions *opt, JobRe
     char *key = NULL;
     if (opt->cache && !opt->dump_cfg) {
         key = cache_key(opt->cache, job, src.data, src.size, job->pool_digest);
-        if (cache_load(opt->cache, key, pool_of(job, opt), res)) {
+        if (!job->cache_tried && cache_load(opt->cache, key, pool_of(job, opt), res)) {
             res->cached = true;
             select_findings(res);
             free(key);

@@ -26,6 +26,8 @@ typedef struct Job {
     FnEvidence *idle_evidence; /* and its functions, read lexically (prefilter.h) */
     int nidle_evidence;
     bool preloaded;         /* its result came from the cache already */
+    bool cache_tried;       /* the cache was asked for it and had nothing:
+                             * no worker asks again */
     int keep_fd;            /* > 0: a memory file to write the parsed unit to
                              * (kept_unit.h) if it calls other files' functions */
     int kept_fd;            /* > 0: the unit as an earlier round kept it: it is

@@ -176,12 +176,15 @@ static void redo(Program *p, const Job *jobs, const int *todo, int count, const 
         sub[k].pool_digest = now[todo[k]];
         sub[k].pool = view_of(p, todo[k]);
         sub[k].idle = sub[k].preloaded = false;   /* analysed with the pool */
+        sub[k].cache_tried = false;               /* under another key */
         sub[k].kept_fd = kept->fds[todo[k]] > 0 ? kept->fds[todo[k]] : 0;
     }
     AnalyzeOptions with_pool = *opt;
     with_pool.program = &p->pool;
-    for (int k = 0; k < count; k++)   /* hits need no worker, nor a cost guess */
+    for (int k = 0; k < count; k++) {   /* hits need no worker, nor a cost guess */
         sub[k].preloaded = analyze_from_cache(&sub[k], &with_pool, &fresh[k]);
+        sub[k].cache_tried = !sub[k].preloaded && opt->cache;
+    }
     kept->unit_of = todo;   /* a unit first parsed now is kept for the next round */
     workers_run(sub, count, &with_pool, nprocs, fresh, kept);
     kept->unit_of = NULL;
@@ -228,6 +231,7 @@ static Job *mark_idle(Program *p, const Job *jobs, int n, const AnalyzeOptions *
     PrefilterUnit *units = calloc((size_t)n + 1, sizeof(PrefilterUnit));
     for (int i = 0; i < n; i++) {
         mine[i].preloaded = analyze_from_cache(&jobs[i], opt, &results[i]);
+        mine[i].cache_tried = !mine[i].preloaded && opt->cache;
         if (!mine[i].preloaded)
             prefilter_scan(&pf, &jobs[i], opt->cwd, &units[i]);
     }

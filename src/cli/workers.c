@@ -117,7 +117,8 @@ static void start(Supervisor *s, int job)
         progress_step(&s->progress);
         return;
     }
-    if (analyze_from_cache(&s->jobs[job], s->opt, &s->results[job])) {  /* nor a hit */
+    if (!s->jobs[job].cache_tried &&   /* nor a hit */
+        analyze_from_cache(&s->jobs[job], s->opt, &s->results[job])) {
         progress_step(&s->progress);
         return;
     }

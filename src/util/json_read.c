@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "byte_table.h"
 #include "strbuf.h"
 #include "strmap.h"
 
@@ -121,13 +122,9 @@ static bool escape(Parser *ps, StrBuf *b)
 /* The plain string at ps->p (after its opening quote): no escape and no
  * control character before the closing quote, as nearly every string in
  * a cache entry; NULL (ps->p unmoved) for any other. */
-#define STOP4(b) [b] = 1, [b + 1] = 1, [b + 2] = 1, [b + 3] = 1
 /* Where a plain string stops: the closing quote, an escape, a control
  * character. A table, one test per byte: cache entries are mostly paths. */
-static const unsigned char STOPS_PLAIN[256] = {
-    STOP4(0x00), STOP4(0x04), STOP4(0x08), STOP4(0x0c), STOP4(0x10),
-    STOP4(0x14), STOP4(0x18), STOP4(0x1c), ['"'] = 1, ['\\'] = 1,
-};
+static const unsigned char STOPS_PLAIN[256] = {BYTE_TABLE_C0, ['"'] = 1, ['\\'] = 1};
 
 static const char *plain_string(Parser *ps)
 {
