@@ -2,13 +2,20 @@
  * feasible.h. */
 #include "feasible.h"
 
+#include <limits.h>
 #include <string.h>
 
-enum { MAX_VALUES = 8, MAX_VARS = 8, UNKNOWN = 0, NVALUES = 2 * MAX_VALUES + 1 };
+enum { MAX_VALUES = 8, MAX_VARS = 8, UNKNOWN = 0 };
+
+/* What a path knows of a tracked variable: it equals a constant, differs
+ * from it (after a failed ==), is at least it or below it (after an
+ * ordered test: `if (fd < 0) return;` leaves fd >= 0). */
+typedef enum Fact { IS, ISNT, AT_LEAST, BELOW, NFACTS } Fact;
+enum { NVALUES = NFACTS * MAX_VALUES + 1 };
 
 /* One tracked variable and the constants it is set to or tested against.
- * A value index v is UNKNOWN (0), "equals consts[v - 1]" (1..MAX_VALUES),
- * or "differs from consts[v - 1 - MAX_VALUES]" (after a failed test). */
+ * A value index v is UNKNOWN (0) or a fact about one of consts:
+ * 1 + fact * MAX_VALUES + the constant's index. */
 typedef struct Tracked {
     const char *key;
     long long consts[MAX_VALUES];
@@ -21,16 +28,28 @@ static bool plain_local(const Function *fn, const char *key)
     return v && (v->kind == VAR_LOCAL || v->kind == VAR_PARAM);
 }
 
-/* The value index of constant c for t, or UNKNOWN when there is no room. */
-static int value_of(Tracked *t, long long c)
+/* The value index of `fact c` for t, or UNKNOWN when there is no room. */
+static int value_of(Tracked *t, Fact fact, long long c)
 {
-    for (int i = 0; i < t->n; i++)
-        if (t->consts[i] == c)
-            return i + 1;
-    if (t->n == MAX_VALUES)
-        return UNKNOWN;
-    t->consts[t->n++] = c;
-    return t->n;
+    int i = 0;
+    while (i < t->n && t->consts[i] != c)
+        i++;
+    if (i == t->n) {
+        if (t->n == MAX_VALUES)
+            return UNKNOWN;
+        t->consts[t->n++] = c;
+    }
+    return 1 + (int)fact * MAX_VALUES + i;
+}
+
+static Fact fact_of(int v)
+{
+    return (Fact)((v - 1) / MAX_VALUES);
+}
+
+static long long const_of(const Tracked *t, int v)
+{
+    return t->consts[(v - 1) % MAX_VALUES];
 }
 
 /* The value t holds after ins, given `v` before it. */
@@ -39,7 +58,7 @@ static int after(Tracked *t, const Ins *ins, int v)
     if (!t->key)
         return v;
     if (ins->dst.key && !strcmp(ins->dst.key, t->key))
-        return ins->kind == INS_ASSIGN && ins->src.has_ival ? value_of(t, ins->src.ival)
+        return ins->kind == INS_ASSIGN && ins->src.has_ival ? value_of(t, IS, ins->src.ival)
                                                             : UNKNOWN;
     if (ins->kind == INS_CALL)   /* f(&flag) may set it */
         for (int i = 0; i < ins->call.nargs; i++)
@@ -49,16 +68,51 @@ static int after(Tracked *t, const Ins *ins, int v)
     return v;
 }
 
-static int differs_from(Tracked *t, long long c)
+/* A test as one of x == c, x != c, x < c, x >= c (x <= c is x < c + 1,
+ * x > c is x >= c + 1); false when c + 1 does not fit. */
+static bool normalized(CompareOp op, long long value, CompareOp *nop, long long *c)
 {
-    int v = value_of(t, c);
-    return v == UNKNOWN ? UNKNOWN : v + MAX_VALUES;
+    *nop = op == CMP_LE ? CMP_LT : op == CMP_GT ? CMP_GE : op;
+    *c = value;
+    if (op == CMP_LE || op == CMP_GT) {
+        if (value == LLONG_MAX)
+            return false;
+        *c = value + 1;
+    }
+    return *nop != CMP_NONE;
+}
+
+/* Does `x op c` always (1) or never (0) hold where the path knows v of x;
+ * -1: it may go either way. */
+static int test_decided(const Tracked *t, int v, CompareOp op, long long c)
+{
+    if (v == UNKNOWN)
+        return -1;
+    long long k = const_of(t, v);
+    switch (fact_of(v)) {
+    case IS:
+        return ir_compare_holds(op, k, c);
+    case ISNT:
+        return c != k || (op != CMP_EQ && op != CMP_NE) ? -1 : op == CMP_NE;
+    case AT_LEAST:   /* x in [k, +inf) */
+        if (op == CMP_EQ || op == CMP_NE)
+            return c < k ? op == CMP_NE : -1;
+        return c <= k ? op == CMP_GE : -1;
+    case BELOW:      /* x in (-inf, k) */
+        if (op == CMP_EQ || op == CMP_NE || op == CMP_GE)
+            return c >= k ? op != CMP_EQ && op != CMP_GE : -1;
+        return c >= k ? 1 : -1;
+    case NFACTS:
+        break;
+    }
+    return -1;
 }
 
 /* The value of t on each edge of blk's branch, entered with value v; -1
- * for an edge no path with v can take. A test `t == c` (or a bare `t`,
- * which is t != 0) decides it when v is known, and teaches the edges
- * otherwise: equal on one, different on the other. */
+ * for an edge no path with v can take. A test `t op c` (a bare `t` is
+ * t != 0) decides it when what v says settles it, and teaches the edges
+ * otherwise: equal on one, and, where nothing was known, different on
+ * the other; at least c or below c after an ordered test. */
 static void branch(const Block *blk, Tracked *t, int v, int out[2])
 {
     out[0] = out[1] = v;
@@ -66,25 +120,28 @@ static void branch(const Block *blk, Tracked *t, int v, int out[2])
         out[blk->cond.ival ? 1 : 0] = -1;   /* a constant condition */
         return;
     }
-    const Compare *c = &blk->cmp;
-    if (!t->key || !c->key || strcmp(c->key, t->key) || c->op == CMP_NONE)
+    const Compare *cmp = &blk->cmp;
+    CompareOp op;
+    long long c;
+    if (!t->key || !cmp->key || strcmp(cmp->key, t->key) ||
+        !normalized(cmp->op, cmp->value, &op, &c))
         return;
-    int taken = -1;   /* the edge the test takes, when v decides it */
-    if (v >= 1 && v <= MAX_VALUES)
-        taken = ir_compare_holds(c->op, t->consts[v - 1], c->value) ? 0 : 1;
-    else if (v > MAX_VALUES && t->consts[v - 1 - MAX_VALUES] == c->value &&
-             (c->op == CMP_EQ || c->op == CMP_NE))
-        taken = c->op == CMP_NE ? 0 : 1;
-    if (taken >= 0) {
-        out[1 - taken] = -1;
+    int holds = test_decided(t, v, op, c);
+    if (holds >= 0) {
+        out[holds ? 1 : 0] = -1;
         return;
     }
-    if (c->op != CMP_EQ && c->op != CMP_NE)
-        return;
-    int equal = c->op == CMP_EQ ? 0 : 1;
-    out[equal] = value_of(t, c->value);
-    if (v == UNKNOWN)
-        out[1 - equal] = differs_from(t, c->value);
+    bool vague = v == UNKNOWN || fact_of(v) == ISNT;
+    if (op == CMP_EQ || op == CMP_NE) {
+        int equal = op == CMP_EQ ? 0 : 1;
+        out[equal] = value_of(t, IS, c);
+        if (v == UNKNOWN)
+            out[1 - equal] = value_of(t, ISNT, c);
+    } else if (vague) {
+        int below = op == CMP_LT ? 0 : 1;
+        out[below] = value_of(t, BELOW, c);
+        out[1 - below] = value_of(t, AT_LEAST, c);
+    }
 }
 
 /* What one search from the entry reached, per block: entered before the
