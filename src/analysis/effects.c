@@ -169,9 +169,10 @@ bool effect_resolved_unread(Arena *a, const Function *fn, const Site *check)
                     return false;
                 continue;
             }
+            /* printing it in a message examines nothing (lxc conf.c) */
             for (int k = 0; k < ins->call.nargs; k++)
                 if (ins != check->ins && reads_key(&ins->call.args[k], &keys) &&
-                    !passes_as_name(ins, k))
+                    !passes_as_name(ins, k) && !ins->call.args[k].to_message)
                     return false;
         }
     }

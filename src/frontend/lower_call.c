@@ -99,6 +99,48 @@ static bool callee_only_reads(CXType fn_type, int attrs, int i)
     return !(attrs & FN_SCANF_LIKE) && is_variadic_position(fn_type, i);
 }
 
+/* Is argument i formatted into a message: by a printf-like function with
+ * no buffer before its format (char * or char ** out: sprintf, snprintf,
+ * asprintf build a string the program goes on using)? */
+static bool formats_message(CXType fn_type, int attrs, int i)
+{
+    int format = fn_format_arg(attrs);
+    if (format < 0 || i < format)
+        return false;
+    for (int j = 0; j < format; j++) {
+        CXType t = param_type(fn_type, j);
+        if (t.kind != CXType_Pointer)
+            continue;
+        CXType to = clang_getCanonicalType(clang_getPointeeType(t));
+        if (to.kind == CXType_Pointer)
+            to = clang_getCanonicalType(clang_getPointeeType(to));
+        bool chars = to.kind == CXType_Char_S || to.kind == CXType_Char_U ||
+                     to.kind == CXType_SChar || to.kind == CXType_UChar;
+        if (chars && !clang_isConstQualifiedType(to))
+            return false;
+    }
+    return true;
+}
+
+/* libc's printers, whose headers need not say format(printf): the index
+ * of the format among the plain (unfortified) arguments, or -1. */
+static int libc_message_format(const char *name)
+{
+    static const struct {
+        const char *name;
+        int format;
+    } printers[] = {
+        {"printf", 0}, {"vprintf", 0}, {"fprintf", 1}, {"vfprintf", 1}, {"dprintf", 1},
+        {"vdprintf", 1}, {"syslog", 1}, {"vsyslog", 1}, {"err", 1}, {"errx", 1},
+        {"verr", 1}, {"verrx", 1}, {"warn", 0}, {"warnx", 0}, {"vwarn", 0},
+        {"vwarnx", 0}, {"error", 2}, {"error_at_line", 4},
+    };
+    for (size_t i = 0; name && i < sizeof printers / sizeof printers[0]; i++)
+        if (!strcmp(name, printers[i].name))
+            return printers[i].format;
+    return -1;
+}
+
 /* How a call's result is shown when it is passed on as a name
  * (chmod(spool_name(user), ...)): the callee and its plain arguments. */
 static const char *call_text(Lower *L, const Call *c)
@@ -146,6 +188,7 @@ static Operand lower_call_of(Lower *L, CXCursor e, CXCursor *kids, int n, CXCurs
         lower_expr(L, callee);   /* evaluates the function pointer */
     }
     int cap = 0;
+    int printer = call.libc ? libc_message_format(call.callee) : -1;
     CXType fn_type = clang_getCursorType(cursor_strip(kids[0]));
     for (int i = 1; i < n; i++) {
         if (i - 1 < 32 && (fortified >> (i - 1) & 1u))
@@ -154,6 +197,8 @@ static Operand lower_call_of(Lower *L, CXCursor e, CXCursor *kids, int n, CXCurs
         arg.to_const = param_is_pointer_to_const(fn_type, i - 1) ||
                        callee_only_reads(fn_type, attrs, i - 1);
         arg.to_pointer = param_type(fn_type, i - 1).kind == CXType_Pointer;
+        arg.to_message = printer >= 0 ? call.nargs >= printer
+                                      : formats_message(fn_type, attrs, i - 1);
         arg.end = cursor_end_loc(L->fe, kids[i]);
         arg.or_safe = binds_tighter_than_or(L->a, kids[i]);
         ARENA_PUSH(L->a, call.args, call.nargs, cap, arg);

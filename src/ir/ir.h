@@ -41,6 +41,9 @@ typedef struct Operand {
                              * logger (printf-like, or in a `...`): the
                              * callee cannot write through it */
     bool to_pointer;        /* a call argument passed as a pointer */
+    bool to_message;        /* a call argument formatted into a message by a
+                             * printf-like function that writes no buffer
+                             * (fprintf, syslog, a project's logger) */
     SrcLoc end;             /* call arguments: where the argument's text ends */
     bool or_safe;           /* call arguments: "ARG | X" is (ARG) | X, so a flag can be
                              * appended (not after a ?:, &&, ||, = or comma) */

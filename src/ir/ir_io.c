@@ -38,7 +38,8 @@ static void put_operand(BlobWriter *w, const Operand *o)
     blob_put_int(w, o->kind);
     blob_put_str(w, o->key);
     blob_put_int(w, o->ival);
-    blob_put_int(w, o->has_ival | o->to_const << 1 | o->to_pointer << 2 | o->or_safe << 3);
+    blob_put_int(w, o->has_ival | o->to_const << 1 | o->to_pointer << 2 | o->or_safe << 3 |
+                    o->to_message << 4);
     blob_put_int(w, o->nreads);
     for (int i = 0; i < o->nreads; i++)
         blob_put_str(w, o->reads[i]);
@@ -59,6 +60,7 @@ static void get_operand(BlobReader *r, Operand *o)
     o->to_const = flags & 2;
     o->to_pointer = flags & 4;
     o->or_safe = flags & 8;
+    o->to_message = flags & 16;
     o->nreads = blob_count(r, MAX_COUNT);
     o->reads = o->nreads ? ARENA_ARRAY(r->a, const char *, o->nreads) : NULL;
     for (int i = 0; i < o->nreads; i++)
