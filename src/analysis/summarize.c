@@ -521,6 +521,41 @@ static bool copies_link_target(const SummaryInput *in, const Site *site)
     return false;
 }
 
+/* Does the function, where the check at sites[c] lets it go on, work on
+ * the name itself: change, remove, run or enter it, or open it for its
+ * content (busybox copy_file(): lstat() the source, then copy it)? Then
+ * the check is the helper's, for its own work (judged inside); the
+ * status its caller tests says whether the work was done, and decides
+ * nothing the caller does next with the name (mv: copy_file(src, dest)
+ * >= 0 && remove_file(src)). */
+static bool works_after_check(const SummaryInput *in, const Site *sites, int n, int c)
+{
+    const Site *check = &sites[c];
+    const char *seeds[3];
+    int k = 0;
+    if (check->ins->dst.key)
+        seeds[k++] = check->ins->dst.key;
+    seeds[k++] = "errno";
+    if (site_out_buffer(check))
+        seeds[k++] = site_out_buffer(check);
+    const BlockSet *decided = NULL;
+    for (int i = 0; i < n; i++) {
+        const Site *use = &sites[i];
+        Group g = use->func->group;
+        bool work = g == G_MODIFY || g == G_NAMESPACE || g == G_ENTER || g == G_EXEC ||
+                    (g == G_OPEN && opens_for_work(in, use));
+        if (i == c || use->ins == check->ins || !work || !(use->func->roles & USE) ||
+            site_creates(use))
+            continue;
+        if (!decided)
+            decided = flow_decided(in->scratch, in->fn, in->dom, in->cdep,
+                                   flow_guards(in->scratch, in->fn, check, seeds, k, true));
+        if (flow_decided_has(decided, use->block))
+            return true;
+    }
+    return false;
+}
+
 /* The effects on what parameter `param` names, or (param -1) global
  * `global`, followed from the function's entry. */
 /* A use after the function gave its rights up runs with them given up
@@ -572,7 +607,8 @@ static void summarize_name(const SummaryInput *in, const DomTree *post, const Ri
          * cupsdReadConfiguration(): read cupsd.conf, then lstat() it) */
         worked = worked || opens_for_work(in, site);
         bool acts = f->group == G_NAMESPACE || (opens && !(f->roles & OPEN)) || worked ||
-                    copies_link_target(in, site);
+                    copies_link_target(in, site) ||
+                    ((f->roles & CHECK) && works_after_check(in, sites, n, i));
         if ((f->roles & CHECK) && !acts && !has_effect(s, EFFECT_CHECK, param, global)) {
             bool exits = exits_on_outcome(in, site);
             int out = outcome_param(in, site, param);

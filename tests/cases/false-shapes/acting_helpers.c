@@ -8,7 +8,9 @@
  *    mkstemp() (cronie's crontab.c);
  *  - a helper that opens a file to read its content (busybox ifplugd's
  *    read_pid()), or reads a link to copy it (busybox copy_file()): the
- *    reading is the work, not a look at the file. */
+ *    reading is the work, not a look at the file;
+ *  - a helper that checks a name and then works on it (busybox copy_file()
+ *    lstat()s its source, then copies it): the check is for its own work. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -232,4 +234,44 @@ int reload(const char *conf) {
   if (!read_conf(conf))
     return -1;
   return read_conf(conf);   // no-warning
+}
+
+/* busybox mv.c:173: copy_file(src, dest) >= 0 && remove_file(src) >= 0.
+ * copy_file() lstat()s its source to choose how to copy it, then copies
+ * it: that check is for its own work (reported inside if racy); the
+ * status says the copy was made, and decides nothing about the removal. */
+static int copy_file(const char *source, const char *dest) {
+  struct stat st;
+  char buf[512];
+  if (lstat(source, &st) < 0)
+    return -1;
+  if (S_ISLNK(st.st_mode))
+    return -1;
+  int in = open(source, O_RDONLY);          // WARNING[toctou-symlink-check]
+  if (in < 0)
+    return -1;
+  int out = open(dest, O_WRONLY | O_CREAT | O_EXCL, 0600);
+  ssize_t n;
+  while ((n = read(in, buf, sizeof buf)) > 0)
+    write(out, buf, (size_t)n);
+  close(in);
+  return close(out);
+}
+
+int move_across(const char *src, const char *dest) {
+  if (copy_file(src, dest) >= 0 && unlink(src) >= 0)   // no-warning
+    return 0;
+  return 1;
+}
+
+/* the real twin: a helper that only looks (its status is what it saw) */
+static int plain_file(const char *source) {
+  struct stat st;
+  return lstat(source, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+int move_checked(const char *src) {
+  if (plain_file(src) && chmod(src, 0600) >= 0)   // WARNING[toctou-symlink-check]
+    return 0;
+  return 1;
 }
