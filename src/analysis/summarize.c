@@ -521,24 +521,36 @@ static bool copies_link_target(const SummaryInput *in, const Site *site)
     return false;
 }
 
-/* Does the function, where the check at sites[c] lets it go on, work on
- * the name itself: change, remove, run or enter it, or open it for its
- * content (busybox copy_file(): lstat() the source, then copy it)? Then
- * the check is the helper's, for its own work (judged inside); the
- * status its caller tests says whether the work was done, and decides
- * nothing the caller does next with the name (mv: copy_file(src, dest)
- * >= 0 && remove_file(src)). */
+/* Blocks reachable from block b's successors (b itself only round a
+ * loop), in a set allocated in `a`. */
+static unsigned char *reachable_after(Arena *a, const Function *fn, int b)
+{
+    unsigned char *seen = ARENA_ARRAY(a, unsigned char, fn->nblocks);
+    int *work = ARENA_ARRAY(a, int, fn->nblocks), n = 0;
+    for (int e = 0; e < fn->blocks[b]->nsucc; e++)
+        if (!seen[fn->blocks[b]->succ[e]]++)
+            work[n++] = fn->blocks[b]->succ[e];
+    while (n) {
+        const Block *blk = fn->blocks[work[--n]];
+        for (int e = 0; e < blk->nsucc; e++)
+            if (!seen[blk->succ[e]]++)
+                work[n++] = blk->succ[e];
+    }
+    return seen;
+}
+
+/* Does the function, after the check at sites[c], work on the name itself:
+ * change, remove, link, run or enter it, or open it for its content
+ * (busybox copy_file(): lstat() the source, then copy it; procmail's
+ * dirfile(): stat() for the inode number of the new name, then link the
+ * file there)? Then the check is the helper's, for its own work (judged
+ * inside); the status its caller tests says whether the work was done,
+ * and decides nothing the caller does next with the name (mv:
+ * copy_file(src, dest) >= 0 && remove_file(src)). */
 static bool works_after_check(const SummaryInput *in, const Site *sites, int n, int c)
 {
     const Site *check = &sites[c];
-    const char *seeds[3];
-    int k = 0;
-    if (check->ins->dst.key)
-        seeds[k++] = check->ins->dst.key;
-    seeds[k++] = "errno";
-    if (site_out_buffer(check))
-        seeds[k++] = site_out_buffer(check);
-    const BlockSet *decided = NULL;
+    unsigned char *after = NULL;
     for (int i = 0; i < n; i++) {
         const Site *use = &sites[i];
         Group g = use->func->group;
@@ -547,10 +559,11 @@ static bool works_after_check(const SummaryInput *in, const Site *sites, int n, 
         if (i == c || use->ins == check->ins || !work || !(use->func->roles & USE) ||
             site_creates(use))
             continue;
-        if (!decided)
-            decided = flow_decided(in->scratch, in->fn, in->dom, in->cdep,
-                                   flow_guards(in->scratch, in->fn, check, seeds, k, true));
-        if (flow_decided_has(decided, use->block))
+        if (use->block == check->block && check->index < use->index)
+            return true;
+        if (!after)
+            after = reachable_after(in->scratch, in->fn, check->block);
+        if (after[use->block])
             return true;
     }
     return false;
@@ -604,8 +617,11 @@ static void summarize_name(const SummaryInput *in, const DomTree *post, const Ri
         /* the first open that works through its handle ends the search:
          * the helper reads or writes the file for its work, and what it
          * tests afterwards is its own business (cups'
-         * cupsdReadConfiguration(): read cupsd.conf, then lstat() it) */
-        worked = worked || opens_for_work(in, site);
+         * cupsdReadConfiguration(): read cupsd.conf, then lstat() it); so
+         * does a link, rename or removal of the name: what the helper
+         * lstat()s after link(old, new) verifies its own work (procmail's
+         * rlink(), mailfold.c:273 -> 324) */
+        worked = worked || opens_for_work(in, site) || f->group == G_NAMESPACE;
         bool acts = f->group == G_NAMESPACE || (opens && !(f->roles & OPEN)) || worked ||
                     copies_link_target(in, site) ||
                     ((f->roles & CHECK) && works_after_check(in, sites, n, i));
