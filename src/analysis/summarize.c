@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <string.h>
 
+#include "creation.h"
 #include "effects.h"
 #include "flow.h"
 #include "handles.h"
@@ -388,6 +389,26 @@ static bool site_creates(const Site *site)
     return site->func->roles & (which == 0 ? NEWNAME : NEWNAME2);
 }
 
+/* Does the site make the file at its name: a creation (site_creates), an
+ * open that creates (creat(), O_CREAT, fopen "w"), or a program function
+ * that does one of these on that argument, however deep (libfuse's
+ * create_testfile() -> create_path_fd() -> create_file() -> creat())? */
+enum { MAX_MADE_VIEWS = 8 };
+
+static bool site_makes(const Site *site)
+{
+    Creation c = creation_of(site->ins, site->func);
+    if (site_creates(site) || c == CREATE_YES || c == CREATE_EXCL)
+        return true;
+    const FileFunc *views[MAX_MADE_VIEWS];
+    int n = site_views(site->ins, views, MAX_MADE_VIEWS);
+    for (int v = 0; v < n; v++)
+        if ((views[v]->roles & NEWNAME) && !views[v]->global &&
+            site_path(site->ins, views[v], 0) == site->path)
+            return true;
+    return false;
+}
+
 /* Does a creation of the parameter run before the use on every path
  * (mkdir(p), then open(p, O_DIRECTORY|O_NOFOLLOW) to fchown it)? The
  * creation fails if anything is there: after it the name is the
@@ -640,7 +661,7 @@ static void summarize_name(const SummaryInput *in, const DomTree *post, const Ri
                 add_effect(in->arena, s, EFFECT_CHECK, as);
             }
         }
-        if (site_creates(site) && !has_effect(s, EFFECT_CREATE, param, global)) {
+        if (site_makes(site) && !has_effect(s, EFFECT_CREATE, param, global)) {
             FileFunc as = wrapper_view(fn, site, param, NEWNAME);
             as.group = G_CREATE;
             as.global = global;

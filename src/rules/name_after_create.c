@@ -25,6 +25,8 @@
 #include "checkuse.h"
 #include "rules.h"
 
+enum { MAX_VIEWS = 8 };
+
 typedef struct Made {
     const char *keys[2];    /* the name, and what a socket's sun_path was copied from */
     int nkeys;
@@ -111,6 +113,32 @@ static void report(const RuleInput *in, Findings *out, const Site *made, const M
     finding_note_as(out, f, made->ins->loc, role, note);
 }
 
+/* Does the program make the name again itself before the use, on every
+ * path (unlink(f); create_testfile(f); chmod(f): libfuse's
+ * test_syscalls.c, the creation three helpers down)? Then the use is
+ * about its own new file (followed from that creation), not about what
+ * someone else made after the removal. */
+static bool remade_before(const RuleInput *in, const Site *uses, int n, const Site *use)
+{
+    for (int i = 0; i < n; i++) {
+        const Site *c = &uses[i];
+        bool before = c->block == use->block ? c->index < use->index
+                                             : dom_dominates(in->dom, c->block, use->block);
+        if (c->ins == use->ins || !before)
+            continue;
+        const FileFunc *views[MAX_VIEWS];
+        int k = site_views(c->ins, views, MAX_VIEWS);
+        for (int v = 0; v < k; v++) {
+            Site as = *c;
+            as.func = views[v];
+            Made m = made_by(in, &as);
+            if (m.nkeys && strcmp(m.verb, "removed") && site_path(c->ins, views[v], 0) == c->path)
+                return true;
+        }
+    }
+    return false;
+}
+
 static void follow_name(const RuleInput *in, Findings *out, const Site *made, const Made *m,
                         const char *key)
 {
@@ -121,6 +149,7 @@ static void follow_name(const RuleInput *in, Findings *out, const Site *made, co
     Feasibility *feasible = feasible_begin(in->scratch, in->fn, in->cdep, made);
     for (int i = 0; i < n; i++)
         if (uses[i].func->group == G_MODIFY && !effect_new_dir_changed_itself(made, &uses[i]) &&
+            !(!strcmp(m->verb, "removed") && remade_before(in, uses, n, &uses[i])) &&
             !feasible_pair_infeasible(feasible, &uses[i]))
             report(in, out, made, m, &uses[i]);
     feasible_end(feasible);
@@ -134,8 +163,6 @@ static void follow_made(const RuleInput *in, Findings *out, const SiteIter *it,
     for (int k = 0; k < m.nkeys; k++)
         follow_name(in, out, &s, &m, m.keys[k]);
 }
-
-enum { MAX_VIEWS = 8 };
 
 void rule_name_after_create(const RuleInput *in, Findings *out)
 {

@@ -79,3 +79,50 @@ int open_with_flags(const char *name, int extra) {
   close(fd);
   return chmod(name, 0644);                        // no-warning
 }
+
+/* Issue 10 (libfuse test_syscalls.c:1356): unlink(f), then a creation
+ * three helpers down (create_testfile -> create_path_fd -> create_file ->
+ * creat), then chmod(f). The change is after the program's own creation,
+ * not after a removal that left the name to others. */
+static int create_file(const char *path) {
+  unlink(path);
+  int fd = creat(path, 0644);
+  if (fd == -1)
+    return -1;
+  return close(fd);
+}
+
+static int create_path_fd(const char *path) {
+  if (create_file(path) == -1)
+    return -1;
+  return open(path, O_PATH);
+}
+
+static int create_testfile(const char *path) {
+  int fd = create_path_fd(path);
+  if (fd == -1)
+    return -1;
+  return close(fd);
+}
+
+int test_open_acc(const char *testfile, int mode) {
+  unlink(testfile);
+  if (create_testfile(testfile) == -1)             // NOTE[name-after-create "created here by create_testfile()"]
+    return -1;
+  return chmod(testfile, mode);                    // WARNING[name-after-create "after create_testfile() created it"]
+}
+
+/* the twin: removed, and nothing makes it again before the change */
+static int probe_testfile(const char *path) {
+  int fd = open(path, O_PATH);
+  if (fd == -1)
+    return -1;
+  return close(fd);
+}
+
+int test_removed(const char *testfile, int mode) {
+  unlink(testfile);                                // NOTE[name-after-create "removed here by unlink()"]
+  if (probe_testfile(testfile) == -1)
+    return -1;
+  return chmod(testfile, mode);                    // WARNING[name-after-create "after unlink() removed it"]
+}
