@@ -90,10 +90,46 @@ static void note_call(Arena *a, FnEvidence *e, StrMap *seen, const char *name)
     ARENA_PUSH(a, e->calls, e->ncalls, e->cap_calls, copy);
 }
 
+enum { NEWUSER = 0x10000000 };   /* CLONE_NEWUSER */
+
+/* unshare(), clone() or a project's clone wrapper with CLONE_NEWUSER in
+ * its flags (lxc_raw_clone_cb(fn, &d, CLONE_NEWUSER, NULL)). */
+static bool makes_userns(const Call *c)
+{
+    if (!strstr(c->callee, "clone") && !strstr(c->callee, "unshare"))
+        return false;
+    for (int i = 0; i < c->nargs; i++) {
+        const Operand *o = &c->args[i];
+        if ((o->has_ival && (o->ival & NEWUSER)) || (o->bits_set & NEWUSER) ||
+            (o->text && strstr(o->text, "CLONE_NEWUSER")))
+            return true;
+    }
+    return false;
+}
+
+/* The functions c passes by name (a designator reads nothing). */
+static void note_passes(Arena *a, const Function *fn, const Call *c, FnEvidence *e)
+{
+    for (int i = 0; c->callee && !c->libc && i < c->nargs; i++) {
+        const Operand *o = &c->args[i];
+        const char *t = o->text ? o->text + strspn(o->text, "(&") : NULL;
+        if (o->kind != OPND_EXPR || !t || o->nreads)
+            continue;
+        for (int r = 0; r < fn->nrefs; r++)
+            if (!strncmp(fn->refs[r], t, strlen(fn->refs[r])) &&
+                strspn(t + strlen(fn->refs[r]), ")") == strlen(t + strlen(fn->refs[r]))) {
+                struct FnPass p = {arena_strdup(a, c->callee), arena_strdup(a, fn->refs[r])};
+                ARENA_PUSH(a, e->passes, e->npasses, e->cap_passes, p);
+                break;
+            }
+    }
+}
+
 static void scan_call(Arena *a, const Function *fn, const Ins *ins, FnEvidence *e, StrMap *seen)
 {
     const Call *c = &ins->call;
-    const char *why = why_privileged(c->callee);
+    note_passes(a, fn, c, e);
+    const char *why = e->userns && sets_ids(c->callee) ? NULL : why_privileged(c->callee);
     if (why)
         sign(a, &e->privileged, ins->loc, why);
     if (why && setid_sign(fn, c))
@@ -112,6 +148,11 @@ FnEvidence evidence_of(Arena *a, const Function *fn)
     if (!strncmp(fn->name, "pam_sm_", 7))
         sign(a, &e.privileged, fn->loc,
              arena_printf(a, "%s(): a PAM module, run inside privileged programs", fn->name));
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int k = 0; k < fn->blocks[b]->nins; k++)
+            e.userns |= fn->blocks[b]->ins[k].kind == INS_CALL &&
+                        fn->blocks[b]->ins[k].call.callee &&
+                        makes_userns(&fn->blocks[b]->ins[k].call);
     for (int b = 0; b < fn->nblocks; b++)
         for (int k = 0; k < fn->blocks[b]->nins; k++) {
             const Ins *ins = &fn->blocks[b]->ins[k];

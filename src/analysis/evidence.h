@@ -16,7 +16,12 @@
  * real user's ids, setuid(getuid()); it asks for full root, setuid(0);
  * issetugid()). Only then does access() ask about someone else than the
  * use runs as: a daemon started as root has the same real and effective
- * ids. */
+ * ids.
+ *
+ * What runs in a new user namespace (after unshare(CLONE_NEWUSER), or a
+ * function handed to one that clones with it: lxc's userns_exec_full())
+ * switches to ids of that namespace, setgid(0) included: no sign of the
+ * program's rights. */
 #ifndef FSRACE_EVIDENCE_H
 #define FSRACE_EVIDENCE_H
 #include "../report/finding.h"
@@ -29,6 +34,14 @@ typedef struct FnEvidence {
     RiskReason setid;       /* first sign that real and effective ids differ; text NULL: none */
     const char **calls;     /* the program functions it calls or names, once each */
     int ncalls, cap_calls;
+    bool userns;            /* makes a new user namespace (a call with CLONE_NEWUSER):
+                             * what it runs there switches ids inside it */
+    /* Functions it passes by name to a call, and to which callee (lxc's
+     * userns_exec_full(conf, storage_destroy_wrapper, ...)). */
+    struct FnPass {
+        const char *callee, *fn;
+    } *passes;
+    int npasses, cap_passes;
 } FnEvidence;
 
 /* The evidence of fn, strings in a. */

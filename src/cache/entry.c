@@ -146,6 +146,14 @@ static void write_evidence(StrBuf *out, const FnEvidence *e)
             sb_puts(out, ", ");
         sb_json_string(out, e->calls[i]);
     }
+    sb_printf(out, "], \"userns\": %s, \"passes\": [", e->userns ? "true" : "false");
+    for (int i = 0; i < e->npasses; i++) {
+        sb_puts(out, i ? ", [" : "[");
+        sb_json_string(out, e->passes[i].callee);
+        sb_puts(out, ", ");
+        sb_json_string(out, e->passes[i].fn);
+        sb_puts(out, "]");
+    }
     sb_puts(out, "]");
 }
 
@@ -487,9 +495,11 @@ static bool read_evidence(JobResult *res, const JsonValue *v)
 {
     Arena *a = &res->arena;
     const JsonValue *exported = json_get(v, "exported"), *calls = json_get(v, "calls");
+    const JsonValue *userns = json_get(v, "userns"), *passes = json_get(v, "passes");
     FnEvidence e = {.name = get_str(a, v, "name")};
     if (!e.name || !exported || exported->kind != JSON_BOOL || !calls ||
-        calls->kind != JSON_ARRAY ||
+        calls->kind != JSON_ARRAY || !userns || userns->kind != JSON_BOOL || !passes ||
+        passes->kind != JSON_ARRAY ||
         !reason_or_null_read(a, json_get(v, "privileged"), &e.privileged) ||
         !reason_or_null_read(a, json_get(v, "setid"), &e.setid))
         return false;
@@ -499,6 +509,16 @@ static bool read_evidence(JobResult *res, const JsonValue *v)
             return false;
         const char *name = arena_strdup(a, calls->items[i]->string);
         ARENA_PUSH(a, e.calls, e.ncalls, e.cap_calls, name);
+    }
+    e.userns = userns->boolean;
+    for (int i = 0; i < passes->n; i++) {
+        const JsonValue *p = passes->items[i];
+        if (p->kind != JSON_ARRAY || p->n != 2 || p->items[0]->kind != JSON_STRING ||
+            p->items[1]->kind != JSON_STRING)
+            return false;
+        struct FnPass pass = {arena_strdup(a, p->items[0]->string),
+                              arena_strdup(a, p->items[1]->string)};
+        ARENA_PUSH(a, e.passes, e.npasses, e.cap_passes, pass);
     }
     ARENA_PUSH(a, res->evidence, res->nevidence, res->cap_evidence, e);
     return true;

@@ -169,6 +169,9 @@ static bool evidence_ok(Check *c, const FnEvidence *e)
     for (int i = 0; i < e->ncalls; i++)
         if (!identifier(e->calls[i]))
             return false;
+    for (int i = 0; i < e->npasses; i++)
+        if (!identifier(e->passes[i].callee) || !identifier(e->passes[i].fn))
+            return false;
     return true;
 }
 

@@ -47,7 +47,8 @@
  * calls that change the process's ids or show its privilege: a unit that
  * only defines swap_uids() gives it a summary the risk of other units'
  * findings depends on, and one that calls setgid() a sign of privilege
- * (evidence.h). A rule that reacts to a new name outside functions.def adds
+ * (evidence.h), and one that clones into a new user namespace what runs
+ * there (CLONE_NEWUSER: evidence.h). A rule that reacts to a new name outside functions.def adds
  * it here. */
 static const char *const extra_triggers[] = {
     "pthread_mutex_lock", "pthread_mutex_timedlock", "pthread_mutex_clocklock",
@@ -61,7 +62,7 @@ static const char *const extra_triggers[] = {
     "mkstemp", "mkostemp", "mkstemps", "mkostemps", "mkdtemp", "tmpfile", "tmpfile64",
     "setuid", "seteuid", "setreuid", "setresuid", "setfsuid", "setgid", "setegid", "setregid",
     "setresgid", "setfsgid", "initgroups", "setgroups", "capset", "cap_set_proc", "issetugid",
-    NULL,
+    "CLONE_NEWUSER", NULL,
 };
 
 /* Options that change where system headers come from. */

@@ -25,6 +25,7 @@ typedef struct Node {
     const RiskReason *runs[2];    /* a sign of the program it runs in:
                                    * [0] privileged, [1] set-ID */
     bool entered;           /* reached from an entry */
+    bool namespaced;        /* runs in a new user namespace (evidence.h) */
 } Node;
 
 typedef struct Graph {
@@ -37,9 +38,17 @@ typedef struct Graph {
     int *next_prog, *next_any;
     int *program_of;        /* per unit */
     bool *has_main_in;      /* per unit: it defines main() */
+    bool *library;          /* per unit: of a build target that defines no main() */
     bool has_main;
-    StrMap conflicts;       /* "u/v" -> units u and v define the same name */
     int *seen;              /* per node: 1 + the entry whose reach holds it */
+    /* Linkage, for the reach of one entry (stamp = 1 + the entry): the
+     * external names each unit defines (ids), the unit of the reach that
+     * defines each name, and whether each unit may join the reach. */
+    StrMap name_ids;
+    int **unit_names, *unit_nnames;
+    int *owner_stamp, *owner_unit;      /* per name id */
+    int *unit_stamp;                    /* per unit: decided for this reach */
+    bool *unit_ok;
 } Graph;
 
 enum { KEY_MAX = 256 };
@@ -51,10 +60,10 @@ static const char *key_of(Graph *g, char *buf, int a, const char *name)
     return len < KEY_MAX ? buf : arena_printf(&g->a, "%d/%s", a, name);
 }
 
-static const RiskReason *sign_of(const FnEvidence *e, int kind)
+static const RiskReason *sign_of(const Node *n, int kind)
 {
-    const RiskReason *r = kind ? &e->setid : &e->privileged;
-    return r->text ? r : NULL;
+    const RiskReason *r = kind ? &n->e->setid : &n->e->privileged;
+    return r->text && !n->namespaced ? r : NULL;
 }
 
 /* A name in a chain of definitions: the new node goes in front. */
@@ -63,6 +72,18 @@ static void chain(StrMap *m, const char *key, int *next, int node)
     int head;
     next[node] = strmap_get(m, key, &head) ? head : -1;
     strmap_put(m, key, node);
+}
+
+/* A build target (meson, CMake) none of whose units defines main() is a
+ * library: it runs with the rights of the program that links it. */
+static void mark_libraries(Graph *g, const JobList *jl)
+{
+    bool *with_main = calloc((size_t)jl->n + 1, sizeof *with_main);
+    for (int i = 0; i < jl->n; i++)
+        with_main[g->program_of[i]] |= g->has_main_in[i];
+    for (int i = 0; i < jl->n; i++)
+        g->library[i] = jl->jobs[i].target && !with_main[g->program_of[i]];
+    free(with_main);
 }
 
 static void add_nodes(Graph *g, const JobList *jl, const JobResult *res)
@@ -77,6 +98,7 @@ static void add_nodes(Graph *g, const JobList *jl, const JobResult *res)
         g->n += res[i].nevidence;
     }
     strmap_free(&programs);
+    g->library = ARENA_ARRAY(&g->a, bool, jl->n + 1);
     g->nodes = ARENA_ARRAY(&g->a, Node, g->n + 1);
     g->next_prog = ARENA_ARRAY(&g->a, int, g->n + 1);
     g->next_any = ARENA_ARRAY(&g->a, int, g->n + 1);
@@ -94,6 +116,7 @@ static void add_nodes(Graph *g, const JobList *jl, const JobResult *res)
                   g->next_prog, n);
             chain(&g->anywhere, e->name, g->next_any, n);
         }
+    mark_libraries(g, jl);
 }
 
 static void add_edge(Graph *g, int from, int to, bool choice)
@@ -112,82 +135,186 @@ static void add_edges(Graph *g, int from, int first, const int *next)
 }
 
 /* What a call of `name` from node `from` may mean: its unit's own
- * definition, else its program's, else any unit's. */
+ * definition, else its program's, else any unit's: the first of them in
+ * *to, the rest chained by the array returned (NULL: just one). */
+static const int *resolve(Graph *g, int from, const char *name, int *to)
+{
+    int unit = g->nodes[from].unit;
+    char buf[KEY_MAX];
+    *to = -1;
+    if (strmap_get(&g->local, key_of(g, buf, unit, name), to))
+        return NULL;
+    if (strmap_get(&g->in_program, key_of(g, buf, g->program_of[unit], name), to))
+        return g->next_prog;
+    if (strmap_get(&g->anywhere, name, to))
+        return g->next_any;
+    return NULL;
+}
+
 static void add_call(Graph *g, int from, const char *name)
 {
-    int unit = g->nodes[from].unit, to;
-    char buf[KEY_MAX];
-    if (strmap_get(&g->local, key_of(g, buf, unit, name), &to))
+    int to;
+    const int *next = resolve(g, from, name, &to);
+    if (next)
+        add_edges(g, from, to, next);
+    else if (to >= 0)
         add_edge(g, from, to, false);
-    else if (strmap_get(&g->in_program, key_of(g, buf, g->program_of[unit], name), &to))
-        add_edges(g, from, to, g->next_prog);
-    else if (strmap_get(&g->anywhere, name, &to))
-        add_edges(g, from, to, g->next_any);
 }
 
-/* Can units u and v be linked into one program? Not when both define
- * an external name (two main()s: ssh-keygen.c and sshd-session.c), so a
- * library's call of cleanup_exit() from ssh-keygen's main() does not mean
- * sshd's. Asked lazily, once per pair. */
-static bool conflict(Graph *g, const JobResult *res, int u, int v)
+/* The functions a node hands to one that makes a user namespace (lxc's
+ * userns_exec_full(conf, storage_destroy_wrapper, ...)) run in it. */
+static void mark_namespaced(Graph *g)
 {
-    int known;
-    char pair[KEY_MAX], buf[KEY_MAX];
-    if (u == v)
-        return false;
-    snprintf(pair, sizeof pair, "%d/%d", u, v);
-    if (strmap_get(&g->conflicts, pair, &known))
-        return known;
-    bool both = false;
-    for (int k = 0; k < res[v].nevidence && !both; k++)
-        both = res[v].evidence[k].exported &&
-               strmap_get(&g->local, key_of(g, buf, u, res[v].evidence[k].name), NULL);
-    strmap_put(&g->conflicts, pair, both);
-    return both;
+    for (int n = 0; n < g->n; n++)
+        for (int p = 0; p < g->nodes[n].e->npasses; p++) {
+            const struct FnPass *pass = &g->nodes[n].e->passes[p];
+            int to;
+            bool userns = false;
+            const int *next = resolve(g, n, pass->callee, &to);
+            for (; to >= 0 && !userns; to = next ? next[to] : -1)
+                userns = g->nodes[to].e->userns;
+            if (!userns)
+                continue;
+            next = resolve(g, n, pass->fn, &to);
+            for (; to >= 0; to = next ? next[to] : -1)
+                g->nodes[to].namespaced = true;
+        }
 }
 
-/* May the reach of an entry in unit `entry` take edge e? Not into a unit
- * that cannot be linked with the entry's, nor, for one of several
- * definitions, into another program's main file: which one the entry's
- * program links is then not known, but not that one (a library's
- * sshfatal() calls cleanup_exit(): from sftp-server's handlers, that is
- * not sshd's). */
-static bool may_take(Graph *g, const JobResult *res, int entry, const Edge *e)
+/* The external names each unit defines, as ids, for admit(). */
+static void index_names(Graph *g, const JobList *jl, const JobResult *res)
+{
+    int next_id = 0;
+    g->unit_names = ARENA_ARRAY(&g->a, int *, jl->n + 1);
+    g->unit_nnames = ARENA_ARRAY(&g->a, int, jl->n + 1);
+    for (int u = 0; u < jl->n; u++) {
+        g->unit_names[u] = ARENA_ARRAY(&g->a, int, res[u].nevidence + 1);
+        for (int k = 0; k < res[u].nevidence; k++) {
+            int id;
+            if (!res[u].evidence[k].exported)
+                continue;
+            if (!strmap_get(&g->name_ids, res[u].evidence[k].name, &id))
+                strmap_put(&g->name_ids, res[u].evidence[k].name, id = next_id++);
+            g->unit_names[u][g->unit_nnames[u]++] = id;
+        }
+    }
+    g->owner_stamp = ARENA_ARRAY(&g->a, int, next_id + 1);
+    g->owner_unit = ARENA_ARRAY(&g->a, int, next_id + 1);
+    g->unit_stamp = ARENA_ARRAY(&g->a, int, jl->n + 1);
+    g->unit_ok = ARENA_ARRAY(&g->a, bool, jl->n + 1);
+}
+
+/* May unit v be linked with the units the reach (stamp) holds so far?
+ * Not when one of them defines an external name v defines too: two
+ * main()s (ssh-keygen.c and sshd-session.c), or two libraries' twins
+ * (procmail's robust.c and formail's ecommon.c both define trealloc(),
+ * so formail, which links ecommon.c, does not reach robust.c's
+ * nomemerr(), nor through it procmail's Terminate() and its locks).
+ * An admitted unit's names join the reach; decided once per reach. */
+static bool admit(Graph *g, int stamp, int v)
+{
+    if (g->unit_stamp[v] == stamp)
+        return g->unit_ok[v];
+    bool ok = true;
+    for (int k = 0; k < g->unit_nnames[v] && ok; k++) {
+        int id = g->unit_names[v][k];
+        ok = g->owner_stamp[id] != stamp || g->owner_unit[id] == v;
+    }
+    for (int k = 0; k < g->unit_nnames[v] && ok; k++) {
+        g->owner_stamp[g->unit_names[v][k]] = stamp;
+        g->owner_unit[g->unit_names[v][k]] = v;
+    }
+    g->unit_stamp[v] = stamp;
+    return g->unit_ok[v] = ok;
+}
+
+static bool admitted(const Graph *g, int stamp, int v)
+{
+    return g->unit_stamp[v] == stamp && g->unit_ok[v];
+}
+
+/* May the reach (stamp) take edge e? Not into a unit that cannot be
+ * linked with what it holds, nor, for one of several definitions, into
+ * another program's main file: which one the entry's program links is
+ * then not known, but not that one (a library's sshfatal() calls
+ * cleanup_exit(): from sftp-server's handlers, that is not sshd's). */
+static bool may_take(Graph *g, int stamp, const Edge *e)
 {
     int unit = g->nodes[e->to].unit;
-    return unit == entry || (!(e->choice && g->has_main_in[unit]) && !conflict(g, res, entry, unit));
+    if (admitted(g, stamp, unit))
+        return true;
+    return !(e->choice && g->has_main_in[unit]) && admit(g, stamp, unit);
+}
+
+static void visit(Graph *g, int stamp, const Edge *e, int *stack, int *top)
+{
+    if (g->seen[e->to] != stamp && !g->nodes[e->to].namespaced && may_take(g, stamp, e)) {
+        g->seen[e->to] = stamp;
+        stack[(*top)++] = e->to;
+    }
+}
+
+/* The calls of node `from`: its calls of one definition first, so that
+ * where a call may mean several (trealloc() of robust.c or ecommon.c),
+ * one in a unit the reach already links is the one taken. */
+static void visit_calls(Graph *g, int stamp, const Node *from, int *stack, int *top)
+{
+    for (int k = 0; k < from->nout; k++)
+        if (!from->out[k].choice)
+            visit(g, stamp, &from->out[k], stack, top);
+    for (int k = 0, end; k < from->nout; k = end) {
+        const char *name = g->nodes[from->out[k].to].e->name;
+        bool linked = false;
+        for (end = k; end < from->nout && from->out[end].choice &&
+                      !strcmp(g->nodes[from->out[end].to].e->name, name);
+             end++)
+            linked |= admitted(g, stamp, g->nodes[from->out[end].to].unit);
+        if (end == k) {
+            end++;
+            continue;
+        }
+        for (int j = k; j < end; j++)
+            if (!linked || admitted(g, stamp, g->nodes[from->out[j].to].unit))
+                visit(g, stamp, &from->out[j], stack, top);
+    }
 }
 
 /* What `entry` reaches in its program, into g->seen (stamped with the
  * entry) and stack[0..return); the first sign of each kind among it. */
-static int reach(Graph *g, const JobResult *res, int entry, int *stack,
-                 const RiskReason **sign)
+/* Does node n's own sign tell about the program of `entry`? Not when n
+ * is in a library the entry's program links: libfuse's mount_util.c,
+ * setreuid(0, -1) when the real user is not root, serves set-user-ID
+ * callers (fusermount3, which builds its own copy), and says nothing of
+ * a test program that mounts through the library. */
+static bool tells(const Graph *g, int entry, const Node *n)
 {
-    int top = 0, n = 0, unit = g->nodes[entry].unit;
+    int unit = g->nodes[entry].unit;
+    return !g->library[n->unit] || g->program_of[n->unit] == g->program_of[unit];
+}
+
+static int reach(Graph *g, int entry, int *stack, const RiskReason **sign)
+{
+    int top = 0, n = 0, stamp = entry + 1;
+    bool namespaced = g->nodes[entry].namespaced;   /* all it reaches runs there */
     sign[0] = sign[1] = NULL;
-    g->seen[entry] = entry + 1;
+    admit(g, stamp, g->nodes[entry].unit);
+    g->seen[entry] = stamp;
     stack[top++] = entry;
     while (n < top) {
         const Node *from = &g->nodes[stack[n++]];
-        for (int kind = 0; kind < 2; kind++)
+        for (int kind = 0; kind < 2 && !namespaced && tells(g, entry, from); kind++)
             if (!sign[kind])
-                sign[kind] = sign_of(from->e, kind);
-        for (int k = 0; k < from->nout; k++) {
-            int to = from->out[k].to;
-            if (g->seen[to] != entry + 1 && may_take(g, res, unit, &from->out[k])) {
-                g->seen[to] = entry + 1;
-                stack[top++] = to;
-            }
-        }
+                sign[kind] = sign_of(from, kind);
+        visit_calls(g, stamp, from, stack, &top);
     }
     return top;
 }
 
 /* Mark what `entry` reaches with the signs it reaches, and as entered. */
-static void enter(Graph *g, const JobResult *res, int entry, int *stack)
+static void enter(Graph *g, int entry, int *stack)
 {
     const RiskReason *sign[2];
-    int count = reach(g, res, entry, stack, sign);
+    int count = reach(g, entry, stack, sign);
     for (int i = 0; i < count; i++) {
         Node *n = &g->nodes[stack[i]];
         n->entered = true;
@@ -199,19 +326,19 @@ static void enter(Graph *g, const JobResult *res, int entry, int *stack)
 
 /* The entries: main()s and what nothing calls; then, as their own
  * entries, functions only a cycle without an entry reaches. */
-static void run_entries(Graph *g, const JobResult *res)
+static void run_entries(Graph *g)
 {
     int *stack = calloc((size_t)g->n + 1, sizeof(int));
     g->seen = calloc((size_t)g->n + 1, sizeof(int));
     for (int n = 0; n < g->n; n++)   /* its own sign first: the nearest to show */
         for (int kind = 0; kind < 2; kind++)
-            g->nodes[n].runs[kind] = sign_of(g->nodes[n].e, kind);
+            g->nodes[n].runs[kind] = sign_of(&g->nodes[n], kind);
     for (int n = 0; n < g->n; n++)
         if (!strcmp(g->nodes[n].e->name, "main") || !g->nodes[n].callers)
-            enter(g, res, n, stack);
+            enter(g, n, stack);
     for (int n = 0; n < g->n; n++)
         if (!g->nodes[n].entered)
-            enter(g, res, n, stack);
+            enter(g, n, stack);
     free(g->seen);
     free(stack);
 }
@@ -225,7 +352,7 @@ static void pool_programs(Graph *g, int nunits)
         for (int kind = 0; kind < 2; kind++) {
             int p = g->program_of[g->nodes[n].unit] * 2 + kind;
             if (!first[p])
-                first[p] = sign_of(g->nodes[n].e, kind);
+                first[p] = sign_of(&g->nodes[n], kind);
         }
     for (int n = 0; n < g->n; n++)
         for (int kind = 0; kind < 2; kind++)
@@ -253,17 +380,19 @@ void program_rights_apply(const JobList *jl, JobResult *res)
 {
     Graph g = {0};
     add_nodes(&g, jl, res);
+    index_names(&g, jl, res);
     for (int n = 0; n < g.n; n++)
         for (int k = 0; k < g.nodes[n].e->ncalls; k++)
             add_call(&g, n, g.nodes[n].e->calls[k]);
+    mark_namespaced(&g);
     if (g.has_main)
-        run_entries(&g, res);
+        run_entries(&g);
     else
         pool_programs(&g, jl->n);
     apply(&g, jl, res);
     strmap_free(&g.local);
     strmap_free(&g.in_program);
     strmap_free(&g.anywhere);
-    strmap_free(&g.conflicts);
+    strmap_free(&g.name_ids);
     arena_free(&g.a);
 }
