@@ -66,6 +66,23 @@ static const char *unique_key(Lower *L, const char *name)
     return key;
 }
 
+/* "struct x" when t is a struct or union, or a pointer or array of one;
+ * NULL otherwise. */
+static const char *record_of(Arena *a, CXType t)
+{
+    t = clang_getCanonicalType(t);
+    while (t.kind == CXType_Pointer || t.kind == CXType_ConstantArray ||
+           t.kind == CXType_IncompleteArray || t.kind == CXType_VariableArray)
+        t = clang_getCanonicalType(t.kind == CXType_Pointer ? clang_getPointeeType(t)
+                                                             : clang_getArrayElementType(t));
+    if (t.kind != CXType_Record)
+        return NULL;
+    CXString s = clang_getTypeSpelling(t);
+    const char *text = arena_strdup(a, clang_getCString(s));
+    clang_disposeString(s);
+    return text;
+}
+
 const char *lower_var_key(Lower *L, CXCursor decl)
 {
     decl = clang_getCanonicalCursor(decl);
@@ -80,7 +97,7 @@ const char *lower_var_key(Lower *L, CXCursor decl)
     enum CXTypeKind t = clang_getCanonicalType(clang_getCursorType(decl)).kind;
     bool pointer = t == CXType_Pointer || t == CXType_ConstantArray ||
                    t == CXType_IncompleteArray || t == CXType_VariableArray;
-    Var v = {key, var_kind(decl), pointer};
+    Var v = {key, var_kind(decl), pointer, record_of(L->a, clang_getCursorType(decl))};
     ARENA_PUSH(L->a, L->fn->vars, L->fn->nvars, L->fn->cap_vars, v);
     return key;
 }

@@ -129,6 +129,8 @@ typedef struct Var {
     const char *key;        /* unique in the function: "p", or "p'2" if shadowed */
     VarKind kind;
     bool pointer;           /* a pointer or array: may hold a file name */
+    const char *record;     /* "struct fuse" when it is (or points at) a struct or
+                             * union: tells v->lock of two struct types apart */
 } Var;
 
 typedef struct Function {

@@ -12,7 +12,7 @@ enum { MAX_COUNT = INT_MAX / 64 };
  * build until this file is updated. */
 #if defined(__x86_64__) && defined(__LP64__)
 _Static_assert(sizeof(Operand) == 120 && sizeof(Call) == 32 && sizeof(Ins) == 296 &&
-                   sizeof(Block) == 240 && sizeof(Var) == 16 && sizeof(Function) == 112 &&
+                   sizeof(Block) == 240 && sizeof(Var) == 24 && sizeof(Function) == 112 &&
                    sizeof(SrcLoc) == 16 && sizeof(Compare) == 24,
                "an IR structure changed: write and read its new fields in ir_io.c");
 #endif
@@ -182,6 +182,7 @@ static void put_function(BlobWriter *w, const Function *fn)
         blob_put_str(w, fn->vars[i].key);
         blob_put_int(w, fn->vars[i].kind);
         blob_put_int(w, fn->vars[i].pointer);
+        blob_put_str(w, fn->vars[i].record);
     }
     blob_put_int(w, fn->nparams);
     blob_put_int(w, fn->exported);
@@ -209,6 +210,7 @@ static Function *get_function(BlobReader *r)
         fn->vars[i].key = blob_str(r);
         fn->vars[i].kind = (VarKind)blob_int(r);
         fn->vars[i].pointer = blob_int(r) != 0;
+        fn->vars[i].record = blob_str(r);
     }
     fn->nparams = (int)blob_int(r);
     fn->exported = blob_int(r) != 0;

@@ -21,8 +21,9 @@
  * cannot wait, so it adds no edge, but it is held on its success branch.
  *
  * Lock identity: a global (or a global's field) by its access path; a
- * field reached through a pointer by its field path alone, so s->mu in
- * one function and t->mu in another are the same lock; locals and
+ * field reached through a pointer by the struct type pointed at and the
+ * field path, so s->mu in one function and t->mu in another are the same
+ * lock when s and t point at the same struct type; locals and
  * parameters only within their function; a file by its literal name (or
  * the global variable holding it). Elements with variable indexes are
  * not tracked. */
@@ -115,6 +116,23 @@ static bool constant_indexes(const char *key)
     return true;
 }
 
+/* The struct type the variable at the start of key (before `arrow`)
+ * points at: f->lock of a struct fuse and d->lock of a struct fuse_dh are
+ * different locks. NULL when not known. */
+static const char *base_record(const Function *fn, const char *key, const char *arrow)
+{
+    while (*key == '*' || *key == '(')
+        key++;
+    size_t n = strcspn(key, ".[-");
+    if (key + n != arrow || n >= 256)
+        return NULL;
+    char name[256];
+    memcpy(name, key, n);
+    name[n] = '\0';
+    const Var *v = ir_find_var(fn, name);
+    return v ? v->record : NULL;
+}
+
 /* The identity of the lock operand o (&m, &s->mu, a mutex pointer). */
 static const char *memory_id(Arena *a, const Function *fn, const Operand *o)
 {
@@ -135,7 +153,8 @@ static const char *memory_id(Arena *a, const Function *fn, const Operand *o)
             }
         }
         *w = '\0';
-        return arena_printf(a, "field %s%s", deref, field);
+        const char *record = base_record(fn, key, arrow);
+        return arena_printf(a, "field %s%s%s%s", record ? record : "", record ? ":" : "", deref, field);
     }
     const Var *v = ir_find_var(fn, key);
     if (!v || v->kind == VAR_GLOBAL)
