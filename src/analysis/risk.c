@@ -215,15 +215,15 @@ static bool creates(const Site *use)
 /* under: the use names a file under the checked directory (prefixes.h),
  * which it resolves again whatever its flags say; owner: the check
  * learnt the file's owner, which refusing a link does not keep true. */
-/* Is the use a program function that walks the directory itself (it
- * opens it with opendir() and does not hand the stream back: cups'
- * cupsdCleanFiles(dir) unlinks each entry)? What it does to the entries
- * lands in whatever the name leads to. A plain opendir() only reads a
- * listing. */
+/* Is the use a program function that walks the directory itself and acts
+ * on its entries (cups' cupsdCleanFiles(dir) unlinks each one; busybox's
+ * iterate_on_dir() hands each to a callback)? What it does to the entries
+ * lands in whatever the name leads to. One that only lists the names
+ * (libfuse's check_dir_contents(): readdir, strcmp) reads, like a plain
+ * opendir() (the summary's `walks`, analysis/walks.h). */
 static bool walks_directory(const FileFunc *f)
 {
-    const FileFunc *inner = f->inner_name ? catalog_find(f->inner_name) : NULL;
-    return f->group == G_OPEN && inner && inner->result == RES_DIR && !(f->roles & OPEN);
+    return f->group == G_OPEN && f->walks && !(f->roles & OPEN);
 }
 
 static void assess_use(Assess *s, const Site *use, const char *under, bool owner)

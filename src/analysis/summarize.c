@@ -27,6 +27,7 @@
 #include "risk_facts.h"
 #include "selector.h"
 #include "summarize.h"
+#include "walks.h"
 
 /* Index of the parameter whose key is `key`, or -1. */
 static int param_index(const Function *fn, const char *key)
@@ -680,6 +681,8 @@ static void summarize_name(const SummaryInput *in, const DomTree *post, const Ri
             if ((f->roles & OPEN) && returns_handle(in->scratch, fn, site)) {
                 as.roles |= OPEN;
                 as.result = f->result;
+            } else if (f->result == RES_DIR || f->walks) {
+                as.walks = f->walks || walks_act_on_entries(in->scratch, fn, in->dom->idom);
             }
             add_effect(in->arena, s, EFFECT_USE, as);
         }

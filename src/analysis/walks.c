@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "flow.h"
+#include "effects.h"
 #include "names.h"
 
 typedef struct EntryFunc {
@@ -272,4 +273,59 @@ Site *walks_uses(Arena *a, const Function *fn, const WalkCheck *w, int *n)
     }
     *n = out.n;
     return out.items;
+}
+
+/* Does the entry's storage (the dirent pointer or its d_name) go to a call
+ * through a pointer, which may do anything to it (busybox
+ * iterate_on_dir(): func(dir_name, de, private))? */
+static bool entry_passed_to_pointer(const Function *fn, const WalkCheck *w)
+{
+    int len;
+    const char *root = ir_key_root(w->names[0].key, &len);
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins; i++) {
+            const Ins *ins = &fn->blocks[b]->ins[i];
+            if (ins->kind != INS_CALL || ins->call.kind != CALLEE_INDIRECT)
+                continue;
+            for (int k = 0; k < ins->call.nargs; k++)
+                for (int r = 0; r < ins->call.args[k].nreads; r++) {
+                    int n;
+                    const char *arg = ir_key_root(ins->call.args[k].reads[r], &n);
+                    if (n == len && !strncmp(arg, root, (size_t)len))
+                        return true;
+                }
+        }
+    return false;
+}
+
+/* A call on an entry that does more than look: it changes, writes, runs
+ * or removes it, or walks it in turn doing so (a recursion that only
+ * lists, like grep -r or lsattr -R, does not act). */
+static bool acts_on(const Site *s)
+{
+    Group g = s->func->group;
+    if (!(s->func->roles & USE) || g == G_STAT || g == G_ACCESS || g == G_LINK ||
+        g == G_RESOLVE)
+        return false;
+    if (g == G_OPEN && s->func->result == RES_DIR)
+        return s->func->walks;
+    return g != G_OPEN || !effect_read_only(s);
+}
+
+bool walks_act_on_entries(Arena *a, const Function *fn, const int *idom)
+{
+    int nw;
+    WalkCheck *w = walks_of(a, fn, idom, &nw);
+    for (int k = 0; k < nw; k++) {
+        if (!w[k].dir || !w[k].nnames)
+            continue;   /* an nftw() callback's own entry is no listing of fn's */
+        int n;
+        Site *uses = walks_uses(a, fn, &w[k], &n);
+        for (int i = 0; i < n; i++)
+            if (acts_on(&uses[i]))
+                return true;
+        if (entry_passed_to_pointer(fn, &w[k]))
+            return true;
+    }
+    return false;
 }

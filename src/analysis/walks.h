@@ -31,6 +31,12 @@ WalkCheck *walks_of(Arena *a, const Function *fn, const int *idom, int *count);
  * the name; all of them, in an array from the arena. */
 Site *walks_uses(Arena *a, const Function *fn, const WalkCheck *w, int *n);
 
+/* Does fn list a directory (readdir()) and act on the entries: change,
+ * write, run or remove one by name, walk one that way in turn, or hand an
+ * entry to a function pointer? (A helper that only compares or prints the
+ * names lists; one that acts recurses into what its name leads to.) */
+bool walks_act_on_entries(Arena *a, const Function *fn, const int *idom);
+
 /* Before the rules run on a translation unit: note the functions it passes
  * to nftw()/ftw() as callbacks (per thread, like summary_set_current). */
 void walks_scan_unit(Function *const *fns, int n);

@@ -86,13 +86,13 @@ static void write_effect(StrBuf *out, const Effect *e)
                    "\"fixed_flags\": %lld, \"flags_set\": %lld, \"existence_only\": %d, "
                    "\"guard\": %d, \"inner_line\": %u, \"inner_col\": %u, \"name_part\": %d, "
                    "\"by_name_without\": %d, \"replaced_by\": %d, \"replaces\": %d, "
-                   "\"up_to_date\": %d, \"drop_line\": %u, \"drop_col\": %u",
+                   "\"up_to_date\": %d, \"drop_line\": %u, \"drop_col\": %u, \"walks\": %d",
               (int)e->kind, (int)f->group, f->roles, f->path, f->path2, f->dirfd, f->dirfd2,
               f->out, f->flags,
               (int)f->flagkind, (int)f->result, f->has_fixed_flags, f->fixed_flags,
               f->flags_set, f->existence_only, f->guard, f->inner_line, f->inner_col, f->name_part,
               f->by_name_without, f->replaced_by, f->replaces, f->up_to_date, f->drop_line,
-              f->drop_col);
+              f->drop_col, f->walks);
     sb_printf(out, ", \"when_arg\": %d, \"when_first_char\": %d, \"when_runs\": %u, "
                    "\"when_vals\": [",
               f->when_arg, f->when_first_char, f->when_runs);
@@ -355,7 +355,7 @@ static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *
 {
     long long kind, group, roles, path, path2, dirfd, dirfd2, out, flags, flagkind, result, fixed,
         fixed_flags, flags_set, existence, guard, line, col, part, without, replaced_by, replaces, up_to_date,
-        drop_line, drop_col;
+        drop_line, drop_col, walks;
     const double arg = 64, big = 1e15;
     if (!get_num(v, "kind", EFFECT_CHECK, EFFECT_CREATE, &kind) ||
         !get_num(v, "group", G_ACCESS, G_MOUNT, &group) ||
@@ -378,7 +378,7 @@ static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *
         !get_num(v, "replaces", 0, 1, &replaces) ||
         !get_num(v, "up_to_date", 0, 1, &up_to_date) ||
         !get_num(v, "drop_line", 0, UINT_MAX, &drop_line) ||
-        !get_num(v, "drop_col", 0, UINT_MAX, &drop_col))
+        !get_num(v, "drop_col", 0, UINT_MAX, &drop_col) || !get_num(v, "walks", 0, 1, &walks))
         return false;
     FileFunc f = {.name = name, .group = (Group)group, .roles = (int)roles, .path = (int)path,
                   .path2 = (int)path2, .dirfd = (int)dirfd, .dirfd2 = (int)dirfd2,
@@ -395,7 +395,7 @@ static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *
                   .replaces = replaces != 0, .up_to_date = up_to_date != 0,
                   .dropped_by = get_str(a, v, "dropped_by"),
                   .drop_file = get_str(a, v, "drop_file"), .drop_line = (unsigned)drop_line,
-                  .drop_col = (unsigned)drop_col};
+                  .drop_col = (unsigned)drop_col, .walks = walks != 0};
     const char *global = get_str(a, v, "global");
     f.global = global ? summary_global_operand(a, global) : NULL;
     if (!read_selector(v, &f))

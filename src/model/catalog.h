@@ -84,6 +84,8 @@ typedef struct FileFunc {
     const char *dropped_by;
     const char *drop_file;
     unsigned drop_line, drop_col;
+    bool walks;                 /* a use that opens a directory and acts on its
+                                 * entries (analysis/walks.h), not only lists it */
 } FileFunc;
 
 /* The catalogue entry for a libc function name, or NULL. */
