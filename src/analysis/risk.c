@@ -388,6 +388,58 @@ static void assess_name_maker(Assess *s)
     }
 }
 
+/* Did the program create the name again between the check and the use
+ * (the finding's notes: busybox tar's lstat() of dst_name for an up-to-date
+ * test, then mkdir()/mknod()/open(O_CREAT) of it, then chown() by name)?
+ * Then the use acts on what the creation made, whatever the check tested:
+ * an up-to-date test does not make the by-name chown() any safer. */
+/* Does control flow from instruction (b1, i1) to (b2, i2)? */
+static bool flows_to(Arena *a, const Function *fn, int b1, int i1, int b2, int i2)
+{
+    if (b1 == b2 && i1 < i2)
+        return true;
+    bool *seen = ARENA_ARRAY(a, bool, fn->nblocks);
+    int *stack = ARENA_ARRAY(a, int, fn->nblocks), n = 0;
+    stack[n++] = b1;
+    while (n) {
+        const Block *blk = fn->blocks[stack[--n]];
+        for (int k = 0; k < blk->nsucc; k++) {
+            int t = blk->succ[k];
+            if (t == b2)
+                return true;
+            if (!seen[t]) {
+                seen[t] = true;
+                stack[n++] = t;
+            }
+        }
+    }
+    return false;
+}
+
+/* Does the program create the name again between the check and the use
+ * (busybox tar: lstat() of dst_name for an up-to-date test, then
+ * mkdir()/mknod()/open(O_CREAT) of it, then chown() by name)? Then the
+ * use acts on what the creation made, whatever the check tested: an
+ * up-to-date test does not make the by-name chown() any safer. */
+static bool made_after_check(const Assess *s, const Site *check, const Site *use, Site *made)
+{
+    const char *key = use->path->key;
+    for (int b = 0; key && b < s->fn->nblocks; b++)
+        for (int i = 0; i < s->fn->blocks[b]->nins; i++) {
+            const Ins *ins = &s->fn->blocks[b]->ins[i];
+            const FileFunc *f = ins->kind == INS_CALL ? site_func(ins) : NULL;
+            const Operand *p = f ? site_path(ins, f, 0) : NULL;
+            if (!p || !p->key || strcmp(p->key, key) || ins == use->ins || ins == check->ins)
+                continue;
+            *made = (Site){b, i, ins, f, p};
+            if ((f->group == G_CREATE || creates(made)) &&
+                flows_to(s->a, s->fn, check->block, check->index, b, i) &&
+                flows_to(s->a, s->fn, b, i, use->block, use->index))
+                return true;
+        }
+    return false;
+}
+
 static void assess_one(Assess *s)
 {
     Finding *f = s->f;
@@ -411,7 +463,12 @@ static void assess_one(Assess *s)
     assess_place(s, &use);
     assess_use(s, &use, under ? dir : NULL,
                checked && effect_learns_owner(s->a, s->fn, &check));
-    if (checked)
+    Site made;
+    if (checked && made_after_check(s, &check, &use, &made))
+        reason(s, made.ins->loc, RISK_CHECK, 0,
+               arena_printf(s->a, "%s() made the name anew after the check: what the check "
+                                  "tested does not speak for it", called(made.func)));
+    else if (checked)
         assess_check(s, &check, &use);
 }
 
