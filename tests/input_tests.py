@@ -619,7 +619,8 @@ def expect_analysed(ctx, run, wanted, cwd=None):
 def path_filters(ctx):
     """--exclude and --include (repeatable, '**' as in .gitignore, relative
     to the current directory), also in .fsrace.json (relative to its
-    folder), and a folder given as FILE with -p."""
+    folder), and a folder given as FILE with -p. Every level is shown:
+    tests/t.c is a test program, whose findings rank low."""
     names = filter_project(ctx)
     os.mkdir(ctx.path(".git"))
     for label, args, wanted in (
@@ -631,28 +632,28 @@ def path_filters(ctx):
             ("folder as FILE", ["src"], ["src/a.c", "src/gen/b.c"]),
             ("folder and exclude", ["src", "tests/", "--exclude", "src/gen/**"],
              ["src/a.c", "tests/t.c"])):
-        run = ctx.run("--format", "json", "-p", "build", *args, label=label)
+        run = ctx.run("--format", "json", "--min-risk", "low", "-p", "build", *args, label=label)
         ctx.expect_exit(run, 1 if wanted else 0)
         expect_analysed(ctx, run, wanted)
-    run = ctx.run("--format", "json", "--exclude", "**/v.c", *names, "--", label="files")
+    run = ctx.run("--format", "json", "--min-risk", "low", "--exclude", "**/v.c", *names, "--", label="files")
     expect_analysed(ctx, run, names[:3])
-    run = ctx.run("--format", "json", "-p", "build", "--exclude", "../**", cwd=ctx.path("src"),
+    run = ctx.run("--format", "json", "--min-risk", "low", "-p", "build", "--exclude", "../**", cwd=ctx.path("src"),
                   label="relative to the current directory")
     expect_analysed(ctx, run, [])
-    run = ctx.run("--format", "json", "-p", "../build", "--exclude", "v.c", "--exclude", "tests",
+    run = ctx.run("--format", "json", "--min-risk", "low", "-p", "../build", "--exclude", "v.c", "--exclude", "tests",
                   cwd=ctx.path("src"), label="a name, for files outside the current directory")
     expect_analysed(ctx, run, ["src/a.c", "src/gen/b.c", "tests/t.c"], cwd=ctx.path("src"))
-    run = ctx.run("--format", "json", "-p", "../build", "--exclude", "src", "--exclude",
+    run = ctx.run("--format", "json", "--min-risk", "low", "-p", "../build", "--exclude", "src", "--exclude",
                   os.path.basename(ctx.tmp), cwd=ctx.path("src"),
                   label="a name above the current directory")
     expect_analysed(ctx, run, names, cwd=ctx.path("src"))
     ctx.write(".fsrace.json", json.dumps({"exclude": ["tests/**", "third_party/**"]}))
     for cwd in (ctx.tmp, ctx.path("src/gen")):
-        run = ctx.run("--format", "json", "-p", ctx.path("build"), cwd=cwd,
+        run = ctx.run("--format", "json", "--min-risk", "low", "-p", ctx.path("build"), cwd=cwd,
                       label=f".fsrace.json, from {os.path.relpath(cwd, ctx.tmp)}")
         expect_analysed(ctx, run, ["src/a.c", "src/gen/b.c"], cwd=cwd)
     ctx.write(".fsrace.json", json.dumps({"include": ["src/gen/**"]}))
-    run = ctx.run("--format", "json", "-p", "build", label="config include")
+    run = ctx.run("--format", "json", "--min-risk", "low", "-p", "build", label="config include")
     expect_analysed(ctx, run, ["src/gen/b.c"])
     ctx.write(".fsrace.json", json.dumps({"exclude": "tests/**"}))
     run = ctx.run("-p", "build", label="config not a list")

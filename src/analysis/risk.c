@@ -177,10 +177,53 @@ static bool from_environment(Assess *s, const Site *use)
     return def && def->call.callee && !strcmp(def->call.callee, "getenv");
 }
 
+static const Ins *first_call_of(const Function *fn, const char *callee)
+{
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins; i++) {
+            const Ins *ins = &fn->blocks[b]->ins[i];
+            if (ins->kind == INS_CALL && ins->call.callee && !strcmp(ins->call.callee, callee))
+                return ins;
+        }
+    return NULL;
+}
+
+/* Is every way of making the name under a directory the program made for
+ * itself: mkdtemp() (nobody could have made it first), or mkdir(dir,
+ * 0700) of a fixed name (RiskFacts)? Nobody else can write in it. */
+static bool private_place(Assess *s, const Site *use, const Shapes *sh)
+{
+    SrcLoc at = {0};
+    const char *dir = NULL;
+    for (int k = 0; k < sh->n; k++) {
+        const char *t = sh->item[k].text;
+        const char *found = !strncmp(t, "{mkdtemp}", 9) ? "mkdtemp()" : NULL;
+        for (int d = 0; !found && d < s->rf->nprivate; d++)
+            if (under(t, s->rf->private_dirs[d].dir) || !strcmp(t, s->rf->private_dirs[d].dir)) {
+                found = s->rf->private_dirs[d].dir;
+                at = s->rf->private_dirs[d].loc;
+            }
+        if (!found)
+            return false;
+        dir = found;
+    }
+    if (!dir)
+        return false;
+    bool made = !strcmp(dir, "mkdtemp()");
+    const Ins *maker = made ? first_call_of(s->fn, "mkdtemp") : NULL;
+    if (maker)
+        at = maker->loc;
+    reason(s, at.line ? at : use->ins->loc, RISK_PLACE, made ? DECISIVE : -2,
+           made ? "the name is in a private directory the program made with mkdtemp()"
+                : arena_printf(s->a, "the name is in %s, which the program made with mode 0700",
+                               dir));
+    return true;
+}
+
 static void assess_place(Assess *s, const Site *use)
 {
     Shapes sh = origin_shapes(s->origin, use->block, use->index, use->path);
-    if (shared_place(s, use, &sh))
+    if (private_place(s, use, &sh) || shared_place(s, use, &sh))
         return;
     SrcLoc at = use->ins->loc;
     if (listed_name(s, use))
@@ -440,9 +483,37 @@ static bool made_after_check(const Assess *s, const Site *check, const Site *use
     return false;
 }
 
+/* Is the file part of a test program: named test_*.c or *_test.c, or in
+ * a directory named test or tests (libfuse test/test_syscalls.c)? Its
+ * files are the ones the test made for itself, and whoever runs the tests
+ * runs it with their own rights. (Only the file's own directory counts: a
+ * project checked out under ~/tests is no test program.) */
+static bool test_program_file(const char *file)
+{
+    static const char *const dirs[] = {"test", "tests", "testsuite", NULL};
+    const char *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    size_t n = strlen(base);
+    if (!strncmp(base, "test_", 5) || !strncmp(base, "test-", 5) ||
+        (n > 7 && (!strcmp(base + n - 7, "_test.c") || !strcmp(base + n - 7, "-test.c"))))
+        return true;
+    const char *parent = base - 1;
+    while (parent > file && parent[-1] != '/')
+        parent--;
+    for (int i = 0; dirs[i] && parent < base; i++)
+        if ((size_t)(base - 1 - parent) == strlen(dirs[i]) &&
+            !strncmp(parent, dirs[i], strlen(dirs[i])))
+            return true;
+    return false;
+}
+
 static void assess_one(Assess *s)
 {
     Finding *f = s->f;
+    if (f->function_loc.file && test_program_file(f->function_loc.file))
+        reason(s, f->function_loc, RISK_PLACE, DECISIVE,
+               "the function is part of a test program: it works on the files the test made "
+               "for itself, run by whoever runs the tests");
     Site use;
     /* a call on a descriptor (late-permissions' fchown) is about the file
      * its note opened: the open is where the name lives */

@@ -80,11 +80,24 @@ static int param_of(const Function *fn, const Operand *o)
     return -1;
 }
 
+/* mkdir(dir, 0700): a directory only the program's user may enter. */
+static void note_private_dir(RiskFacts *rf, Arena *a, const Ins *ins)
+{
+    const Call *c = &ins->call;
+    if (strcmp(c->callee, "mkdir") || c->nargs < 2 || c->args[0].kind != OPND_STRING ||
+        !c->args[1].has_ival || (c->args[1].ival & 077) || rf->nprivate >= RISK_MAX_SHARED)
+        return;
+    const char *key = c->args[0].key;
+    rf->private_dirs[rf->nprivate].dir = arena_strndup(a, key + 1, strlen(key) - 2);
+    rf->private_dirs[rf->nprivate++].loc = ins->loc;
+}
+
 /* mkdir(dir, 01777), chmod(dir, 0775): a directory others may write. */
 static void note_shared_dir(RiskFacts *rf, Arena *a, const Ins *ins)
 {
     const Call *c = &ins->call;
     bool maker = !strcmp(c->callee, "mkdir") || !strcmp(c->callee, "chmod");
+    note_private_dir(rf, a, ins);
     if (!maker || c->nargs < 2 || c->args[0].kind != OPND_STRING || !c->args[1].has_ival ||
         !(c->args[1].ival & 022) || rf->nshared >= RISK_MAX_SHARED)
         return;

@@ -12,6 +12,11 @@ struct RiskFacts {
         long long mode;
     } shared[RISK_MAX_SHARED];
     int nshared;
+    struct {
+        const char *dir;        /* made with mkdir(dir, 0700): the program's own */
+        SrcLoc loc;
+    } private_dirs[RISK_MAX_SHARED];
+    int nprivate;
     const char *walkers[RISK_MAX_WALKERS];     /* nftw() callbacks */
     int nwalkers;
 };
