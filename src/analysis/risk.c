@@ -148,19 +148,30 @@ static bool shared_place(Assess *s, const Site *use, const Shapes *sh)
     return false;
 }
 
-static bool listed_name(Assess *s, const Site *use)
+/* Does the name come from a directory listing: an entry's name here, a
+ * walker's parameter (nftw()), or a parameter some caller in the unit
+ * passes an entry's name to (chattr -R: change_attributes(path) from
+ * chattr_dir_proc())? *at: the code that shows it. */
+static bool listed_name(Assess *s, const Site *use, SrcLoc *at)
 {
-    static const char *const fields[] = {"d_name", "fts_path", "fts_accpath", "fts_name",
-                                          "gl_pathv", NULL};
     const char *key = use->path->key;
     const char *fill = names_fill_before(s->a, s->fn, use->block, use->index, key);
-    for (int i = 0; fields[i]; i++)
-        if (strstr(key, fields[i]) || (fill && strstr(fill, fields[i])))
-            return true;
+    *at = use->ins->loc;
+    if (risk_key_listed(key) || risk_key_listed(fill))
+        return true;
     int len;
     const char *root = ir_key_root(key, &len);
-    return s->fn->nparams > 0 && risk_facts_walker(s->rf, s->fn->name) &&
-           !strncmp(root, s->fn->vars[0].key, (size_t)len) && !s->fn->vars[0].key[len];
+    for (int p = 0; p < s->fn->nparams; p++) {
+        if (strncmp(root, s->fn->vars[p].key, (size_t)len) || s->fn->vars[p].key[len])
+            continue;
+        if (p == 0 && risk_facts_walker(s->rf, s->fn->name))
+            return true;
+        const SrcLoc *call = risk_facts_listed_param(s->rf, s->fn->name, p);
+        if (call)
+            *at = *call;
+        return call != NULL;
+    }
+    return false;
 }
 
 static bool from_command_line(const Site *use)
@@ -225,9 +236,9 @@ static void assess_place(Assess *s, const Site *use)
     Shapes sh = origin_shapes(s->origin, use->block, use->index, use->path);
     if (private_place(s, use, &sh) || shared_place(s, use, &sh))
         return;
-    SrcLoc at = use->ins->loc;
-    if (listed_name(s, use))
-        reason(s, at, RISK_PLACE, 1,
+    SrcLoc at = use->ins->loc, listed;
+    if (listed_name(s, use, &listed))
+        reason(s, listed, RISK_PLACE, 1,
                "the name comes from a directory listing: whoever writes that directory chooses it");
     else if (from_command_line(use))
         s->f->pending.argv = at;   /* matters if the program is privileged */

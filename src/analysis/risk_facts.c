@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "names.h"
 #include "real_ids.h"
 #include "summary.h"
 
@@ -118,6 +119,74 @@ static void note_walker(RiskFacts *rf, const Call *c)
 }
 
 
+bool risk_key_listed(const char *key)
+{
+    static const char *const fields[] = {"d_name", "fts_path", "fts_accpath", "fts_name",
+                                          "gl_pathv", NULL};
+    for (int i = 0; key && fields[i]; i++)
+        if (strstr(key, fields[i]))
+            return true;
+    return false;
+}
+
+static bool reads_listed(const Operand *o)
+{
+    for (int r = 0; r < o->nreads; r++)
+        if (risk_key_listed(o->reads[r]))
+            return true;
+    return risk_key_listed(o->key);
+}
+
+/* Does o, just before (b, i) of fn, hold an entry's name: it reads one, is
+ * filled from one (snprintf(p, n, "%s/%s", dir, de->d_name)), or is the
+ * result of a call given one (concat_path_file(dir, de->d_name)),
+ * directly or through a copy? */
+static bool holds_listed(Arena *a, const Function *fn, int b, int i, const Operand *o, int depth)
+{
+    if (reads_listed(o))
+        return true;
+    if (!o->key || depth > 3 || (o->kind != OPND_LVALUE && o->kind != OPND_TEMP))
+        return false;
+    const char *fill = o->kind == OPND_LVALUE ? names_fill_before(a, fn, b, i, o->key) : NULL;
+    if (risk_key_listed(fill))
+        return true;
+    for (int db = 0; db < fn->nblocks; db++)
+        for (int di = 0; di < fn->blocks[db]->nins; di++) {
+            const Ins *def = &fn->blocks[db]->ins[di];
+            if (!def->dst.key || strcmp(def->dst.key, o->key))
+                continue;
+            if (def->kind == INS_ASSIGN && holds_listed(a, fn, db, di, &def->src, depth + 1))
+                return true;
+            for (int k = 0; def->kind == INS_CALL && k < def->call.nargs; k++)
+                if (reads_listed(&def->call.args[k]))
+                    return true;
+        }
+    return false;
+}
+
+/* Calls of the unit's functions that pass a listed name. */
+static void note_listed_args(RiskFacts *rf, Arena *a, const Function *fn, int b, int i)
+{
+    const Ins *ins = &fn->blocks[b]->ins[i];
+    if (ins->call.kind != CALLEE_DEFINED)
+        return;
+    for (int k = 0; k < ins->call.nargs && rf->nlisted < RISK_MAX_LISTED; k++)
+        if (!risk_facts_listed_param(rf, ins->call.callee, k) &&
+            holds_listed(a, fn, b, i, &ins->call.args[k], 0)) {
+            rf->listed[rf->nlisted].callee = ins->call.callee;
+            rf->listed[rf->nlisted].param = k;
+            rf->listed[rf->nlisted++].loc = ins->loc;
+        }
+}
+
+const SrcLoc *risk_facts_listed_param(const RiskFacts *rf, const char *fn, int param)
+{
+    for (int i = 0; i < rf->nlisted; i++)
+        if (rf->listed[i].param == param && !strcmp(rf->listed[i].callee, fn))
+            return &rf->listed[i].loc;
+    return NULL;
+}
+
 RiskFacts *risk_facts(Arena *a, Function *const *fns, int n)
 {
     RiskFacts *rf = ARENA_ARRAY(a, RiskFacts, 1);
@@ -129,6 +198,7 @@ RiskFacts *risk_facts(Arena *a, Function *const *fns, int n)
                 if (ins->kind == INS_CALL && ins->call.callee) {
                     note_shared_dir(rf, a, ins);
                     note_walker(rf, &ins->call);
+                    note_listed_args(rf, a, fn, b, k);
                 }
             }
     }

@@ -3,7 +3,7 @@
 #define FSRACE_RISK_FACTS_H
 #include "risk.h"
 
-enum { RISK_MAX_SHARED = 16, RISK_MAX_WALKERS = 16 };
+enum { RISK_MAX_SHARED = 16, RISK_MAX_WALKERS = 16, RISK_MAX_LISTED = 64 };
 
 struct RiskFacts {
     struct {
@@ -19,7 +19,20 @@ struct RiskFacts {
     int nprivate;
     const char *walkers[RISK_MAX_WALKERS];     /* nftw() callbacks */
     int nwalkers;
+    struct {
+        const char *callee;     /* a function of the unit, */
+        int param;              /* whose parameter receives a listed name */
+        SrcLoc loc;             /* at this call */
+    } listed[RISK_MAX_LISTED];
+    int nlisted;
 };
+
+/* Does the storage key name a directory entry: d_name, fts_path...? */
+bool risk_key_listed(const char *key);
+/* Is parameter `param` of function `fn` given a name from a directory
+ * listing by some call in the unit (chattr_dir_proc() passes
+ * concat_path_file(dir, de->d_name) to change_attributes())? The call. */
+const SrcLoc *risk_facts_listed_param(const RiskFacts *rf, const char *fn, int param);
 
 /* The callee whose result temporary `key` holds (getuid for "%3"), or "". */
 const char *risk_temp_callee(const Function *fn, const char *key);

@@ -112,3 +112,31 @@ int rm_tree(const char *name) {
     return -1;
   return remove_tree(name);   // WARNING[toctou-symlink-check risk=medium because="recurses into its target"]
 }
+
+/* chattr -R (busybox chattr.c): the name a directory's entries are
+ * changed through comes, below the top, from the listing itself: the
+ * callback passes each entry's name back (risk_facts.c
+ * note_listed_args()), so whoever writes a directory of the tree chooses
+ * it. */
+char *concat_path_file(const char *dir, const char *name);
+static void change_attributes(const char *name);
+
+static int chattr_dir_proc(const char *dir, struct dirent *de, void *priv) {
+  char *path = concat_path_file(dir, de->d_name);
+  (void)priv;
+  change_attributes(path);
+  return 0;
+}
+
+static void change_attributes(const char *name) {
+  struct stat st;
+  if (lstat(name, &st) != 0)               // NOTE[toctou-symlink-check]
+    return;
+  if (S_ISDIR(st.st_mode))
+    iterate_on_dir(name, chattr_dir_proc, NULL);   // WARNING[toctou-symlink-check risk=high because="comes from a directory listing"]
+}
+
+int chattr_main(char **argv) {
+  change_attributes(argv[1]);
+  return 0;
+}
