@@ -118,13 +118,36 @@ static void report(const RuleInput *in, Findings *out, const Site *made, const M
  * test_syscalls.c, the creation three helpers down)? Then the use is
  * about its own new file (followed from that creation), not about what
  * someone else made after the removal. */
+static bool before_use(const RuleInput *in, int block, int index, const Site *use)
+{
+    return block == use->block ? index < use->index : dom_dominates(in->dom, block, use->block);
+}
+
+/* bind() of an AF_UNIX socket made the name (its sun_path, copied from the
+ * use's name) before the use: unlink(path); bind(s, &sa, ...); chmod(path)
+ * (screen's socket.c, fcron's fcrondyn_svr.c) is about the socket the
+ * program made, not about what someone else made after the removal. */
+static bool socket_made_before(const RuleInput *in, const Site *use)
+{
+    for (SiteIter it = site_iter_all(in->fn, in->dom->idom); site_next(&it);) {
+        if (!it.func || !(it.func->roles & SOCKNAME) || !before_use(in, it.block, it.index, use))
+            continue;
+        Site s = {it.block, it.index, it.ins, it.func, NULL};
+        Made m = made_by(in, &s);
+        for (int k = 0; k < m.nkeys; k++)
+            if (use->path->key && !strcmp(m.keys[k], use->path->key))
+                return true;
+    }
+    return false;
+}
+
 static bool remade_before(const RuleInput *in, const Site *uses, int n, const Site *use)
 {
+    if (socket_made_before(in, use))
+        return true;
     for (int i = 0; i < n; i++) {
         const Site *c = &uses[i];
-        bool before = c->block == use->block ? c->index < use->index
-                                             : dom_dominates(in->dom, c->block, use->block);
-        if (c->ins == use->ins || !before)
+        if (c->ins == use->ins || !before_use(in, c->block, c->index, use))
             continue;
         const FileFunc *views[MAX_VIEWS];
         int k = site_views(c->ins, views, MAX_VIEWS);

@@ -69,15 +69,17 @@ int socket_owner(int s, struct sockaddr_un *addr, const char *path, uid_t uid) {
   return chown(path, uid, (gid_t)-1);                 // WARNING[name-after-create "chown() of 'path' after bind() created it"]
 }
 
-/* The old socket is removed and a new one bound: both are beliefs about
- * the name, one finding with a note on each. */
+/* The old socket is removed and a new one bound: the chmod() is about the
+ * socket bind() made, not "whatever someone else made after the removal"
+ * (screen socket.c:386, fcron fcrondyn_svr.c:136; name_after_create.c
+ * socket_made_before()). */
 int socket_rebind(int s, const char *path) {
   struct sockaddr_un sa = {.sun_family = AF_UNIX};
   strcpy(sa.sun_path, path);
-  unlink(path);                                       // NOTE[name-after-create "removed here by unlink()"]
+  unlink(path);
   if (bind(s, (struct sockaddr *)&sa, sizeof sa) < 0) // NOTE[name-after-create "created here by bind()"]
     return -1;
-  return chmod(path, 0660);                           // WARNING[name-after-create "chmod() of 'path'"]
+  return chmod(path, 0660);                           // WARNING[name-after-create "chmod() of 'path' after bind() created it"]
 }
 
 /* Removed, then changed by name: whatever is there now is someone else's. */
