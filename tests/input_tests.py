@@ -356,6 +356,59 @@ def compile_db_two_programs(ctx):
         expect_once(ctx, run, paths["c/fix.c"], FIX_LINE)
 
 
+MOUNT_UTIL_C = """\
+#include <unistd.h>
+int add_mount(void) {
+  uid_t ruid = getuid();
+  if (ruid != 0 && setreuid(0, -1))
+    return -1;
+  int r = access("/etc/mtab", 2);
+  if (ruid != 0)
+    setreuid(ruid, -1);
+  return r;
+}
+"""
+MOUNT_USER_C = """\
+#include <fcntl.h>
+#include <unistd.h>
+int add_mount(void);
+int main(int argc, char **argv) {
+  if (argc < 2 || add_mount() < 0)
+    return 1;
+  if (access(argv[1], W_OK) != 0)
+    return 1;
+  return open(argv[1], O_WRONLY) < 0;
+}
+"""
+MOUNT_USER_LINE = 9
+
+
+@case("compile-db-library-privilege")
+def compile_db_library_privilege(ctx):
+    """Issue 10, privilege per program (libfuse, triage of 2026-12-03): a
+    library target (meson's libfuse3.so.p/, no main()) turns root for a
+    set-user-ID caller (mount_util.c: setreuid(0, -1) when the real user
+    is not root). A test program that links it shows no privilege of its
+    own: its access() then open() is low. fusermount3 builds its own copy
+    of mount_util.c: there the same pair is high."""
+    files = {"lib/mount_util.c": ("libfuse3.so.3.p", MOUNT_UTIL_C),
+             "test/t.c": ("test/t.p", MOUNT_USER_C),
+             "util/mount_util.c": ("util/fusermount3.p", MOUNT_UTIL_C),
+             "util/fusermount.c": ("util/fusermount3.p", MOUNT_USER_C)}
+    paths = {name: ctx.write(f"p/{name}", text) for name, (_, text) in files.items()}
+    entries = [{"directory": ctx.path("p"), "file": name,
+                "arguments": ["cc", "-c", "-o", f"{folder}/{name}.o", name]}
+               for name, (folder, _) in files.items()]
+    ctx.write("build/compile_commands.json", json.dumps(entries))
+    run = ctx.run("--format", "json", "--min-risk", "low", "--no-cache", "-p", ctx.path("build"))
+    ctx.expect_exit(run, 1)
+    risks = {os.path.basename(f.file): f.risk for f in findings_of(ctx, run)
+             if f.line == MOUNT_USER_LINE}
+    if risks.get("t.c") != "low" or risks.get("fusermount.c") != "high":
+        ctx.fail(run, f"risks {risks}, expected t.c low (the library's setreuid() is not "
+                 "its sign) and fusermount.c high")
+
+
 CROSS_C = """\
 int access(const char *, int);
 int open(const char *, int, ...);

@@ -39,6 +39,7 @@ typedef struct Graph {
     int *program_of;        /* per unit */
     bool *has_main_in;      /* per unit: it defines main() */
     bool *library;          /* per unit: of a build target that defines no main() */
+    bool *other_program;    /* per unit: of a build target that defines a main() */
     bool has_main;
     int *seen;              /* per node: 1 + the entry whose reach holds it */
     /* Linkage, for the reach of one entry (stamp = 1 + the entry): the
@@ -81,8 +82,10 @@ static void mark_libraries(Graph *g, const JobList *jl)
     bool *with_main = calloc((size_t)jl->n + 1, sizeof *with_main);
     for (int i = 0; i < jl->n; i++)
         with_main[g->program_of[i]] |= g->has_main_in[i];
-    for (int i = 0; i < jl->n; i++)
+    for (int i = 0; i < jl->n; i++) {
         g->library[i] = jl->jobs[i].target && !with_main[g->program_of[i]];
+        g->other_program[i] = jl->jobs[i].target && with_main[g->program_of[i]];
+    }
     free(with_main);
 }
 
@@ -99,6 +102,7 @@ static void add_nodes(Graph *g, const JobList *jl, const JobResult *res)
     }
     strmap_free(&programs);
     g->library = ARENA_ARRAY(&g->a, bool, jl->n + 1);
+    g->other_program = ARENA_ARRAY(&g->a, bool, jl->n + 1);
     g->nodes = ARENA_ARRAY(&g->a, Node, g->n + 1);
     g->next_prog = ARENA_ARRAY(&g->a, int, g->n + 1);
     g->next_any = ARENA_ARRAY(&g->a, int, g->n + 1);
@@ -233,22 +237,27 @@ static bool admitted(const Graph *g, int stamp, int v)
     return g->unit_stamp[v] == stamp && g->unit_ok[v];
 }
 
-/* May the reach (stamp) take edge e? Not into a unit that cannot be
- * linked with what it holds, nor, for one of several definitions, into
- * another program's main file: which one the entry's program links is
- * then not known, but not that one (a library's sshfatal() calls
- * cleanup_exit(): from sftp-server's handlers, that is not sshd's). */
-static bool may_take(Graph *g, int stamp, const Edge *e)
+/* May the reach (stamp) of `entry` take edge e? Not into a unit that
+ * cannot be linked with what it holds, nor, for one of several
+ * definitions, into another program's main file, or a unit of another
+ * build target with a main(): which one the entry's program links is then
+ * not known, but not that one (a library's sshfatal() calls
+ * cleanup_exit(): from sftp-server's handlers, that is not sshd's; a
+ * libfuse test's mount helper is the library's, not fusermount3's copy). */
+static bool may_take(Graph *g, int stamp, int entry, const Edge *e)
 {
-    int unit = g->nodes[e->to].unit;
+    int unit = g->nodes[e->to].unit, from = g->nodes[entry].unit;
     if (admitted(g, stamp, unit))
         return true;
-    return !(e->choice && g->has_main_in[unit]) && admit(g, stamp, unit);
+    bool elsewhere = g->has_main_in[unit] ||
+                     (g->other_program[unit] && g->program_of[unit] != g->program_of[from]);
+    return !(e->choice && elsewhere) && admit(g, stamp, unit);
 }
 
 static void visit(Graph *g, int stamp, const Edge *e, int *stack, int *top)
 {
-    if (g->seen[e->to] != stamp && !g->nodes[e->to].namespaced && may_take(g, stamp, e)) {
+    if (g->seen[e->to] != stamp && !g->nodes[e->to].namespaced &&
+        may_take(g, stamp, stamp - 1, e)) {
         g->seen[e->to] = stamp;
         stack[(*top)++] = e->to;
     }
