@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../model/catalog.h"
+#include "dom.h"
 #include "../util/strmap.h"
 #include "real_ids.h"
 #include "risk_facts.h"
@@ -125,11 +126,83 @@ static void note_passes(Arena *a, const Function *fn, const Call *c, FnEvidence 
     }
 }
 
-static void scan_call(Arena *a, const Function *fn, const Ins *ins, FnEvidence *e, StrMap *seen)
+/* setuid(x), setresgid(x, x, x), setreuid(x, x): every id of the kind
+ * becomes one value that is not a constant (root's 0). */
+static bool switches_for_good(const Call *c)
+{
+    static const char *const permanent[] = {"setuid", "setgid", "setresuid", "setresgid",
+                                            "setreuid", "setregid", NULL};
+    bool listed = false;
+    for (int i = 0; permanent[i]; i++)
+        listed |= !strcmp(c->callee, permanent[i]);
+    if (!listed || c->nargs < 1 || c->args[0].has_ival || !c->args[0].text)
+        return false;
+    for (int i = 1; i < c->nargs; i++)
+        if (!c->args[i].text || strcmp(c->args[i].text, c->args[0].text))
+            return false;
+    return true;
+}
+
+static bool holds_key(const char *const *keys, int n, const char *key)
+{
+    for (int i = 0; key && i < n; i++)
+        if (!strcmp(keys[i], key))
+            return true;
+    return false;
+}
+
+enum { MAX_PIDS = 8 };
+
+/* The first block of a child of fork() that branch block blk starts
+ * (pid == 0, pid != 0's else, `case 0:`), or -1. */
+static int child_head(const Block *blk, const char *const *pids, int npids)
+{
+    if (blk->term == TERM_BRANCH && holds_key(pids, npids, blk->cmp.key) && !blk->cmp.value)
+        return blk->cmp.op == CMP_EQ ? blk->succ[0] : blk->cmp.op == CMP_NE ? blk->succ[1] : -1;
+    for (int s = 0; blk->term == TERM_SWITCH && holds_key(pids, npids, blk->cond.key) &&
+                    s < blk->nsucc; s++)
+        if (blk->case_labels && blk->case_labels[s] &&
+            (!strcmp(blk->case_labels[s], "0") || !strcmp(blk->case_labels[s], "case 0")))
+            return blk->succ[s];
+    return -1;
+}
+
+/* Which blocks of fn run in a child of fork() (NULL if none): a child
+ * that becomes one user for good before it runs something shows nothing
+ * of the parent's rights (openssh's subprocess(), libfuse's
+ * recheck_ENOTCONN_as_owner()). */
+static bool *child_blocks(Arena *a, const Function *fn)
+{
+    const char *pids[MAX_PIDS];
+    int npids = 0;
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins && npids < MAX_PIDS; i++) {
+            const Ins *ins = &fn->blocks[b]->ins[i];
+            bool forks = ins->kind == INS_CALL && ins->call.callee &&
+                         (!strcmp(ins->call.callee, "fork") || !strcmp(ins->call.callee, "vfork"));
+            if (ins->dst.key && (forks || (ins->kind == INS_ASSIGN &&
+                                           holds_key(pids, npids, ins->src.key))))
+                pids[npids++] = ins->dst.key;
+        }
+    if (!npids)
+        return NULL;
+    DomTree dom = dom_build(a, fn);
+    bool *child = ARENA_ARRAY(a, bool, fn->nblocks);
+    for (int b = 0; b < fn->nblocks; b++) {
+        int head = child_head(fn->blocks[b], pids, npids);
+        for (int k = 0; head >= 0 && k < fn->nblocks; k++)
+            child[k] |= dom_dominates(&dom, head, k);
+    }
+    return child;
+}
+
+static void scan_call(Arena *a, const Function *fn, const Ins *ins, FnEvidence *e, StrMap *seen,
+                      bool in_child)
 {
     const Call *c = &ins->call;
     note_passes(a, fn, c, e);
-    const char *why = e->userns && sets_ids(c->callee) ? NULL : why_privileged(c->callee);
+    bool quiet = sets_ids(c->callee) && (e->userns || (in_child && switches_for_good(c)));
+    const char *why = quiet ? NULL : why_privileged(c->callee);
     if (why)
         sign(a, &e->privileged, ins->loc, why);
     if (why && setid_sign(fn, c))
@@ -153,12 +226,15 @@ FnEvidence evidence_of(Arena *a, const Function *fn)
             e.userns |= fn->blocks[b]->ins[k].kind == INS_CALL &&
                         fn->blocks[b]->ins[k].call.callee &&
                         makes_userns(&fn->blocks[b]->ins[k].call);
+    Arena scratch = {0};
+    const bool *child = child_blocks(&scratch, fn);
     for (int b = 0; b < fn->nblocks; b++)
         for (int k = 0; k < fn->blocks[b]->nins; k++) {
             const Ins *ins = &fn->blocks[b]->ins[k];
             if (ins->kind == INS_CALL && ins->call.callee)
-                scan_call(a, fn, ins, &e, &seen);
+                scan_call(a, fn, ins, &e, &seen, child && child[b]);
         }
+    arena_free(&scratch);
     for (int i = 0; i < fn->nrefs; i++)
         note_call(a, &e, &seen, fn->refs[i]);
     strmap_free(&seen);
