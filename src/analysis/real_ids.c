@@ -28,6 +28,24 @@ static bool named_real(const Function *fn, const Operand *o)
     return false;
 }
 
+/* Does the value stored by instruction i of block b hold the real id? A
+ * variable stored just before in the block is judged by what was stored
+ * into it there (screen's own_uid = multi_uid = real_uid, where multi_uid
+ * is set to other users elsewhere). */
+static bool stored_real(const Function *fn, int b, int i, int depth)
+{
+    const Ins *ins = &fn->blocks[b]->ins[i];
+    if (ins->kind == INS_CALL)
+        return ins->call.callee &&
+               (!strcmp(ins->call.callee, "getuid") || !strcmp(ins->call.callee, "getgid"));
+    for (int k = i - 1; ins->src.kind == OPND_LVALUE && k >= 0; k--) {
+        const Ins *before = &fn->blocks[b]->ins[k];
+        if (before->dst.key && !strcmp(before->dst.key, ins->src.key))
+            return depth <= MAX_DEPTH && stored_real(fn, b, k, depth + 1);
+    }
+    return holds(fn, &ins->src, depth + 1);
+}
+
 /* What every store to `key` in fn stores: 1 real ids only, 0 something
  * else, -1 no store. */
 static int stores_real(const Function *fn, const char *key, int depth)
@@ -38,11 +56,7 @@ static int stores_real(const Function *fn, const char *key, int depth)
             const Ins *ins = &fn->blocks[b]->ins[i];
             if (!ins->dst.key || strcmp(ins->dst.key, key))
                 continue;
-            bool real = ins->kind == INS_ASSIGN
-                            ? holds(fn, &ins->src, depth + 1)
-                            : ins->call.callee && (!strcmp(ins->call.callee, "getuid") ||
-                                                   !strcmp(ins->call.callee, "getgid"));
-            if (!real)
+            if (!stored_real(fn, b, i, depth))
                 return 0;
             verdict = 1;
         }

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 static uid_t own_uid;           /* the real user's id, from main() */
+static uid_t multi_uid;         /* the real user's, or another user's */
 static uid_t recipient;         /* another user's */
 static int tty_mode = 0620;
 static char *attach_tty;
@@ -131,11 +132,16 @@ int set_mode_twice(const char *p) {
   return chmod(p, 0640);                   // WARNING[toctou-symlink-check risk=high because="calls set"]
 }
 
+void attach_as(uid_t user) {
+  multi_uid = user;
+}
+
 int main(int argc, char **argv) {
-  own_uid = getuid();
+  own_uid = multi_uid = getuid();         /* screen.c:652 */
   recipient = (uid_t)atoi(argv[1]);
   if (argc < 3)
     return 1;
+  attach_as(recipient);
   check_tty();
   check_tty_root();
   open_line(argv[2]);
