@@ -18,6 +18,8 @@ enum { MAX_SCAN_BYTES = 64 << 20 };
 /* An interned spelling; names handed out point at text. */
 struct Word {
     unsigned hash;
+    int scan;                   /* a path's: 1 + its position in files, or
+                                 * SCAN_ABSENT, SCAN_UNREADABLE; 0 not read */
     unsigned marks[WORD_SLOTS];
     char text[];
 };
@@ -63,49 +65,79 @@ bool word_mark(const char *name, int slot, unsigned stamp)
     return true;
 }
 
-static unsigned hash_bytes(const char *s, size_t n)
+/* FNV-1a, from h (2166136261u to start). */
+static unsigned hash_bytes(const char *s, size_t n, unsigned h)
 {
-    unsigned h = 2166136261u;   /* FNV-1a */
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 16777619u;
     return h;
 }
 
-static void intern_grow(ScanCache *c)
+static void intern_grow(Words *t)
 {
-    int cap = c->cap_words ? c->cap_words * 2 : 4096;
+    int cap = t->cap ? t->cap * 2 : 4096;
     Word **slots = calloc((size_t)cap, sizeof(Word *));
     if (!slots)
         abort();
-    for (int i = 0; i < c->cap_words; i++)
-        if (c->words[i]) {
-            unsigned k = c->words[i]->hash & (unsigned)(cap - 1);
+    for (int i = 0; i < t->cap; i++)
+        if (t->slots[i]) {
+            unsigned k = t->slots[i]->hash & (unsigned)(cap - 1);
             while (slots[k])
                 k = (k + 1) & (unsigned)(cap - 1);
-            slots[k] = c->words[i];
+            slots[k] = t->slots[i];
         }
-    free(c->words);
-    c->words = slots;
-    c->cap_words = cap;
+    free(t->slots);
+    t->slots = slots;
+    t->cap = cap;
 }
 
-/* The one copy of s[0..n). */
-static const char *intern(ScanCache *c, const char *s, size_t n)
+/* The one copy in t of the spelling s[0..n). */
+static Word *intern_in(Words *t, Arena *a, const char *s, size_t n)
 {
-    if (2 * (c->nwords + 1) > c->cap_words)
-        intern_grow(c);
-    unsigned h = hash_bytes(s, n), mask = (unsigned)c->cap_words - 1;
-    unsigned k = h & mask;
-    for (; c->words[k]; k = (k + 1) & mask)
-        if (c->words[k]->hash == h && !strncmp(c->words[k]->text, s, n) &&
-            !c->words[k]->text[n])
-            return c->words[k]->text;
-    Word *w = arena_alloc(&c->arena, sizeof(Word) + n + 1);
+    if (2 * (t->n + 1) > t->cap)
+        intern_grow(t);
+    unsigned h = hash_bytes(s, n, 2166136261u);
+    unsigned mask = (unsigned)t->cap - 1, k = h & mask;
+    for (; t->slots[k]; k = (k + 1) & mask) {
+        const Word *w = t->slots[k];
+        if (w->hash == h && !strncmp(w->text, s, n) && !w->text[n])
+            return t->slots[k];
+    }
+    Word *w = arena_alloc(a, sizeof(Word) + n + 1);
     w->hash = h;
     memcpy(w->text, s, n);
-    c->words[k] = w;
-    c->nwords++;
-    return w->text;
+    t->slots[k] = w;
+    t->n++;
+    return w;
+}
+
+static const char *intern(ScanCache *c, const char *s, size_t n)
+{
+    return intern_in(&c->words, &c->arena, s, n)->text;
+}
+
+static Word *path_word(ScanCache *c, const char *dir, size_t ndir, const char *name)
+{
+    Arena *a = c->names ? c->names : &c->arena;
+    size_t nname = strlen(name);
+    if (name[0] == '/' || !dir)
+        return intern_in(&c->paths, a, name, nname);
+    char buf[1024];
+    char *path = ndir + nname + 2 <= sizeof buf ? buf : malloc(ndir + nname + 2);
+    if (!path)
+        abort();
+    memcpy(path, dir, ndir);
+    path[ndir] = '/';
+    memcpy(path + ndir + 1, name, nname + 1);
+    Word *w = intern_in(&c->paths, a, path, ndir + 1 + nname);
+    if (path != buf)
+        free(path);
+    return w;
+}
+
+const char *scan_path(ScanCache *c, const char *dir, size_t ndir, const char *name)
+{
+    return path_word(c, dir, ndir, name)->text;
 }
 
 static bool is_ident_start(char ch)
@@ -446,15 +478,15 @@ static char *read_regular(const char *path, struct stat *st, size_t *len, bool *
 
 const FileScan *scan_file(ScanCache *c, const char *path)
 {
-    int at;
-    if (strmap_get(&c->index, path, &at))
-        return at < 0 ? NULL : c->files[at];
+    Word *p = path_word(c, NULL, 0, path);
+    if (p->scan)
+        return p->scan > 0 ? c->files[p->scan - 1] : NULL;
     struct stat st;
     size_t len = 0;
     bool absent;
     char *data = read_regular(path, &st, &len, &absent);
     if (!data) {
-        strmap_put(&c->index, path, absent ? SCAN_ABSENT : SCAN_UNREADABLE);
+        p->scan = absent ? SCAN_ABSENT : SCAN_UNREADABLE;
         return NULL;
     }
     FileScan *f = ARENA_NEW(&c->arena, FileScan);
@@ -466,20 +498,19 @@ const FileScan *scan_file(ScanCache *c, const char *path)
     scan_text(c, f, data, len);
     free(data);
     ARENA_PUSH(&c->arena, c->files, c->n, c->cap, f);
-    strmap_put(&c->index, path, c->n - 1);
+    p->scan = c->n;
     return f;
 }
 
-bool scan_was_absent(const ScanCache *c, const char *path)
+bool scan_was_absent(ScanCache *c, const char *path)
 {
-    int at;
-    return strmap_get(&c->index, path, &at) && at == SCAN_ABSENT;
+    return path_word(c, NULL, 0, path)->scan == SCAN_ABSENT;
 }
 
 void scan_cache_free(ScanCache *c)
 {
-    strmap_free(&c->index);
-    free(c->words);
+    free(c->words.slots);
+    free(c->paths.slots);
     arena_free(&c->arena);
     memset(c, 0, sizeof *c);
 }

@@ -57,24 +57,35 @@ typedef struct FileScan {
 
 typedef struct Word Word;
 
+/* Interned spellings, open addressing. */
+typedef struct Words {
+    Word **slots;
+    int n, cap;
+} Words;
+
 typedef struct ScanCache {
     Arena arena;
-    StrMap index;               /* path -> position in files; SCAN_ABSENT
-                                 * (no such file) or SCAN_UNREADABLE */
+    Arena *names;               /* where paths are interned: NULL for arena;
+                                 * give one that outlives the cache to keep
+                                 * the paths of deps (scan_path) */
+    Words paths;                /* each knows its position in files, or
+                                 * SCAN_ABSENT / SCAN_UNREADABLE */
     FileScan **files;
     int n, cap;
-    Word **words;               /* the interned spellings, open addressing */
-    int nwords, cap_words;
+    Words words;                /* identifiers */
     unsigned stamps;            /* the last stamp handed out (word_mark) */
 } ScanCache;
 
 /* A new stamp for word_mark(): a fresh set of marked words. */
 unsigned scan_new_stamp(ScanCache *c);
-/* Mark an interned name with stamp in one of its slots; false if it
- * already was. Each slot holds one set of names at a time: slots below
- * WORD_CALLER are the scanner's, WORD_CALLER the caller's. */
-enum { WORD_CALLER = 3, WORD_SLOTS };
+/* Mark an interned name or path with stamp in one of its slots; false if
+ * it already was. Each slot holds one set of names at a time: slots below
+ * WORD_CALLER are the scanner's, WORD_CALLER and WORD_CALLER2 the
+ * caller's. */
+enum { WORD_CALLER = 3, WORD_CALLER2, WORD_SLOTS };
 bool word_mark(const char *name, int slot, unsigned stamp);
+/* The one copy of dir/name (name alone when absolute), as a path. */
+const char *scan_path(ScanCache *c, const char *dir, size_t ndir, const char *name);
 
 /* The scan of path (memoised), or NULL when it is not a readable regular
  * file. Never blocks on a FIFO; a file over 64 MiB counts by its size only
@@ -82,7 +93,7 @@ bool word_mark(const char *name, int slot, unsigned stamp);
 const FileScan *scan_file(ScanCache *c, const char *path);
 enum { SCAN_ABSENT = -1, SCAN_UNREADABLE = -2 };
 /* After scan_file(path) gave NULL: did path not exist at all? */
-bool scan_was_absent(const ScanCache *c, const char *path);
+bool scan_was_absent(ScanCache *c, const char *path);
 /* Scan text that is not a file (a -D definition written as #define). */
 void scan_text(ScanCache *c, FileScan *out, const char *data, size_t len);
 void scan_cache_free(ScanCache *c);

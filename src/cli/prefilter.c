@@ -76,7 +76,8 @@ typedef struct Walk {
     Arena *arena;
     const char **dirs;          /* every directory an include may come from */
     int ndirs;
-    StrMap seen;
+    unsigned seen;              /* stamp of the paths visited (WORD_CALLER,
+                                 * and WORD_CALLER2 inside braces) */
     PrefilterUnit *unit;
     const char *main;           /* the main file's path */
     bool unsure;
@@ -164,24 +165,23 @@ static void record_dep(Walk *w, const char *path, const FileScan *f)
         w->unit->uncacheable = true;
 }
 
-static const FileScan *visit_candidate(Walk *w, const char *dir, const char *name, bool body)
+static const FileScan *visit_candidate(Walk *w, const char *dir, size_t ndir, const char *name,
+                                       bool body)
 {
-    return visit(w, name[0] == '/' ? name : arena_printf(w->arena, "%s/%s", dir, name), body);
+    return visit(w, scan_path(w->scans, dir, ndir, name), body);
 }
 
-/* Scans path and, transitively, every candidate for each of its includes.
- * In a body (a file the main file includes inside { }, and what it
- * includes), the code counts as the main file's; a body include that
- * cannot be read makes the unit unsure. Braces in headers (extern "C" {
- * under #ifdef __cplusplus) make no body: functions in headers are not
- * analysed. */
+/* Scans path (interned: scan_path) and, transitively, every candidate for
+ * each of its includes. In a body (a file the main file includes inside
+ * { }, and what it includes), the code counts as the main file's; a body
+ * include that cannot be read makes the unit unsure. Braces in headers
+ * (extern "C" { under #ifdef __cplusplus) make no body: functions in
+ * headers are not analysed. */
 static const FileScan *visit(Walk *w, const char *path, bool body)
 {
-    bool is_main = w->main && !strcmp(path, w->main);
-    const char *key = body ? arena_printf(w->arena, "{%s", path) : path;
-    if (strmap_get(&w->seen, key, NULL))
+    bool is_main = path == w->main;
+    if (!word_mark(path, body ? WORD_CALLER2 : WORD_CALLER, w->seen))
         return scan_file(w->scans, path);
-    strmap_put(&w->seen, key, 1);
     const FileScan *f = scan_file(w->scans, path);
     record_dep(w, path, f);
     if (!f)
@@ -191,18 +191,20 @@ static const FileScan *visit(Walk *w, const char *path, bool body)
     if (f->computed_include || f->partial)
         w->unsure = true;
     const char *slash = strrchr(path, '/');
-    const char *here = slash ? arena_strndup(w->arena, path, (size_t)(slash - path)) : ".";
+    const char *here = slash ? path : ".";
+    size_t nhere = slash ? (size_t)(slash - path) : 1;
     for (int i = 0; i < f->nincludes; i++) {
         const Include *inc = &f->includes[i];
         bool in_body = body || (is_main && inc->in_braces);
         const FileScan *found = NULL;
         if (inc->name[0] == '/')
-            found = visit(w, inc->name, in_body);
+            found = visit_candidate(w, NULL, 0, inc->name, in_body);
         else {
             if (inc->quoted)
-                found = visit_candidate(w, here, inc->name, in_body);
+                found = visit_candidate(w, here, nhere, inc->name, in_body);
             for (int d = 0; d < w->ndirs; d++)
-                found = visit_candidate(w, w->dirs[d], inc->name, in_body) ? : found;
+                found = visit_candidate(w, w->dirs[d], strlen(w->dirs[d]), inc->name, in_body)
+                            ? : found;
         }
         if (in_body && !found)
             w->unsure = true;
@@ -233,18 +235,17 @@ static void add_defines(Prefilter *pf, const Job *job)
 void prefilter_scan(Prefilter *pf, const Job *job, const char *cwd, PrefilterUnit *out)
 {
     const char *base = job->workdir ? job->workdir : cwd;
-    Walk w = {.scans = &pf->scans, .arena = &pf->arena, .unit = out};
+    Walk w = {.scans = &pf->scans, .arena = &pf->arena, .unit = out,
+              .seen = scan_new_stamp(&pf->scans)};
     const char **forced = ARENA_ARRAY(&pf->arena, const char *, job->nargs + 1);
     int nforced = 0;
     read_args(&w, job, base, forced, &nforced);
-    const char *main_path = job->file[0] == '/' ? job->file
-                                                : arena_printf(&pf->arena, "%s/%s", base, job->file);
+    const char *main_path = scan_path(&pf->scans, base, strlen(base), job->file);
     for (int i = 0; i < nforced; i++)
-        visit_candidate(&w, base, forced[i], false);
+        visit_candidate(&w, base, strlen(base), forced[i], false);
     w.main = main_path;
     visit(&w, main_path, false);
     add_defines(pf, job);
-    strmap_free(&w.seen);
     out->main = scan_file(&pf->scans, main_path);
     out->unsure = w.unsure || !out->main;
 }

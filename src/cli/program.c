@@ -1,6 +1,7 @@
 /* program.c - whole-program analysis in rounds; see program.h. */
 #include "program.h"
 
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -199,18 +200,18 @@ static void redo(Program *p, const Job *jobs, const int *todo, int count, const 
     free(fresh);
 }
 
+/* A copy of the pre-filter's deps; their paths are interned in p->arena
+ * (mark_idle), so they are shared, not copied. */
 static const Deps *keep_deps(Arena *a, const Deps *from)
 {
     Deps *d = ARENA_NEW(a, Deps);
     d->items = ARENA_ARRAY(a, Dep, from->n + 1);
-    for (int i = 0; i < from->n; i++) {
-        d->items[i] = from->items[i];
-        d->items[i].path = arena_strdup(a, from->items[i].path);
-    }
+    if (from->n)
+        memcpy(d->items, from->items, sizeof(Dep) * (size_t)from->n);
     d->n = d->cap = from->n;
     d->absent = ARENA_ARRAY(a, const char *, from->nabsent + 1);
-    for (int i = 0; i < from->nabsent; i++)
-        d->absent[i] = arena_strdup(a, from->absent[i]);
+    if (from->nabsent)
+        memcpy(d->absent, from->absent, sizeof(char *) * (size_t)from->nabsent);
     d->nabsent = d->cap_absent = from->nabsent;
     return d;
 }
@@ -227,7 +228,7 @@ static Job *mark_idle(Program *p, const Job *jobs, int n, const AnalyzeOptions *
         memcpy(mine, jobs, sizeof(Job) * (size_t)n);
     if (!opt->prefilter || opt->dump_cfg)
         return mine;
-    Prefilter pf = {0};
+    Prefilter pf = {.scans.names = &p->arena};   /* paths outlive the scan */
     PrefilterUnit *units = calloc((size_t)n + 1, sizeof(PrefilterUnit));
     for (int i = 0; i < n; i++) {
         mine[i].preloaded = analyze_from_cache(&jobs[i], opt, &results[i]);
@@ -248,6 +249,7 @@ static Job *mark_idle(Program *p, const Job *jobs, int n, const AnalyzeOptions *
     }
     free(units);
     prefilter_free(&pf);
+    malloc_trim(0);   /* give the scan's heap back before workers fork */
     return mine;
 }
 
