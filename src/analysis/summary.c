@@ -13,6 +13,7 @@ static __thread const SummaryTable *current;
 static const SummaryTable *declared;
 
 void summary_set_declared(const SummaryTable *t) { declared = t; }
+const SummaryTable *summary_declared(void) { return declared; }
 
 bool summary_is_declared(const char *name)
 {

@@ -70,6 +70,7 @@ const Summary *summary_lookup(const char *name);
 /* Summaries declared in the configuration; set once, before any thread. */
 void summary_set_declared(const SummaryTable *t);
 bool summary_is_declared(const char *name);
+const SummaryTable *summary_declared(void);   /* NULL: none */
 /* Insert or replace (copying s into t's arena); true if t changed. */
 bool summary_put(SummaryTable *t, const Summary *s);
 bool summary_equal(const Summary *a, const Summary *b);

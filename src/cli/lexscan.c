@@ -24,7 +24,7 @@ struct Word {
     char text[];
 };
 
-enum { SLOT_FILE, SLOT_FUNC, SLOT_STATIC };   /* the scanner's slots */
+enum { SLOT_FILE, SLOT_FUNC, SLOT_STATIC, SLOT_OTHER };   /* the scanner's slots */
 
 /* A declaration at file level, read up to its `;` or body. */
 typedef struct Decl {
@@ -255,14 +255,8 @@ static bool is_param(const char **params, int n, const char *name)
     return false;
 }
 
-static void push_pasted(Lexer *L, Macro *m, const char *operand, const char **params, int np)
-{
-    const char *what = is_param(params, np, operand) ? "" : operand;
-    ARENA_PUSH(&L->c->arena, m->pasted, m->npasted, m->cap_pasted, what);
-}
-
-/* #define NAME[(params)] body: the body's identifiers, and the operands
- * of ## (a parameter operand can become any name). */
+/* #define NAME[(params)] body: the body's identifiers, and the tokens it
+ * pastes together with ## (Paste). */
 static void read_define(Lexer *L)
 {
     skip_blanks(L);
@@ -271,6 +265,7 @@ static void read_define(Lexer *L)
     Macro m = {.name = read_ident(L)};
     const char *params[64];
     int np = 0;
+    bool many = false;          /* more parameters than params holds */
     if (L->p < L->end && *L->p == '(') {
         L->p++;
         while (L->p < L->end && *L->p != ')' && *L->p != '\n') {
@@ -279,37 +274,51 @@ static void read_define(Lexer *L)
                 const char *param = read_ident(L);
                 if (np < 64)
                     params[np++] = param;
+                else
+                    many = true;
             } else if (L->p < L->end && *L->p != ')' && *L->p != '\n')
                 L->p++;
         }
         if (L->p < L->end && *L->p == ')')
             L->p++;
     }
-    const char *last = NULL;    /* the identifier just before, if any */
-    bool paste_next = false;
+    const char *part, *prev = NULL;   /* a token, and the one before, as paste parts */
+    bool in_paste = false;      /* it ended the current Paste */
+    bool paste_next = false;    /* a ## came: the next token joins */
     while (L->p < L->end && *L->p != '\n') {
         skip_blanks(L);
         if (L->p >= L->end || *L->p == '\n')
             break;
+        char kind = 'i';
         if (is_ident_start(*L->p)) {
-            last = read_ident(L);
-            ARENA_PUSH(&L->c->arena, m.idents, m.n, m.cap, last);
-            if (paste_next)
-                push_pasted(L, &m, last, params, np);
-            paste_next = false;
-            continue;
-        }
-        if (*L->p == '"' || *L->p == '\'') {
+            const char *name = read_ident(L);
+            ARENA_PUSH(&L->c->arena, m.idents, m.n, m.cap, name);
+            part = many || is_param(params, np, name) || !strcmp(name, "__VA_ARGS__") ? NULL : name;
+        } else if (*L->p == '"' || *L->p == '\'') {
             skip_literal(L);
-            last = NULL;
+            part = NULL;
+            kind = '"';
+        } else {
+            kind = skip_other(L);
+            part = NULL;        /* a number or punctuation: not known */
+        }
+        if (kind == 'P') {
+            if (!in_paste) {    /* a new token: its first part is the one before */
+                Paste p = {0};
+                ARENA_PUSH(&L->c->arena, m.pastes, m.npastes, m.cap_pastes, p);
+                Paste *cur = &m.pastes[m.npastes - 1];
+                ARENA_PUSH(&L->c->arena, cur->parts, cur->n, cur->cap, prev);
+            }
+            paste_next = true;
             continue;
         }
-        if (skip_other(L) == 'P') {
-            if (last)
-                push_pasted(L, &m, last, params, np);
-            paste_next = true;
+        in_paste = paste_next;
+        if (paste_next) {
+            Paste *cur = &m.pastes[m.npastes - 1];
+            ARENA_PUSH(&L->c->arena, cur->parts, cur->n, cur->cap, part);
         }
-        last = NULL;
+        paste_next = false;
+        prev = part;
     }
     ARENA_PUSH(&L->c->arena, L->out->macros, L->out->nmacros, L->out->cap_macros, m);
 }
@@ -406,6 +415,8 @@ static void read_code(Lexer *L, char *prev)
         const char *name = read_ident(L);
         if (*prev != 'T' && *prev != '.')
             add_ident(L, name);
+        else if (word_mark(name, SLOT_OTHER, L->stamp))
+            ARENA_PUSH(&L->c->arena, L->out->others, L->out->nothers, L->out->cap_others, name);
         if (!L->depth)
             decl_ident(L, name);
         *prev = is_tag_keyword(name) ? 'T' : 'i';

@@ -17,12 +17,20 @@ typedef struct Include {
     bool in_braces;             /* inside { }: its code is the includer's */
 } Include;
 
+/* One token the body builds with ##: its parts in order, each a fixed
+ * identifier or NULL (a parameter, __VA_ARGS__, or a token that is no
+ * identifier: what it becomes depends on the use). */
+typedef struct Paste {
+    const char **parts;
+    int n, cap;
+} Paste;
+
 typedef struct Macro {
     const char *name;
     const char **idents;        /* identifiers of its body */
     int n, cap;
-    const char **pasted;        /* identifiers beside ## (parameters as "") */
-    int npasted, cap_pasted;
+    Paste *pastes;
+    int npastes, cap_pastes;
 } Macro;
 
 /* A function definition `... name(...) {` at file level: its name, its
@@ -51,6 +59,10 @@ typedef struct FileScan {
                                  * names as values or callees: not struct
                                  * tags, not members after . or -> */
     int nidents, cap_idents;
+    const char **others;        /* the identifiers idents leaves out (tags,
+                                 * members), each once: a macro's ## may
+                                 * paste them */
+    int nothers, cap_others;
     FuncDef *funcs;             /* in the order of the file */
     int nfuncs, cap_funcs;
 } FileScan;
@@ -82,7 +94,7 @@ unsigned scan_new_stamp(ScanCache *c);
  * it already was. Each slot holds one set of names at a time: slots below
  * WORD_CALLER are the scanner's, WORD_CALLER and WORD_CALLER2 the
  * caller's. */
-enum { WORD_CALLER = 3, WORD_CALLER2, WORD_SLOTS };
+enum { WORD_CALLER = 4, WORD_CALLER2, WORD_SLOTS };
 bool word_mark(const char *name, int slot, unsigned stamp);
 /* The one copy of dir/name (name alone when absolute), as a path. */
 const char *scan_path(ScanCache *c, const char *dir, size_t ndir, const char *name);

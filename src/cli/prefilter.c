@@ -29,6 +29,7 @@
  * check that the findings are the same either way. */
 #include "prefilter.h"
 
+#include <ctype.h>
 #include <dlfcn.h>
 #include <limits.h>
 #include <stdio.h>
@@ -282,33 +283,100 @@ static bool is_fixed_trigger(const char *name)
     return false;
 }
 
-/* A ## operand that could complete a trigger name: a parameter, or a
- * fragment of a catalogued or extra name. */
-static bool paste_may_make_trigger(const Macro *m)
+enum { MAX_NAME = 256 };
+
+/* Can s[0..n) be spelled by tokens a use may hand a parameter: nothing,
+ * identifiers the unit reaches, numbers (a token from a digit on), one
+ * after another (a paste's result handed on)? */
+static bool spelled_by(const char *s, size_t n, const StrMap *reached)
 {
-    int ncat;
-    const FileFunc *cat = catalog_all(&ncat);
-    for (int i = 0; i < m->npasted; i++) {
-        const char *frag = m->pasted[i];
-        if (!frag[0])
-            return true;
-        for (int k = 0; k < ncat; k++)
-            if (strstr(cat[k].name, frag))
-                return true;
-        for (int k = 0; extra_triggers[k]; k++)
-            if (strstr(extra_triggers[k], frag))
-                return true;
+    bool ok[MAX_NAME + 1] = {true};
+    char piece[MAX_NAME + 1];
+    for (size_t i = 0; i < n; i++) {
+        if (!ok[i])
+            continue;
+        for (size_t j = i + 1; j <= n; j++) {
+            memcpy(piece, s + i, j - i);
+            piece[j - i] = 0;
+            if (isdigit((unsigned char)s[i]) || strmap_get(reached, piece, NULL))
+                ok[j] = true;
+        }
     }
+    return ok[n];
+}
+
+/* Can parts[k..] make name[at..] (or, as a prefix, its start)? */
+static bool parts_make(const Paste *p, int k, const char *name, size_t at, size_t len,
+                       bool prefix, const StrMap *reached)
+{
+    if (prefix && at == len)
+        return true;
+    if (k == p->n)
+        return at == len;
+    const char *part = p->parts[k];
+    if (part) {
+        size_t n = strlen(part);
+        if (prefix && n >= len - at)
+            return !strncmp(part, name + at, len - at);
+        return n <= len - at && !strncmp(part, name + at, n) &&
+               parts_make(p, k + 1, name, at + n, len, prefix, reached);
+    }
+    for (size_t end = at; end <= len; end++)
+        if ((prefix && end == len) ||
+            (spelled_by(name + at, end - at, reached) &&
+             parts_make(p, k + 1, name, end, len, prefix, reached)))
+            return true;
     return false;
 }
 
+static bool paste_makes(const Paste *p, const char *name, bool prefix, const StrMap *reached)
+{
+    size_t len = strlen(name);
+    if (len > MAX_NAME)
+        return true;
+    bool fixed = false;
+    for (int k = 0; k < p->n; k++) {
+        fixed |= p->parts[k] != NULL;
+        if (p->parts[k] && !prefix && !strstr(name, p->parts[k]))
+            return false;   /* the quick answer for most names */
+    }
+    if (!fixed && !prefix)
+        return spelled_by(name, len, reached);
+    return parts_make(p, 0, name, 0, len, prefix, reached);
+}
+
+/* Can the pasted token make a trigger name, its parameters standing for
+ * what the unit reaches (reached)? */
+static bool paste_may_make_trigger(const Paste *p, const StrMap *pooled, const StrMap *reached)
+{
+    int ncat;
+    const FileFunc *cat = catalog_all(&ncat);
+    for (int k = 0; k < ncat; k++)
+        if (paste_makes(p, cat[k].name, false, reached))
+            return true;
+    for (int k = 0; extra_triggers[k]; k++)
+        if (paste_makes(p, extra_triggers[k], false, reached))
+            return true;
+    const SummaryTable *declared = summary_declared();
+    for (int k = 0; declared && k < declared->n; k++)
+        if (paste_makes(p, declared->items[k]->name, false, reached))
+            return true;
+    for (int k = 0; pooled && k < pooled->cap; k++)
+        if (pooled->slots[k].key && paste_makes(p, pooled->slots[k].key, false, reached))
+            return true;
+    return paste_makes(p, "pam_sm_", true, reached);
+}
+
 /* Does the unit's code name a trigger, through any macros? Fills names
- * with every identifier it reached (its possible callees). */
+ * with every identifier it reached (its possible callees). A token a
+ * macro pastes is judged once every name is reached: its parameters may
+ * be any of them. */
 static bool names_trigger(Prefilter *pf, const PrefilterUnit *u, const StrMap *pooled,
                           StrMap *names)
 {
     const char **stack = NULL;
-    int top = 0, cap = 0;
+    const Paste **pastes = NULL;
+    int top = 0, cap = 0, npastes = 0, cap_pastes = 0;
     Arena scratch = {0};
     for (int i = 0; i < u->main->nidents; i++)
         ARENA_PUSH(&scratch, stack, top, cap, u->main->idents[i]);
@@ -325,12 +393,27 @@ static bool names_trigger(Prefilter *pf, const PrefilterUnit *u, const StrMap *p
         int at;
         if (hit || !strmap_get(&pf->macro_index, name, &at))
             continue;
-        for (int d = 0; d < pf->macros[at].n && !hit; d++) {
+        for (int d = 0; d < pf->macros[at].n; d++) {
             const Macro *m = pf->macros[at].defs[d];
-            hit = m->npasted && paste_may_make_trigger(m);
+            for (int k = 0; k < m->npastes; k++)
+                ARENA_PUSH(&scratch, pastes, npastes, cap_pastes, &m->pastes[k]);
             for (int k = 0; k < m->n; k++)
                 ARENA_PUSH(&scratch, stack, top, cap, m->idents[k]);
         }
+    }
+    if (npastes && !hit) {   /* the names ## may paste: reached ones, tags, members */
+        StrMap spellable = {0};
+        for (int i = 0; i < names->cap; i++)
+            if (names->slots[i].key)
+                strmap_put(&spellable, names->slots[i].key, 1);
+        for (int i = 0; i < u->main->nothers; i++)
+            strmap_put(&spellable, u->main->others[i], 1);
+        for (int b = 0; b < u->nbody; b++)
+            for (int i = 0; i < u->body[b]->nothers; i++)
+                strmap_put(&spellable, u->body[b]->others[i], 1);
+        for (int k = 0; k < npastes && !hit; k++)
+            hit = paste_may_make_trigger(pastes[k], pooled, &spellable);
+        strmap_free(&spellable);
     }
     arena_free(&scratch);
     return hit;
