@@ -543,6 +543,16 @@ static bool copies_link_target(const SummaryInput *in, const Site *site)
     return false;
 }
 
+/* Is the site link(name, new) (or a helper doing it): the file stays at
+ * the name, and gets another one? */
+static bool links_from(const Site *site)
+{
+    const FileFunc *f = site->func;
+    const char *n = f->inner_name ? f->inner_name : f->name;
+    return f->group == G_NAMESPACE && f->path2 >= 0 && !strncmp(n, "link", 4) &&
+           site->path == site_path(site->ins, f, 0);
+}
+
 /* Blocks reachable from block b's successors (b itself only round a
  * loop), in a set allocated in `a`. */
 static unsigned char *reachable_after(Arena *a, const Function *fn, int b)
@@ -640,10 +650,11 @@ static void summarize_name(const SummaryInput *in, const DomTree *post, const Ri
          * the helper reads or writes the file for its work, and what it
          * tests afterwards is its own business (cups'
          * cupsdReadConfiguration(): read cupsd.conf, then lstat() it); so
-         * does a link, rename or removal of the name: what the helper
-         * lstat()s after link(old, new) verifies its own work (procmail's
-         * rlink(), mailfold.c:273 -> 324) */
-        worked = worked || opens_for_work(in, site) || f->group == G_NAMESPACE;
+         * does a link of the file to a new name: what the helper lstat()s
+         * after link(old, new) verifies its own work (procmail's rlink(),
+         * mailfold.c:273 -> 324). Not a removal: what the helper tests
+         * after unlink(p) is whether the name is free, for its caller. */
+        worked = worked || opens_for_work(in, site) || links_from(site);
         bool acts = f->group == G_NAMESPACE || (opens && !(f->roles & OPEN)) || worked ||
                     copies_link_target(in, site) ||
                     ((f->roles & CHECK) && works_after_check(in, sites, n, i));
