@@ -323,5 +323,5 @@ static int clear_name(const char *p) {
 int recreate(const char *p) {
   if (clear_name(p))
     return -1;
-  return open(p, O_WRONLY | O_CREAT | O_TRUNC, 0600);   // WARNING[toctou-check-use "after clear_name() checked it"]
+  return open(p, O_WRONLY | O_CREAT | O_TRUNC, 0600);   // WARNING[toctou-symlink-check "after clear_name() checked it"]
 }
