@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "flow.h"
@@ -78,6 +79,22 @@ bool effect_checks_links(const Site *check)
         return true;
     return check->func->flagkind == F_AT &&
            (site_flags_set(check->ins, check->func) & AT_SYMLINK_NOFOLLOW);
+}
+
+bool effect_tests_link_type(const Function *fn, const char *buf)
+{
+    size_t n = buf ? strlen(buf) : 0;
+    for (int b = 0; buf && b < fn->nblocks; b++) {
+        const Compare *m = &fn->blocks[b]->masked;
+        const char *k = m->key;
+        if (fn->blocks[b]->term != TERM_BRANCH || !k || strncmp(k, buf, n) ||
+            (strcmp(k + n, ".st_mode") && strcmp(k + n, "->st_mode")))
+            continue;
+        if ((m->op == CMP_EQ || m->op == CMP_NE) && (m->mask & S_IFMT) == S_IFMT &&
+            m->value == S_IFLNK)
+            return true;
+    }
+    return false;
 }
 
 bool effect_access_exists_only(const Site *check)

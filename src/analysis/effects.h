@@ -32,6 +32,11 @@ bool effect_changes_link_itself(const Site *use);
 bool effect_new_dir_changed_itself(const Site *made, const Site *use);
 /* A check of link-ness: lstat(), readlink(), AT_SYMLINK_NOFOLLOW. */
 bool effect_checks_links(const Site *check);
+/* Does the function test the stat buffer `buf` for a symbolic link
+ * (S_ISLNK(buf.st_mode), (buf.st_mode & S_IFMT) == S_IFLNK)? Only a look
+ * that does not follow links can see one: the check was a link check,
+ * whatever wrapper made it (util-linux's mnt_safe_lstat()). */
+bool effect_tests_link_type(const Function *fn, const char *buf);
 /* access(p, F_OK), faccessat(d, p, F_OK): only whether the name exists
  * (a wrapper's mode argument is its own business). */
 bool effect_access_exists_only(const Site *check);

@@ -11,7 +11,7 @@
 #include "../util/json_read.h"
 #include "cache_dir.h"
 
-enum { ENTRY_VERSION = 14 };
+enum { ENTRY_VERSION = 15 };
 
 static void str_field(StrBuf *out, const char *name, const char *value, bool comma)
 {

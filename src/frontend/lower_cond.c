@@ -60,42 +60,74 @@ static bool is_path(const Operand *o)
     return o->kind == OPND_LVALUE || o->kind == OPND_TEMP;
 }
 
-/* `a OP b` lowered side by side, so that `key OP constant` is recorded. */
-static Operand cond_comparison(Lower *L, CXCursor e, CompareOp op, Compare *cmp)
+/* `x & constant`, lowered side by side: the masked operand's key and the
+ * mask, or false (then nothing was lowered). */
+static bool masked_operand(Lower *L, CXCursor e, Operand *out, const char **key,
+                           long long *mask)
+{
+    CXCursor x = cursor_strip(e), *kids;
+    if (clang_getCursorKind(x) != CXCursor_BinaryOperator ||
+        clang_getCursorBinaryOperatorKind(x) != CXBinaryOperator_And ||
+        cursor_children(L->a, x, &kids) != 2)
+        return false;
+    Operand l = lower_expr(L, kids[0]), r = lower_expr(L, kids[1]);
+    Operand both = {0};
+    int cap = 0;
+    operand_add_reads(L, &both.reads, &both.nreads, &cap, &l);
+    operand_add_reads(L, &both.reads, &both.nreads, &cap, &r);
+    *out = operand_expr(L, e, both.reads, both.nreads);
+    *key = is_path(&l) && r.has_ival ? l.key : is_path(&r) && l.has_ival ? r.key : NULL;
+    *mask = is_path(&l) ? r.ival : l.ival;
+    return true;
+}
+
+/* `a OP b` lowered side by side, so that `key OP constant` is recorded,
+ * and `(key & mask) OP constant` in `masked`. */
+static Operand cond_comparison(Lower *L, CXCursor e, CompareOp op, Compare *cmp,
+                               Compare *masked)
 {
     CXCursor *kids;
     cursor_children(L->a, e, &kids);
-    Operand a = lower_expr(L, kids[0]), b = lower_expr(L, kids[1]);
+    Operand a;
+    const char *mkey = NULL;
+    long long mask = 0;
+    if (!masked_operand(L, kids[0], &a, &mkey, &mask))
+        a = lower_expr(L, kids[0]);
+    Operand b = lower_expr(L, kids[1]);
+    if (mkey && b.has_ival)
+        *masked = (Compare){op, mkey, b.ival, mask};
     Operand both = {0};
     int cap = 0;
     operand_add_reads(L, &both.reads, &both.nreads, &cap, &a);
     operand_add_reads(L, &both.reads, &both.nreads, &cap, &b);
     if (is_path(&a) && b.has_ival)
-        *cmp = (Compare){op, a.key, b.ival};
+        *cmp = (Compare){op, a.key, b.ival, 0};
     else if (is_path(&b) && a.has_ival)
-        *cmp = (Compare){swapped(op), b.key, a.ival};
+        *cmp = (Compare){swapped(op), b.key, a.ival, 0};
     return operand_expr(L, e, both.reads, both.nreads);
 }
 
 static void cond_leaf(Lower *L, CXCursor e, int t, int f, ReadAcc *acc)
 {
-    Compare cmp = {CMP_NONE, NULL, 0};
+    Compare cmp = {CMP_NONE, NULL, 0, 0}, masked = {CMP_NONE, NULL, 0, 0};
     CXCursor *kids;
     CompareOp op = clang_getCursorKind(e) == CXCursor_BinaryOperator
                        ? compare_op(clang_getCursorBinaryOperatorKind(e)) : CMP_NONE;
     Operand o;
     if (op != CMP_NONE && cursor_children(L->a, e, &kids) == 2)
-        o = cond_comparison(L, e, op, &cmp);
+        o = cond_comparison(L, e, op, &cmp, &masked);
     else
         o = lower_expr(L, e);
     if (op == CMP_NONE && is_path(&o))
-        cmp = (Compare){CMP_NE, o.key, 0};   /* if (f) */
+        cmp = (Compare){CMP_NE, o.key, 0, 0};   /* if (f) */
     if (acc)
         operand_add_reads(L, &acc->reads, &acc->n, &acc->cap, &o);
     int b = L->cur;
     branch_on(L, e, &o, t, f);
-    if (b >= 0 && L->fn->blocks[b]->term == TERM_BRANCH)
+    if (b >= 0 && L->fn->blocks[b]->term == TERM_BRANCH) {
         L->fn->blocks[b]->cmp = cmp;
+        L->fn->blocks[b]->masked = masked;
+    }
 }
 
 /* Evaluate `first`; continue with `second` in a new block named label. */

@@ -63,6 +63,7 @@ typedef struct Compare {
     CompareOp op;
     const char *key;
     long long value;
+    long long mask;         /* Block.masked only: (key & mask) OP value */
 } Compare;
 
 /* Does `x OP c` hold? (CMP_NONE: nothing is known, so it may.) */
@@ -115,6 +116,8 @@ typedef struct Block {
     TermKind term;
     Operand cond;           /* BRANCH/SWITCH condition, RETURN value */
     Compare cmp;            /* BRANCH on `key OP constant`, when it is one */
+    Compare masked;         /* BRANCH on `(key & mask) OP constant`, when it is
+                             * one: a file type test, S_ISLNK(st.st_mode) */
     SrcLoc term_loc;
     int *succ;
     int nsucc, cap_succ;

@@ -12,8 +12,8 @@ enum { MAX_COUNT = INT_MAX / 64 };
  * build until this file is updated. */
 #if defined(__x86_64__) && defined(__LP64__)
 _Static_assert(sizeof(Operand) == 120 && sizeof(Call) == 32 && sizeof(Ins) == 296 &&
-                   sizeof(Block) == 240 && sizeof(Var) == 24 && sizeof(Function) == 112 &&
-                   sizeof(SrcLoc) == 16 && sizeof(Compare) == 24,
+                   sizeof(Block) == 280 && sizeof(Var) == 24 && sizeof(Function) == 112 &&
+                   sizeof(SrcLoc) == 16 && sizeof(Compare) == 32,
                "an IR structure changed: write and read its new fields in ir_io.c");
 #endif
 
@@ -135,6 +135,10 @@ static void put_block(BlobWriter *w, const Block *b)
     blob_put_int(w, b->cmp.op);
     blob_put_str(w, b->cmp.key);
     blob_put_int(w, b->cmp.value);
+    blob_put_int(w, b->masked.op);
+    blob_put_str(w, b->masked.key);
+    blob_put_int(w, b->masked.value);
+    blob_put_int(w, b->masked.mask);
     put_loc(w, b->term_loc);
     put_ints(w, b->succ, b->nsucc);
     blob_put_int(w, b->case_labels != NULL);
@@ -157,6 +161,10 @@ static Block *get_block(BlobReader *r)
     b->cmp.op = (CompareOp)blob_int(r);
     b->cmp.key = blob_str(r);
     b->cmp.value = blob_int(r);
+    b->masked.op = (CompareOp)blob_int(r);
+    b->masked.key = blob_str(r);
+    b->masked.value = blob_int(r);
+    b->masked.mask = blob_int(r);
     b->term_loc = get_loc(r);
     b->succ = get_ints(r, &b->nsucc, &b->cap_succ);
     if (blob_int(r)) {

@@ -405,9 +405,13 @@ static PairKind judge(const Pairing *p, const Site *use)
     /* a name this call made (mkdir) is no link either: opening it with
      * O_NOFOLLOW (and fstat() of the descriptor) is the safe way back in;
      * so is it after realpath() resolved every link on the way (then
-     * open(O_PATH|O_NOFOLLOW) and descriptor calls only) */
+     * open(O_PATH|O_NOFOLLOW) and descriptor calls only), and after a
+     * check whose buffer the program tests for a link (S_ISLNK): a use that
+     * refuses links is then the safe idiom (util-linux umount2(target,
+     * flags | UMOUNT_NOFOLLOW) after mnt_safe_lstat()) */
     bool no_link_then = p->links || (check->func->roles & NEWNAME) ||
-                        check->func->group == G_RESOLVE;
+                        check->func->group == G_RESOLVE ||
+                        effect_tests_link_type(p->in->fn, p->buf);
     /* *at() calls protect the directory part only: after a link check of
      * (dirfd, name), a use that follows a link there is the race */
     if (p->follow_only && (!follows_links(use) || effect_read_only(use)))
