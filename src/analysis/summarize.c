@@ -543,14 +543,13 @@ static bool copies_link_target(const SummaryInput *in, const Site *site)
     return false;
 }
 
-/* Is the site link(name, new) (or a helper doing it): the file stays at
- * the name, and gets another one? */
+/* Is the site link(old, new) on either of its names: the file stays at
+ * the old name and gets the new one, both the helper's work? */
 static bool links_from(const Site *site)
 {
     const FileFunc *f = site->func;
     const char *n = f->inner_name ? f->inner_name : f->name;
-    return f->group == G_NAMESPACE && f->path2 >= 0 && !strncmp(n, "link", 4) &&
-           site->path == site_path(site->ins, f, 0);
+    return f->group == G_NAMESPACE && f->path2 >= 0 && !strncmp(n, "link", 4);
 }
 
 /* Blocks reachable from block b's successors (b itself only round a

@@ -283,12 +283,20 @@ int move_checked(const char *src) {
  * -> 324). What a helper tests after, or to do, its own link is no check
  * its caller relies on. */
 static int rlink(const char *old, const char *newn) {
-  struct stat sto;
+  struct stat sto, stn;
   if (link(old, newn)) {
-    if (lstat(old, &sto) || S_ISLNK(sto.st_mode))
+    if (lstat(old, &sto) || lstat(newn, &stn) || sto.st_ino != stn.st_ino ||
+        S_ISLNK(sto.st_mode))
       return -1;
   }
   return 0;
+}
+
+/* dirfile(): link the message into the folder, then open the new link */
+int deliver_link(const char *msg, const char *box) {
+  if (rlink(msg, box))
+    return -1;
+  return open(box, O_WRONLY | O_APPEND);   // no-warning
 }
 
 static int link_by_inode(const char *msg, char *dir, int linkonly) {
