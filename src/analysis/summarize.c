@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "creation.h"
+#include "derive.h"
 #include "effects.h"
 #include "flow.h"
 #include "handles.h"
@@ -151,49 +152,11 @@ static bool returns_outcome(const SummaryInput *in, const Site *inner)
     return returns_from(in, inner, seeds, n);
 }
 
-/* The pointer parameter a store through `key` goes to (*ok, st->ok,
- * ok[0] for the parameter ok), or -1. */
-static int stored_through_param(const Function *fn, const char *key)
-{
-    int n;
-    const char *root = ir_key_root(key, &n);
-    bool through = key[0] == '*' || strstr(key, "->") || strchr(key, '[');
-    for (int i = 0; through && i < fn->nparams && i < fn->nvars; i++)
-        if (fn->vars[i].pointer && (int)strlen(fn->vars[i].key) == n &&
-            !strncmp(fn->vars[i].key, root, (size_t)n))
-            return i;
-    return -1;
-}
-
 /* The pointer parameter, other than `param`, through which the function
  * hands the check's outcome to its caller (*ok = access(p, W_OK) == 0, or
- * *ok = 1 in a branch over it), or -1. */
-static bool reads_any(const Operand *o, const NameSet *keys)
-{
-    for (int k = 0; k < keys->n; k++)
-        if (ir_operand_reads(o, keys->keys[k]))
-            return true;
-    return false;
-}
-
-/* Values derived from the result are followed through plain assignments,
- * in any order (a may-analysis, small: a wrapper's body). */
-/* The seeds, and every local assigned a value read from one (r = !ok). */
-static void derive_locals(Arena *a, const Function *fn, NameSet *keys)
-{
-    for (bool grew = true; grew;) {
-        grew = false;
-        for (int b = 0; b < fn->nblocks; b++)
-            for (int i = 0; i < fn->blocks[b]->nins; i++) {
-                const Ins *ins = &fn->blocks[b]->ins[i];
-                if (ins->kind == INS_ASSIGN && ins->dst.kind == OPND_LVALUE &&
-                    stored_through_param(fn, ins->dst.key) < 0 && reads_any(&ins->src, keys))
-                    grew |= nameset_add(a, keys, ins->dst.key);
-            }
-    }
-}
-
-static int outcome_param(const SummaryInput *in, const Site *inner, int param)
+ * *ok = 1 in a branch over it), or -1. Values derived from the result are
+ * followed through plain assignments, in any order (derive.h). */
+static int outcome_param(const SummaryInput *in, DeriveIndex *dx, const Site *inner, int param)
 {
     const char *result = inner->ins->dst.key;
     const char *seeds[3];
@@ -205,21 +168,16 @@ static int outcome_param(const SummaryInput *in, const Site *inner, int param)
         seeds[n++] = site_out_buffer(inner);
     Guards *guards = flow_guards(in->scratch, in->fn, inner, seeds, n, true);
     const Function *fn = in->fn;
-    NameSet keys = {0};
-    for (int k = 0; k < n; k++)
-        nameset_add(in->scratch, &keys, seeds[k]);
-    derive_locals(in->scratch, fn, &keys);
     const BlockSet *decided = flow_decided(in->scratch, fn, in->dom, in->cdep, guards);
-    for (int b = 0; b < fn->nblocks; b++)
-        for (int i = 0; i < fn->blocks[b]->nins; i++) {
-            const Ins *ins = &fn->blocks[b]->ins[i];
-            if (ins->kind != INS_ASSIGN || ins->dst.kind != OPND_LVALUE)
-                continue;
-            int j = stored_through_param(fn, ins->dst.key);
-            if (j >= 0 && j != param &&
-                (flow_decided_has(decided, b) || reads_any(&ins->src, &keys)))
-                return j;
-        }
+    int nstores;
+    const ParamStore *stores = derive_param_stores(dx, &nstores);
+    for (int k = 0; k < nstores; k++) {
+        const ParamStore *st = &stores[k];
+        const Ins *ins = &fn->blocks[st->block]->ins[st->index];
+        if (st->param != param &&
+            (flow_decided_has(decided, st->block) || derive_reads(dx, &ins->src, seeds, n)))
+            return st->param;
+    }
     return -1;
 }
 
@@ -520,24 +478,24 @@ static bool opens_for_work(const SummaryInput *in, const Site *site)
 /* Is the site a readlink() whose target the function makes a link with
  * (copy_file(): symlink(target, dest) copies the link)? It reads the link
  * for the work, as an open whose descriptor is read does: no check. */
-static bool copies_link_target(const SummaryInput *in, const Site *site)
+static bool copies_link_target(const SummaryInput *in, DeriveIndex *dx, const Site *site)
 {
     if (site->func->group != G_LINK)
         return false;
-    NameSet keys = {0};
+    const char *seeds[2];
+    int n = 0;
     if (site->ins->dst.key)
-        nameset_add(in->scratch, &keys, site->ins->dst.key);
+        seeds[n++] = site->ins->dst.key;
     if (site_out_buffer(site))
-        nameset_add(in->scratch, &keys, site_out_buffer(site));
-    derive_locals(in->scratch, in->fn, &keys);
-    for (int b = 0; b < in->fn->nblocks && keys.n; b++)
+        seeds[n++] = site_out_buffer(site);
+    for (int b = 0; b < in->fn->nblocks && n; b++)
         for (int i = 0; i < in->fn->blocks[b]->nins; i++) {
             const Ins *ins = &in->fn->blocks[b]->ins[i];
             const FileFunc *f = ins->kind == INS_CALL ? site_func(ins) : NULL;
             if (!f || !(f->roles & (NEWNAME | NEWNAME2)))
                 continue;
             for (int k = 0; k < ins->call.nargs; k++)
-                if (k != f->path && k != f->path2 && reads_any(&ins->call.args[k], &keys))
+                if (k != f->path && k != f->path2 && derive_reads(dx, &ins->call.args[k], seeds, n))
                     return true;
         }
     return false;
@@ -617,7 +575,7 @@ static void mark_dropped(const RightsFlow *rights, const Site *site, FileFunc *a
 }
 
 static void summarize_name(const SummaryInput *in, const DomTree *post, const RightsFlow *rights,
-                           Summary *s, int param, const Operand *global)
+                           DeriveIndex *dx, Summary *s, int param, const Operand *global)
 {
     const Function *fn = in->fn;
     Ins none = {0};
@@ -655,11 +613,11 @@ static void summarize_name(const SummaryInput *in, const DomTree *post, const Ri
          * after unlink(p) is whether the name is free, for its caller. */
         worked = worked || opens_for_work(in, site) || links_from(site);
         bool acts = f->group == G_NAMESPACE || (opens && !(f->roles & OPEN)) || worked ||
-                    copies_link_target(in, site) ||
+                    copies_link_target(in, dx, site) ||
                     ((f->roles & CHECK) && works_after_check(in, sites, n, i));
         if ((f->roles & CHECK) && !acts && !has_effect(s, EFFECT_CHECK, param, global)) {
             bool exits = exits_on_outcome(in, site);
-            int out = outcome_param(in, site, param);
+            int out = outcome_param(in, dx, site, param);
             if (exits || out >= 0 || returns_outcome(in, site)) {
                 FileFunc as = wrapper_view(fn, site, param, CHECK);
                 as.existence_only = answers_existence_only(in, site);
@@ -770,15 +728,16 @@ Summary summarize(const SummaryInput *in)
                  .pure_result = result_from_arguments(in->fn)};
     DomTree post = dom_build_post(in->scratch, in->fn);
     const RightsFlow *rights = rights_flow(in->scratch, in->fn);
+    DeriveIndex *dx = derive_index(in->scratch, in->fn);
     for (int p = 0; p < in->fn->nparams && p < in->fn->nvars; p++)
         if (in->fn->vars[p].pointer)
-            summarize_name(in, &post, rights, &s, p, NULL);
+            summarize_name(in, &post, rights, dx, &s, p, NULL);
     /* a global name the function checks or uses is checked or used at each
      * call: check_config() tests config_path, its caller then opens it */
     for (int v = in->fn->nparams; v < in->fn->nvars; v++) {
         const Var *var = &in->fn->vars[v];
         if (var->kind == VAR_GLOBAL && var->pointer && !strchr(var->key, '\''))
-            summarize_name(in, &post, rights, &s, -1,
+            summarize_name(in, &post, rights, dx, &s, -1,
                            summary_global_operand(in->arena, var->key));
     }
     RightsEffect ids = rights_effect(in->scratch, in->fn);
