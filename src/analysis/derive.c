@@ -62,7 +62,8 @@ DeriveIndex *derive_index(Arena *a, const Function *fn)
             }
             int dst = key_id(x, ins->dst.key);
             for (int r = 0; r < ins->src.nreads; r++) {
-                IntList *l = &x->to[key_id(x, ins->src.reads[r])];
+                int from = key_id(x, ins->src.reads[r]);   /* may move x->to */
+                IntList *l = &x->to[from];
                 ARENA_PUSH(a, l->v, l->n, l->cap, dst);
             }
         }

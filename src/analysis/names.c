@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../model/catalog.h"
+#include "names_index.h"
 #include "summary.h"
 #include "../util/strbuf.h"
 
@@ -218,12 +219,13 @@ static bool reads_name(const NameSet *s, const Operand *o)
     return false;
 }
 
-static void add_inner(Arena *a, NameSet *s, const char *key)
+static bool add_inner(Arena *a, NameSet *s, const char *key)
 {
     for (int i = 0; i < s->ninner; i++)
         if (!strcmp(s->inner[i], key))
-            return;
+            return false;
     ARENA_PUSH(a, s->inner, s->ninner, s->cap_inner, key);
+    return true;
 }
 
 /* A store through a pointer into the name (*ext = 0, ext[1] = 'z'). */
@@ -254,13 +256,6 @@ static bool duplicates_name(const NameSet *s, const Ins *ins)
            c->nargs == 1 && ins->dst.key && c->args[0].kind == OPND_LVALUE &&
            nameset_has(s, c->args[0].key);
 }
-
-/* Functions returning a pointer into their string argument. */
-static const char *const into_arg[] = {
-    "strchr", "strrchr", "strstr", "strcasestr", "strpbrk", "memchr", "memrchr",
-    "strchrnul", "rawmemchr", "index", "rindex", "basename", "dirname", "strtok",
-    "strtok_r", "strsep", NULL,
-};
 
 /* Functions common between a check and a use that never write through
  * their pointer arguments. */
@@ -307,7 +302,7 @@ static void call_step(Arena *a, const Function *fn, int block, int index, NameSe
         return;
     }
     /* What these return from the name (strrchr(buf, '/')) points into it. */
-    bool points_into = ins->call.callee && in_list(ins->call.callee, into_arg);
+    bool points_into = ins->call.callee && names_points_into_arg(ins->call.callee);
     for (int k = 0; points_into && ins->dst.key && k < ins->call.nargs; k++)
         if (reads_name(s, &ins->call.args[k]))
             add_inner(a, s, ins->dst.key);
@@ -416,7 +411,7 @@ static void inner_before(Arena *a, const Ins **window, int n, NameSet *s)
         if (ins->kind == INS_ASSIGN)
             derives = !nameset_has(s, ins->dst.key) && ins->src.kind != OPND_LVALUE &&
                       reads_name(s, &ins->src);
-        else if (ins->call.callee && in_list(ins->call.callee, into_arg))
+        else if (ins->call.callee && names_points_into_arg(ins->call.callee))
             for (int i = 0; i < ins->call.nargs && !derives; i++)
                 derives = reads_name(s, &ins->call.args[i]);
         if (derives)
@@ -431,23 +426,27 @@ static void inner_before(Arena *a, const Ins **window, int n, NameSet *s)
  * they count as pointers into it. A may-alias: it only ends names. */
 static void inner_anywhere(Arena *a, const Function *fn, NameSet *s)
 {
-    for (int b = 0; b < fn->nblocks; b++)
-        for (int i = 0; i < fn->blocks[b]->nins; i++) {
-            const Ins *ins = &fn->blocks[b]->ins[i];
-            int n;
-            if (ins->dst.kind != OPND_LVALUE || nameset_has(s, ins->dst.key) ||
-                ir_key_root(ins->dst.key, &n) != ins->dst.key || ins->dst.key[n])
-                continue;   /* a variable, not a slot the name is stored in */
-            bool derives = false;
-            if (ins->kind == INS_ASSIGN)
-                derives = ins->src.kind != OPND_STRING && ins->src.kind != OPND_LVALUE &&
-                          reads_name(s, &ins->src);
-            else if (ins->call.callee && in_list(ins->call.callee, into_arg))
-                for (int k = 0; k < ins->call.nargs && !derives; k++)
-                    derives = reads_name(s, &ins->call.args[k]);
-            if (derives)
-                add_inner(a, s, ins->dst.key);
-        }
+    /* the candidates that read the name's variables, in program order: a
+     * pointer found joins the name for the candidates after it */
+    NamesIndex *x = names_index(fn);
+    names_index_begin(x);
+    for (int i = 0; i < s->n; i++)
+        names_index_add_readers(x, s->keys[i], -1);
+    for (int i = 0; i < s->ninner; i++)
+        names_index_add_readers(x, s->inner[i], -1);
+    for (int c; (c = names_index_next(x)) >= 0;) {
+        const Ins *ins = names_index_candidate(x, c);
+        if (nameset_has(s, ins->dst.key))
+            continue;
+        bool derives = false;
+        if (ins->kind == INS_ASSIGN)
+            derives = reads_name(s, &ins->src);
+        else
+            for (int k = 0; k < ins->call.nargs && !derives; k++)
+                derives = reads_name(s, &ins->call.args[k]);
+        if (derives && add_inner(a, s, ins->dst.key))
+            names_index_add_readers(x, ins->dst.key, c);
+    }
 }
 
 void names_aliases_before(Arena *a, const Function *fn, int block, int index, NameSet *s)

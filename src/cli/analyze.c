@@ -12,6 +12,7 @@
 #include "../analysis/risk.h"
 #include "../analysis/flow_index.h"
 #include "../analysis/handle_index.h"
+#include "../analysis/names_index.h"
 #include "../analysis/real_ids.h"
 #include "../analysis/summarize.h"
 #include "../analysis/walks.h"
@@ -311,6 +312,7 @@ static void analyse_unit(Unit *u)
     flow_index_release();
     real_ids_release();
     handle_index_release();
+    names_index_release();
     summary_set_current(NULL);
     export_summaries(u, &table, u->res);
     record_callees(u);
