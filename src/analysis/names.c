@@ -156,27 +156,6 @@ const char *names_fill_before(Arena *a, const Function *fn, int block, int index
     return w ? names_fill_of(a, fn, block, index, w) : NULL;
 }
 
-bool nameset_has(const NameSet *s, const char *key)
-{
-    for (int i = 0; i < s->n; i++)
-        if (!strcmp(s->keys[i], key))
-            return true;
-    return false;
-}
-
-bool nameset_add(Arena *a, NameSet *s, const char *key)
-{
-    if (nameset_has(s, key))
-        return false;
-    ARENA_PUSH(a, s->keys, s->n, s->cap, key);
-    return true;
-}
-
-static void remove_at(NameSet *s, int i)
-{
-    s->keys[i] = s->keys[--s->n];
-}
-
 /* Does a store to `written` go into the storage that key k points to
  * (buf[0] or *p for k = p), rather than re-point k itself (*argp for
  * k = *argp: the slot that held the name gets another value)? */
@@ -188,30 +167,57 @@ static bool stores_into_content(const char *written, const char *k)
 
 /* `written` is stored to: keys it re-points are dropped; if it writes into
  * the content of a key (buf[0], *p), no storage holds the name any more. */
+/* One key: dropped if `written` re-points it; false if the write goes
+ * into the name's content (then the set was cleared). */
+static bool store_at(NameSet *s, int i, const char *written)
+{
+    const char *k = s->keys[i];
+    if (ir_key_index_uses(written, k)) {
+        nameset_remove_at(s, i);
+    } else if (ir_key_overlaps(written, k)) {
+        if (stores_into_content(written, k)) {
+            nameset_clear(s);
+            return false;
+        }
+        nameset_remove_at(s, i);
+    }
+    return true;
+}
+
+/* `written` is stored to: keys it re-points are dropped; if it writes into
+ * the content of a key (buf[0], *p), no storage holds the name any more.
+ * The keys are taken from the last place down (a removed key's place gets
+ * the last key, already seen). */
 static void store(NameSet *s, const char *written)
 {
-    for (int i = s->n - 1; i >= 0; i--) {
-        const char *k = s->keys[i];
-        if (ir_key_index_uses(written, k)) {
-            remove_at(s, i);
-        } else if (ir_key_overlaps(written, k)) {
-            bool into_content = stores_into_content(written, k);
-            if (into_content) {
-                s->n = 0;
+    const int *places;
+    int n = nameset_overlap_places(s, written, &places);
+    if (n < 0) {
+        for (int i = s->n - 1; i >= 0; i--)
+            if (!store_at(s, i, written))
                 return;
-            }
-            remove_at(s, i);
-        }
+        return;
     }
+    for (int k = 0; k < n; k++)
+        if (!store_at(s, places[k], written))
+            return;
+}
+
+/* Does a key of s overlap key? */
+static bool holds_overlapping(const NameSet *s, const char *key)
+{
+    for (int i = nameset_first_of_root(s, key); i >= 0; i = nameset_next_of_root(s, i))
+        if (ir_key_overlaps(s->keys[i], key))
+            return true;
+    return false;
 }
 
 /* Does the operand read one of the name's keys, or a pointer into it? */
 static bool reads_name(const NameSet *s, const Operand *o)
 {
     for (int r = 0; r < o->nreads; r++) {
-        for (int i = 0; i < s->n; i++)
-            if (ir_key_overlaps(s->keys[i], o->reads[r]))
-                return true;
+        if (holds_overlapping(s, o->reads[r]))
+            return true;
         for (int i = 0; i < s->ninner; i++)
             if (ir_key_overlaps(s->inner[i], o->reads[r]))
                 return true;
@@ -320,14 +326,11 @@ static void call_step(Arena *a, const Function *fn, int block, int index, NameSe
         }
         for (int i = 0; i < s->ninner; i++)
             if (!strcmp(target, s->inner[i])) {
-                s->n = 0;   /* strcpy(ext, "xz"): into the name */
+                nameset_clear(s);   /* strcpy(ext, "xz"): into the name */
                 return;
             }
-        for (int i = 0; i < s->n; i++)
-            if (ir_key_overlaps(target, s->keys[i])) {
-                s->n = 0;
-                return;
-            }
+        if (holds_overlapping(s, target))
+            nameset_clear(s);
         return;
     }
     if (!may_write_through(&ins->call))
@@ -340,19 +343,17 @@ static void call_step(Arena *a, const Function *fn, int block, int index, NameSe
                          (arg->to_pointer || !arg->key) && reads_name(s, arg) &&
                          !(arg->kind == OPND_LVALUE && nameset_has(s, arg->key));
         if (into_name) {
-            s->n = 0;   /* strcpy(buf + len, "x"), sprintf(ext, ...) */
+            nameset_clear(s);   /* strcpy(buf + len, "x"), sprintf(ext, ...) */
             return;
         }
         if (arg->kind == OPND_ADDR || arg->kind == OPND_LVALUE)
             forget_fill_if_input(s, arg->key);
         if (arg->kind == OPND_ADDR)
             store(s, arg->key);   /* &p: p may be re-pointed */
-        else if (arg->kind == OPND_LVALUE)
-            for (int i = 0; i < s->n; i++)
-                if (ir_key_overlaps(arg->key, s->keys[i])) {
-                    s->n = 0;     /* p: what p points to may change */
-                    return;
-                }
+        else if (arg->kind == OPND_LVALUE && holds_overlapping(s, arg->key)) {
+            nameset_clear(s);     /* p: what p points to may change */
+            return;
+        }
     }
 }
 
@@ -362,7 +363,15 @@ static void copy_index(Arena *a, NameSet *s, const char *to, const char *from)
 {
     const char *sub = arena_printf(a, "[%s]", from);
     size_t len = strlen(sub);
-    for (int i = 0, n = s->n; i < n; i++) {
+    const int *places;
+    int n = s->n;
+    bool every = nameset_bracket_places(s, &places) < 0;
+    for (int k = 0;; k++) {
+        /* adding keeps the places; the list may move as it grows */
+        int nb = every ? n : nameset_bracket_places(s, &places);
+        int i = k >= nb ? n : every ? k : places[k];
+        if (i >= n)
+            break;
         const char *at = strstr(s->keys[i], sub);
         if (at)
             nameset_add(a, s, arena_printf(a, "%.*s[%s]%s", (int)(at - s->keys[i]),
@@ -378,7 +387,7 @@ void nameset_step(Arena *a, const Function *fn, int block, int index, NameSet *s
     } else if (ins->dst.kind == OPND_LVALUE) {
         forget_fill_if_input(s, ins->dst.key);
         if (writes_through_inner(s, ins->dst.key)) {
-            s->n = 0;
+            nameset_clear(s);
             return;
         }
         bool copy = (ins->src.kind == OPND_LVALUE || ins->src.kind == OPND_STRING ||

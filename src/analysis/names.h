@@ -21,6 +21,8 @@ const char *names_copied_from(Arena *a, const char *sig);
 /* Is ins a call that fills its first argument (strcpy, snprintf...)? */
 bool names_is_fill(const Ins *ins);
 
+typedef struct NameSetIndex NameSetIndex;
+
 typedef struct NameSet {
     const char **keys;  /* storage holding the name */
     int n, cap;
@@ -30,6 +32,7 @@ typedef struct NameSet {
                          * (ext = strrchr(buf, '.') + 1): a write through
                          * one changes the name */
     int ninner, cap_inner;
+    NameSetIndex *idx;  /* a large set's hash index (nameset.c), or NULL */
 } NameSet;
 
 /* Add to s the keys that hold the same name at (block, index) because of
@@ -38,6 +41,20 @@ void names_aliases_before(Arena *a, const Function *fn, int block, int index, Na
 
 bool nameset_has(const NameSet *s, const char *key);
 bool nameset_add(Arena *a, NameSet *s, const char *key);
+/* Remove the key at place i (the last key takes its place); remove all. */
+void nameset_remove_at(NameSet *s, int i);
+void nameset_clear(NameSet *s);
+/* The places of keys with key's variable: the first, the next after place
+ * (-1: no more). A small set, without an index, gives every place. */
+int nameset_first_of_root(const NameSet *s, const char *key);
+int nameset_next_of_root(const NameSet *s, int place);
+/* The places, ascending, of keys with an index ([i]); -1 when the set has
+ * no index (then every place may be one). */
+int nameset_bracket_places(const NameSet *s, const int **places);
+/* The places, descending, of keys that may overlap key or use an index:
+ * key's variable's and the bracketed ones; -1 when the set has no index
+ * (then every place, from the last). Valid until the set changes. */
+int nameset_overlap_places(const NameSet *s, const char *key, const int **places);
 /* Update s for one instruction. */
 void nameset_step(Arena *a, const Function *fn, int block, int index, NameSet *s);
 
