@@ -42,6 +42,8 @@ void finding_reason(Findings *f, Finding *finding, const RiskReason *r)
 {
     RiskReason copy = *r;
     copy.text = arena_strdup(f->arena, r->text);
+    if (r->loc.file)   /* a summary's (a drop inside a wrapper) lives with its unit */
+        copy.loc.file = arena_strdup(f->arena, r->loc.file);
     ARENA_PUSH(f->arena, finding->reasons, finding->nreasons, finding->cap_reasons, copy);
 }
 
