@@ -32,6 +32,7 @@
 #include "call_places.h"
 #include "creation.h"
 #include "effects.h"
+#include "listing.h"
 #include "names.h"
 #include "origin.h"
 #include "prefixes.h"
@@ -157,7 +158,7 @@ static bool listed_name(Assess *s, const Site *use, SrcLoc *at)
     const char *key = use->path->key;
     const char *fill = names_fill_before(s->a, s->fn, use->block, use->index, key);
     *at = use->ins->loc;
-    if (risk_key_listed(key) || risk_key_listed(fill))
+    if (listing_entry(s->fn, key) || listing_in_fill(s->fn, fill) || listing_fills(s->fn, key))
         return true;
     int len;
     const char *root = ir_key_root(key, &len);

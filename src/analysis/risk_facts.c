@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "listing.h"
 #include "names.h"
 #include "real_ids.h"
 #include "summary.h"
@@ -119,22 +120,12 @@ static void note_walker(RiskFacts *rf, const Call *c)
 }
 
 
-bool risk_key_listed(const char *key)
-{
-    static const char *const fields[] = {"d_name", "fts_path", "fts_accpath", "fts_name",
-                                          "gl_pathv", NULL};
-    for (int i = 0; key && fields[i]; i++)
-        if (strstr(key, fields[i]))
-            return true;
-    return false;
-}
-
-static bool reads_listed(const Operand *o)
+static bool reads_listed(const Function *fn, const Operand *o)
 {
     for (int r = 0; r < o->nreads; r++)
-        if (risk_key_listed(o->reads[r]))
+        if (listing_entry(fn, o->reads[r]))
             return true;
-    return risk_key_listed(o->key);
+    return listing_entry(fn, o->key);
 }
 
 /* Does o, just before (b, i) of fn, hold an entry's name: it reads one, is
@@ -143,12 +134,12 @@ static bool reads_listed(const Operand *o)
  * directly or through a copy? */
 static bool holds_listed(Arena *a, const Function *fn, int b, int i, const Operand *o, int depth)
 {
-    if (reads_listed(o))
+    if (reads_listed(fn, o))
         return true;
     if (!o->key || depth > 3 || (o->kind != OPND_LVALUE && o->kind != OPND_TEMP))
         return false;
     const char *fill = o->kind == OPND_LVALUE ? names_fill_before(a, fn, b, i, o->key) : NULL;
-    if (risk_key_listed(fill))
+    if (listing_in_fill(fn, fill) || (o->kind == OPND_LVALUE && listing_fills(fn, o->key)))
         return true;
     for (int db = 0; db < fn->nblocks; db++)
         for (int di = 0; di < fn->blocks[db]->nins; di++) {
@@ -158,7 +149,7 @@ static bool holds_listed(Arena *a, const Function *fn, int b, int i, const Opera
             if (def->kind == INS_ASSIGN && holds_listed(a, fn, db, di, &def->src, depth + 1))
                 return true;
             for (int k = 0; def->kind == INS_CALL && k < def->call.nargs; k++)
-                if (reads_listed(&def->call.args[k]))
+                if (reads_listed(fn, &def->call.args[k]))
                     return true;
         }
     return false;

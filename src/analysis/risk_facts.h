@@ -27,8 +27,6 @@ struct RiskFacts {
     int nlisted;
 };
 
-/* Does the storage key name a directory entry: d_name, fts_path...? */
-bool risk_key_listed(const char *key);
 /* Is parameter `param` of function `fn` given a name from a directory
  * listing by some call in the unit (chattr_dir_proc() passes
  * concat_path_file(dir, de->d_name) to change_attributes())? The call. */
