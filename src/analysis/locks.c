@@ -68,7 +68,7 @@ LockCall lock_call(const Function *fn, int block, int index)
     const Call *c = &ins->call;
     for (int i = 0; memory_locks[i].name; i++)
         if (!strcmp(n, memory_locks[i].name))
-            return (LockCall){memory_locks[i].act, LOBJ_MEMORY, 0};
+            return (LockCall){memory_locks[i].act, LOBJ_MEMORY, 0, false, strstr(n, "rdlock") != NULL};
     if (!strcmp(n, "close") || !strcmp(n, "_close"))
         return (LockCall){LOCK_RELEASE, LOBJ_FILE, 0};
     if (c->nargs < 2 || !c->args[1].has_ival)
@@ -78,7 +78,8 @@ LockCall lock_call(const Function *fn, int block, int index)
         if (op & LOCK_UN)
             return (LockCall){LOCK_RELEASE, LOBJ_FILE, 0};
         if (op & (LOCK_EX | LOCK_SH))
-            return (LockCall){op & LOCK_NB ? LOCK_TRY : LOCK_ACQUIRE, LOBJ_FILE, 0};
+            return (LockCall){op & LOCK_NB ? LOCK_TRY : LOCK_ACQUIRE, LOBJ_FILE, 0, false,
+                              !(op & LOCK_EX)};
         return none;
     }
     if (!strcmp(n, "lockf") || !strcmp(n, "lockf64")) {
@@ -97,7 +98,8 @@ LockCall lock_call(const Function *fn, int block, int index)
             type = flock_type_before(fn, block, index, c->args[2].key);
         if (type == F_UNLCK)
             return (LockCall){LOCK_RELEASE, LOBJ_FILE, 0, false};
-        return (LockCall){wait ? LOCK_ACQUIRE : LOCK_TRY, LOBJ_FILE, 0, type < 0 && !wait};
+        return (LockCall){wait ? LOCK_ACQUIRE : LOCK_TRY, LOBJ_FILE, 0, type < 0 && !wait,
+                          type == F_RDLCK};
     }
     return none;
 }

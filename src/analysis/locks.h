@@ -25,6 +25,8 @@ typedef struct LockCall {
     int arg;            /* the mutex pointer or descriptor argument */
     bool uncertain;     /* fcntl(F_SETLK) whose struct flock's l_type is not
                          * known (an initializer list): a lock or an unlock */
+    bool shared;        /* taken to read (rdlock, LOCK_SH, F_RDLCK): other
+                         * readers do not wait for it */
 } LockCall;
 
 /* What the call at (block, index) does to a lock. close() releases the

@@ -43,6 +43,7 @@ typedef struct Held {
     const char *shown;      /* as written where it was acquired */
     SrcLoc loc;             /* where it was acquired */
     const char *fn;         /* in which function */
+    bool shared;            /* taken to read: another reader does not wait */
 } Held;
 
 typedef struct HeldSet {
@@ -56,6 +57,7 @@ typedef struct Edge {
     const char *via;        /* the function called, for an acquisition inside a call */
     SrcLoc inner;           /* where the call acquires it */
     const char *inner_fn;   /* in which function (via, or one it calls) */
+    bool reported;          /* its pair was reported */
 } Edge;
 
 typedef struct CallSite {
@@ -213,12 +215,13 @@ typedef struct Event {
     const char *id, *shown;
     const char *result;     /* LOCK_TRY: the key holding the call's result */
     const char *callee;
+    bool shared;            /* LockCall.shared */
 } Event;
 
 static Event event_of(Arena *a, OriginCtx *oc, const Function *fn, int b, int i)
 {
     const Ins *ins = &fn->blocks[b]->ins[i];
-    Event e = {LOCK_NONE, NULL, NULL, NULL, NULL};
+    Event e = {LOCK_NONE, NULL, NULL, NULL, NULL, false};
     if (ins->kind != INS_CALL)
         return e;
     if (ins->call.kind == CALLEE_DEFINED && ins->call.callee) {
@@ -235,6 +238,7 @@ static Event event_of(Arena *a, OriginCtx *oc, const Function *fn, int b, int i)
         if (!e.id)
             return e;
         e.act = lc.act;
+        e.shared = lc.shared;
         e.shown = lc.obj == LOBJ_MEMORY ? display(a, o) : shown;
         e.result = ins->dst.kind != OPND_NONE ? ins->dst.key : NULL;
         return e;
@@ -315,8 +319,9 @@ typedef struct Walk {
 static void add_edge(TuState *t, const Edge *e)
 {
     for (int i = 0; i < t->nedges; i++)
-        if (!strcmp(t->edges[i].held.id, e->held.id) && !strcmp(t->edges[i].acq.id, e->acq.id))
-            return;   /* the first edge of each order is the one reported */
+        if (!strcmp(t->edges[i].held.id, e->held.id) && !strcmp(t->edges[i].acq.id, e->acq.id) &&
+            t->edges[i].held.shared == e->held.shared && t->edges[i].acq.shared == e->acq.shared)
+            return;   /* the first edge of each order and modes is the one reported */
     ARENA_PUSH(&t->arena, t->edges, t->nedges, t->cap_edges, *e);
 }
 
@@ -327,14 +332,17 @@ static const char *keep(TuState *t, const char *s)
 
 static Held kept(TuState *t, Held h)
 {
-    return (Held){keep(t, h.id), keep(t, h.shown), h.loc, keep(t, h.fn)};
+    return (Held){keep(t, h.id), keep(t, h.shown), h.loc, keep(t, h.fn), h.shared};
 }
 
 static void summary_add(TuState *t, Summary *s, Held h)
 {
     for (int i = 0; i < s->nacq; i++)
-        if (!strcmp(s->acq[i].id, h.id))
+        if (!strcmp(s->acq[i].id, h.id)) {
+            if (s->acq[i].shared && !h.shared)   /* taken to write too: that one waits on readers */
+                s->acq[i] = kept(t, h);
             return;
+        }
     if (s->nacq < MAX_SUMMARY)
         s->acq[s->nacq++] = kept(t, h);
 }
@@ -415,7 +423,7 @@ static void run_block(Walk *w, int b, HeldSet *out)
             }
             continue;
         }
-        Held h = {e->id, e->shown, ins->loc, fn->name};
+        Held h = {e->id, e->shown, ins->loc, fn->name, e->shared};
         switch (e->act) {
         case LOCK_ACQUIRE:
             if (w->record) {
@@ -635,6 +643,26 @@ static void report_pair(const Rule *rule, Findings *out, const Edge *r, const Ed
                         arena_printf(a, "%s acquired here, in %s()", o->acq.shown, o->inner_fn));
 }
 
+/* Can the thread in edge x wait for the lock y holds (x acquires what y
+ * holds)? Not when both take it to read: readers share an rwlock (or a
+ * LOCK_SH, F_RDLCK file lock), so two threads that only read-lock both
+ * locks cannot deadlock on them. */
+static bool waits(const Edge *x, const Edge *y)
+{
+    return !(x->acq.shared && y->held.shared);
+}
+
+/* Was the same pair of locks already reported from an edge before i (in
+ * other modes)? */
+static bool pair_reported(const TuState *t, int i)
+{
+    for (int k = 0; k < i; k++)
+        if (t->edges[k].reported && !strcmp(t->edges[k].held.id, t->edges[i].held.id) &&
+            !strcmp(t->edges[k].acq.id, t->edges[i].acq.id))
+            return true;
+    return false;
+}
+
 void rule_lock_order_finish(const Rule *rule, Findings *out)
 {
     TuState *t = tu;
@@ -647,10 +675,14 @@ void rule_lock_order_finish(const Rule *rule, Findings *out)
             const Edge *x = &t->edges[i];
             if (strcmp(x->held.id, x->acq.id) >= 0)
                 continue;   /* each pair once: from its smaller identity */
+            if (pair_reported(t, i))
+                continue;
             for (int j = 0; j < t->nedges; j++) {
                 const Edge *y = &t->edges[j];
-                if (strcmp(y->held.id, x->acq.id) || strcmp(y->acq.id, x->held.id))
+                if (strcmp(y->held.id, x->acq.id) || strcmp(y->acq.id, x->held.id) ||
+                    !waits(x, y) || !waits(y, x))
                     continue;
+                t->edges[i].reported = true;
                 /* report on the later second acquisition */
                 if (loc_cmp(x->acq.loc, y->acq.loc) > 0)
                     report_pair(rule, out, x, y);
