@@ -362,6 +362,46 @@ static bool names_working_dir(const Operand *path)
            (!strcmp(path->key, "\".\"") || !strcmp(path->key, "\"./\""));
 }
 
+/* Is path "." at instruction i of blk, literally or through assignments
+ * earlier in the block (mnt = *mntp = ".")? */
+static bool holds_working_dir(const Block *blk, int i, const Operand *path)
+{
+    for (int hops = 0; path && path->kind == OPND_LVALUE && hops < 4; hops++) {
+        const Operand *from = NULL;
+        for (int k = i - 1; k >= 0 && !from; k--)
+            if (blk->ins[k].kind == INS_ASSIGN && blk->ins[k].dst.kind == OPND_LVALUE &&
+                !strcmp(blk->ins[k].dst.key, path->key)) {
+                from = &blk->ins[k].src;
+                i = k;
+            }
+        path = from;
+    }
+    return names_working_dir(path);
+}
+
+/* chdir(dir), then the check asked again of "." (libfuse and ntfs-3g
+ * fusermount's check_perm(): stat(mnt), chdir(mnt), lstat("."), access("."),
+ * the mount on "."): whatever the name led to, the checks that decide are
+ * made on the directory entered, as fstat() after open() would. */
+static bool rechecked_on_working_dir(const Pairing *p, const Site *use)
+{
+    const Function *fn = p->in->fn;
+    if (use->func->group != G_ENTER || strcmp(use->func->name, "chdir"))
+        return false;
+    for (int b = 0; b < fn->nblocks; b++) {
+        if (!dom_dominates(p->in->dom, use->block, b))
+            continue;
+        for (int i = b == use->block ? use->index + 1 : 0; i < fn->blocks[b]->nins; i++) {
+            const Ins *ins = &fn->blocks[b]->ins[i];
+            const FileFunc *f = ins->kind == INS_CALL ? site_libc_func(ins) : NULL;
+            if (f && f->group == p->check->func->group &&
+                holds_working_dir(fn->blocks[b], i, site_path(ins, f, 0)))
+                return true;
+        }
+    }
+    return false;
+}
+
 static PairKind judge(const Pairing *p, const Site *use)
 {
     const Site *check = p->check;
@@ -423,7 +463,7 @@ static PairKind judge(const Pairing *p, const Site *use)
     if (creates_exclusively(use) || refusal_enough ||
         effect_new_dir_changed_itself(check, use) ||
         removed_then_created_exclusively(p, use) || atomic_replacement(p, use) ||
-        removes_own_file(p, use))
+        removes_own_file(p, use) || rechecked_on_working_dir(p, use))
         return PAIR_NONE;
     if (!decided(p, use) ||
         (p->links && sticky_root_entry(p->in->fn, p->in->dom, check, p->buf, use->block)) ||
