@@ -2,168 +2,16 @@
  * feasible.h. */
 #include "feasible.h"
 
-#include <limits.h>
 #include <string.h>
 
-enum { MAX_VALUES = 8, MAX_VARS = 8, UNKNOWN = 0 };
+enum { MAX_VARS = FEAS_MAX_VARS, NVALUES = FEAS_NVALUES };
 
-/* What a path knows of a tracked variable: it equals a constant, differs
- * from it (after a failed ==), is at least it or below it (after an
- * ordered test: `if (fd < 0) return;` leaves fd >= 0). */
-typedef enum Fact { IS, ISNT, AT_LEAST, BELOW, NFACTS } Fact;
-enum { NVALUES = NFACTS * MAX_VALUES + 1 };
-
-/* One tracked variable and the constants it is set to or tested against.
- * A value index v is UNKNOWN (0) or a fact about one of consts:
- * 1 + fact * MAX_VALUES + the constant's index. */
-typedef struct Tracked {
-    const char *key;
-    long long consts[MAX_VALUES];
-    int n;
-} Tracked;
-
-static bool plain_local(const Function *fn, const char *key)
-{
-    const Var *v = key ? ir_find_var(fn, key) : NULL;
-    return v && (v->kind == VAR_LOCAL || v->kind == VAR_PARAM);
-}
-
-/* The value index of `fact c` for t, or UNKNOWN when there is no room. */
-static int value_of(Tracked *t, Fact fact, long long c)
-{
-    int i = 0;
-    while (i < t->n && t->consts[i] != c)
-        i++;
-    if (i == t->n) {
-        if (t->n == MAX_VALUES)
-            return UNKNOWN;
-        t->consts[t->n++] = c;
-    }
-    return 1 + (int)fact * MAX_VALUES + i;
-}
-
-static Fact fact_of(int v)
-{
-    return (Fact)((v - 1) / MAX_VALUES);
-}
-
-static long long const_of(const Tracked *t, int v)
-{
-    return t->consts[(v - 1) % MAX_VALUES];
-}
-
-/* The value t holds after ins, given `v` before it. */
-static int after(Tracked *t, const Ins *ins, int v)
-{
-    if (!t->key)
-        return v;
-    if (ins->dst.key && !strcmp(ins->dst.key, t->key))
-        return ins->kind == INS_ASSIGN && ins->src.has_ival ? value_of(t, IS, ins->src.ival)
-                                                            : UNKNOWN;
-    if (ins->kind == INS_CALL)   /* f(&flag) may set it */
-        for (int i = 0; i < ins->call.nargs; i++)
-            if (ins->call.args[i].kind == OPND_ADDR && ins->call.args[i].key &&
-                !strcmp(ins->call.args[i].key, t->key))
-                return UNKNOWN;
-    return v;
-}
-
-/* A test as one of x == c, x != c, x < c, x >= c (x <= c is x < c + 1,
- * x > c is x >= c + 1); false when c + 1 does not fit. */
-static bool normalized(CompareOp op, long long value, CompareOp *nop, long long *c)
-{
-    *nop = op == CMP_LE ? CMP_LT : op == CMP_GT ? CMP_GE : op;
-    *c = value;
-    if (op == CMP_LE || op == CMP_GT) {
-        if (value == LLONG_MAX)
-            return false;
-        *c = value + 1;
-    }
-    return *nop != CMP_NONE;
-}
-
-/* Does `x op c` always (1) or never (0) hold where the path knows v of x;
- * -1: it may go either way. */
-static int test_decided(const Tracked *t, int v, CompareOp op, long long c)
-{
-    if (v == UNKNOWN)
-        return -1;
-    long long k = const_of(t, v);
-    switch (fact_of(v)) {
-    case IS:
-        return ir_compare_holds(op, k, c);
-    case ISNT:
-        return c != k || (op != CMP_EQ && op != CMP_NE) ? -1 : op == CMP_NE;
-    case AT_LEAST:   /* x in [k, +inf) */
-        if (op == CMP_EQ || op == CMP_NE)
-            return c < k ? op == CMP_NE : -1;
-        return c <= k ? op == CMP_GE : -1;
-    case BELOW:      /* x in (-inf, k) */
-        if (op == CMP_EQ || op == CMP_NE || op == CMP_GE)
-            return c >= k ? op != CMP_EQ && op != CMP_GE : -1;
-        return c >= k ? 1 : -1;
-    case NFACTS:
-        break;
-    }
-    return -1;
-}
-
-/* The value of t on each edge of blk's branch, entered with value v; -1
- * for an edge no path with v can take. A test `t op c` (a bare `t` is
- * t != 0) decides it when what v says settles it, and teaches the edges
- * otherwise: equal on one, and, where nothing was known, different on
- * the other; at least c or below c after an ordered test. */
-static void branch(const Block *blk, Tracked *t, int v, int out[2])
-{
-    out[0] = out[1] = v;
-    if (blk->cond.kind == OPND_INT || (blk->cond.has_ival && !blk->cond.nreads)) {
-        out[blk->cond.ival ? 1 : 0] = -1;   /* a constant condition */
-        return;
-    }
-    const Compare *cmp = &blk->cmp;
-    CompareOp op;
-    long long c;
-    if (!t->key || !cmp->key || strcmp(cmp->key, t->key) ||
-        !normalized(cmp->op, cmp->value, &op, &c))
-        return;
-    int holds = test_decided(t, v, op, c);
-    if (holds >= 0) {
-        out[holds ? 1 : 0] = -1;
-        return;
-    }
-    bool vague = v == UNKNOWN || fact_of(v) == ISNT;
-    if (op == CMP_EQ || op == CMP_NE) {
-        int equal = op == CMP_EQ ? 0 : 1;
-        out[equal] = value_of(t, IS, c);
-        if (v == UNKNOWN)
-            out[1 - equal] = value_of(t, ISNT, c);
-    } else if (vague) {
-        int below = op == CMP_LT ? 0 : 1;
-        out[below] = value_of(t, BELOW, c);
-        out[1 - below] = value_of(t, AT_LEAST, c);
-    }
-}
-
-/* What one search from the entry reached, per block: entered before the
- * check (REACH_BEFORE), after it (REACH_AFTER). A search tracks one
- * variable (or none) and explores every state it can reach: whether a use
- * is reachable then needs no search of its own. */
+/* The fallback, when a tracked variable meets more constants than it has
+ * room for (values are then numbered by the order the search met them):
+ * one search from the entry per check, as it always was. What it reached,
+ * per block: entered before the check (REACH_BEFORE), after it
+ * (REACH_AFTER). */
 enum { REACH_BEFORE = 1, REACH_AFTER = 2 };
-
-typedef struct Explored {
-    const char *key;            /* the variable tracked; NULL: none */
-    unsigned char *reach;       /* per block */
-} Explored;
-
-struct Feasibility {
-    Arena arena;                /* the searches' results, released at the end */
-    const Function *fn;
-    const CtrlDeps *cdep;
-    Site check;
-    Explored *done;
-    int ndone, cap;
-    int *mark, *work, stamp;    /* tested_vars(): blocks seen, by stamp */
-};
 
 typedef struct Search {
     unsigned char *seen;        /* [block][value][after the check] */
@@ -187,40 +35,140 @@ static void explore(const Function *fn, const Site *check, Tracked *t, unsigned 
     Arena mine = {0};
     int states = fn->nblocks * NVALUES * 2;
     Search s = {ARENA_ARRAY(&mine, unsigned char, states), ARENA_ARRAY(&mine, int, states), 0};
-    push(&s, fn->entry, UNKNOWN, 0);
+    push(&s, fn->entry, FEAS_UNKNOWN, 0);
     while (s.nwork) {
         int k = s.work[--s.nwork];
         int b = k / 2 / NVALUES, v = k / 2 % NVALUES, on = k % 2;
         const Block *blk = fn->blocks[b];
         reach[b] |= on ? REACH_AFTER : REACH_BEFORE;
-        if (b == check->block && check->index < 0)
-            on = 1;   /* a walk's callback: checked on entry */
-        for (int i = 0; i < blk->nins; i++) {
-            if (b == check->block && i == check->index)
-                on = 1;
-            v = after(t, &blk->ins[i], v);
+        if (b == check->block)
+            on = 1;   /* past the check (a walk's callback: checked on entry) */
+        v = feasible_run_block(t, blk, v);
+        int out2[2];
+        feasible_branch_out(blk, t, v, out2);
+        for (int e = 0; e < blk->nsucc; e++) {
+            int w = feasible_edge_value(out2, v, e);
+            if (w >= 0)
+                push(&s, blk->succ[e], w, on);
         }
-        int out[2] = {v, v};
-        if (blk->term == TERM_BRANCH && blk->nsucc == 2)
-            branch(blk, t, v, out);
-        for (int e = 0; e < blk->nsucc; e++)
-            if (e >= 2 || out[e] >= 0)
-                push(&s, blk->succ[e], e >= 2 ? v : out[e], on);
     }
     arena_free(&mine);
 }
 
-/* What the search tracking `key` reached, searched once per check. */
-static const unsigned char *reached(Feasibility *f, const char *key)
+/* ---- one check ----------------------------------------------------- */
+
+/* A set of small non-negative numbers (open addressing), in an arena. */
+typedef struct IntSet {
+    int *slots;                 /* value + 1; 0: empty */
+    int cap, n;
+} IntSet;
+
+static bool intset_add(Arena *a, IntSet *s, int v)
 {
-    for (int i = 0; i < f->ndone; i++)
-        if (key ? f->done[i].key && !strcmp(f->done[i].key, key) : !f->done[i].key)
-            return f->done[i].reach;
-    Explored e = {key, ARENA_ARRAY(&f->arena, unsigned char, f->fn->nblocks)};
-    Tracked t = {.key = key};
-    explore(f->fn, &f->check, &t, e.reach);
-    ARENA_PUSH(&f->arena, f->done, f->ndone, f->cap, e);
-    return e.reach;
+    if (2 * (s->n + 1) > s->cap) {
+        IntSet bigger = {ARENA_ARRAY(a, int, s->cap ? 2 * s->cap : 64),
+                         s->cap ? 2 * s->cap : 64, 0};
+        for (int i = 0; i < s->cap; i++)
+            if (s->slots[i])
+                intset_add(a, &bigger, s->slots[i] - 1);
+        *s = bigger;
+    }
+    unsigned h = (unsigned)v * 2654435761u;
+    for (int i = (int)(h % (unsigned)s->cap);; i = (i + 1) % s->cap) {
+        if (s->slots[i] == v + 1)
+            return false;
+        if (!s->slots[i]) {
+            s->slots[i] = v + 1;
+            s->n++;
+            return true;
+        }
+    }
+}
+
+static bool intset_has(const IntSet *s, int v)
+{
+    if (!s->cap)
+        return false;
+    unsigned h = (unsigned)v * 2654435761u;
+    for (int i = (int)(h % (unsigned)s->cap); s->slots[i]; i = (i + 1) % s->cap)
+        if (s->slots[i] == v + 1)
+            return true;
+    return false;
+}
+
+/* The states reachable past the check, tracking one key: searched forward
+ * from the check's states (read from the function's search from the
+ * entry), only as far as the uses asked about need. */
+typedef struct Onward {
+    const char *key;            /* NULL: none */
+    Entered *from_entry;
+    IntSet states, blocks;      /* reached so far */
+    int *work, nwork, cap;
+    unsigned char *reach;       /* the fallback's answer, or NULL */
+} Onward;
+
+struct Feasibility {
+    Arena arena;                /* the searches, released at the end */
+    const Function *fn;
+    const CtrlDeps *cdep;
+    FeasibleIndex *index;
+    Site check;
+    Onward *onward;
+    int nonward, cap;
+};
+
+static void reach_state(Feasibility *f, Onward *o, int b, int v)
+{
+    if (!intset_add(&f->arena, &o->states, b * NVALUES + v))
+        return;
+    intset_add(&f->arena, &o->blocks, b);
+    ARENA_PUSH(&f->arena, o->work, o->nwork, o->cap, b * NVALUES + v);
+}
+
+/* The successors' states of block b entered with v. */
+static void leave(Feasibility *f, Onward *o, int b, int v)
+{
+    const Block *blk = f->fn->blocks[b];
+    Tracked *t = &o->from_entry->t;
+    v = feasible_run_block(t, blk, v);
+    int out2[2];
+    feasible_branch_out(blk, t, v, out2);
+    for (int e = 0; e < blk->nsucc; e++) {
+        int w = feasible_edge_value(out2, v, e);
+        if (w >= 0)
+            reach_state(f, o, blk->succ[e], w);
+    }
+}
+
+static Onward *onward_of(Feasibility *f, const char *key)
+{
+    for (int i = 0; i < f->nonward; i++)
+        if (key ? f->onward[i].key && !strcmp(f->onward[i].key, key) : !f->onward[i].key)
+            return &f->onward[i];
+    Onward o = {key, feasible_entered(f->index, key), {0}, {0}, NULL, 0, 0, NULL};
+    ARENA_PUSH(&f->arena, f->onward, f->nonward, f->cap, o);
+    Onward *mine = &f->onward[f->nonward - 1];
+    if (mine->from_entry->t.dropped) {
+        mine->reach = ARENA_ARRAY(&f->arena, unsigned char, f->fn->nblocks);
+        Tracked t = {.key = key};
+        explore(f->fn, &f->check, &t, mine->reach);
+        return mine;
+    }
+    uint64_t at_check = mine->from_entry->values[f->check.block];
+    for (int v = 0; v < NVALUES; v++)
+        if (at_check & ((uint64_t)1 << v))
+            leave(f, mine, f->check.block, v);
+    return mine;
+}
+
+/* Is block b entered on some path past the check? */
+static bool onward_reaches(Feasibility *f, Onward *o, int b)
+{
+    while (!intset_has(&o->blocks, b) && o->nwork) {
+        int k = o->work[--o->nwork];
+        leave(f, o, k / NVALUES, k % NVALUES);
+    }
+    return intset_has(&o->blocks, b);
 }
 
 /* Is the use reachable from the entry through the check, tracking key?
@@ -231,52 +179,30 @@ static bool reachable(Feasibility *f, const Site *use, const char *key)
     const Site *check = &f->check;
     if (use->index < 0 || use->index >= f->fn->blocks[use->block]->nins)
         return false;
-    unsigned char r = reached(f, key)[use->block];
-    return (r & REACH_AFTER) ||
-           ((r & REACH_BEFORE) && use->block == check->block &&
-            (check->index < 0 || check->index <= use->index));
+    Onward *o = onward_of(f, key);
+    bool same_block_after = use->block == check->block &&
+                            (check->index < 0 || check->index <= use->index);
+    if (o->reach) {
+        unsigned char r = o->reach[use->block];
+        return (r & REACH_AFTER) || ((r & REACH_BEFORE) && same_block_after);
+    }
+    if (!o->from_entry->values[check->block])
+        return false;   /* the check itself is never reached */
+    return same_block_after || onward_reaches(f, o, use->block);
 }
 
-/* Branches the use's block depends on, transitively: their tested
- * variables are the ones worth tracking. */
-static int tested_vars(Feasibility *f, int b, Tracked *out)
-{
-    const Function *fn = f->fn;
-    const CtrlDeps *cdep = f->cdep;
-    if (!f->mark) {
-        f->mark = ARENA_ARRAY(&f->arena, int, fn->nblocks);
-        f->work = ARENA_ARRAY(&f->arena, int, fn->nblocks);
-    }
-    int stamp = ++f->stamp, *work = f->work, nwork = 0, n = 0;
-    work[nwork++] = b;
-    while (nwork && n < MAX_VARS) {
-        int x = work[--nwork];
-        for (int i = 0; i < cdep->n[x]; i++) {
-            int on = cdep->on[x][i];
-            if (f->mark[on] == stamp)
-                continue;
-            f->mark[on] = stamp;
-            work[nwork++] = on;
-            const char *key = fn->blocks[on]->cmp.key;
-            bool dup = false;
-            for (int k = 0; k < n; k++)
-                dup |= !strcmp(out[k].key, key ? key : "");
-            if (key && !dup && plain_local(fn, key) && n < MAX_VARS)
-                out[n++] = (Tracked){.key = key};
-        }
-    }
-    return n;
-}
-
-/* The searches' results are shared by the check's uses: one search per
- * tracked variable instead of one per pair (a switch of 8,000 cases was
- * 8,000 searches of the whole function). */
+/* The searches are shared by the check's uses, and the search from the
+ * entry by every check of the function: one search per tracked variable
+ * and function, then forward from each check as far as its uses (a switch
+ * of 8,000 cases was 8,000 searches of the whole function; 2,000 if-pairs
+ * 2,000 searches each). */
 Feasibility *feasible_begin(Arena *a, const Function *fn, const CtrlDeps *cdep,
                             const Site *check)
 {
     Feasibility *f = ARENA_NEW(a, Feasibility);
     f->fn = fn;
     f->cdep = cdep;
+    f->index = feasible_index(fn);
     f->check = *check;
     return f;
 }
@@ -285,10 +211,10 @@ bool feasible_pair_infeasible(Feasibility *f, const Site *use)
 {
     if (!reachable(f, use, NULL))
         return true;
-    Tracked vars[MAX_VARS];
-    int n = tested_vars(f, use->block, vars);
+    const char *const *vars;
+    int n = feasible_tested_vars(f->index, f->cdep, use->block, &vars);
     for (int i = 0; i < n; i++)
-        if (!reachable(f, use, vars[i].key))
+        if (!reachable(f, use, vars[i]))
             return true;
     return false;
 }
@@ -296,7 +222,6 @@ bool feasible_pair_infeasible(Feasibility *f, const Site *use)
 void feasible_end(Feasibility *f)
 {
     arena_free(&f->arena);
-    f->ndone = f->cap = 0;
-    f->done = NULL;
-    f->mark = f->work = NULL;
+    f->nonward = f->cap = 0;
+    f->onward = NULL;
 }

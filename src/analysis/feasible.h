@@ -14,6 +14,7 @@
 #ifndef FSRACE_FEASIBLE_H
 #define FSRACE_FEASIBLE_H
 #include "cdep.h"
+#include "feasible_index.h"
 #include "sites.h"
 
 /* The answers for one check (a check, or the call that made a name),

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../analysis/risk.h"
+#include "../analysis/feasible_index.h"
 #include "../analysis/flow_index.h"
 #include "../analysis/handle_index.h"
 #include "../analysis/names_index.h"
@@ -313,6 +314,7 @@ static void analyse_unit(Unit *u)
     real_ids_release();
     handle_index_release();
     names_index_release();
+    feasible_index_release();
     summary_set_current(NULL);
     export_summaries(u, &table, u->res);
     record_callees(u);

@@ -1,0 +1,275 @@
+/* feasible_index.c - per-function states for feasible.c; see
+ * feasible_index.h. */
+#include "feasible_index.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/strmap.h"
+
+/* The value index of `fact c` for t, or FEAS_UNKNOWN when there is no
+ * room (then t->dropped). */
+static int value_of(Tracked *t, FeasFact fact, long long c)
+{
+    int i = 0;
+    while (i < t->n && t->consts[i] != c)
+        i++;
+    if (i == t->n) {
+        if (t->n == FEAS_MAX_VALUES) {
+            t->dropped = true;
+            return FEAS_UNKNOWN;
+        }
+        t->consts[t->n++] = c;
+    }
+    return 1 + (int)fact * FEAS_MAX_VALUES + i;
+}
+
+static FeasFact fact_of(int v)
+{
+    return (FeasFact)((v - 1) / FEAS_MAX_VALUES);
+}
+
+static long long const_of(const Tracked *t, int v)
+{
+    return t->consts[(v - 1) % FEAS_MAX_VALUES];
+}
+
+/* The value t holds after ins, given `v` before it. */
+static int after(Tracked *t, const Ins *ins, int v)
+{
+    if (!t->key)
+        return v;
+    if (ins->dst.key && !strcmp(ins->dst.key, t->key))
+        return ins->kind == INS_ASSIGN && ins->src.has_ival ? value_of(t, IS, ins->src.ival)
+                                                            : FEAS_UNKNOWN;
+    if (ins->kind == INS_CALL)   /* f(&flag) may set it */
+        for (int i = 0; i < ins->call.nargs; i++)
+            if (ins->call.args[i].kind == OPND_ADDR && ins->call.args[i].key &&
+                !strcmp(ins->call.args[i].key, t->key))
+                return FEAS_UNKNOWN;
+    return v;
+}
+
+int feasible_run_block(Tracked *t, const Block *blk, int v)
+{
+    if (!t->key)
+        return v;
+    for (int i = 0; i < blk->nins; i++)
+        v = after(t, &blk->ins[i], v);
+    return v;
+}
+
+/* A test as one of x == c, x != c, x < c, x >= c (x <= c is x < c + 1,
+ * x > c is x >= c + 1); false when c + 1 does not fit. */
+static bool normalized(CompareOp op, long long value, CompareOp *nop, long long *c)
+{
+    *nop = op == CMP_LE ? CMP_LT : op == CMP_GT ? CMP_GE : op;
+    *c = value;
+    if (op == CMP_LE || op == CMP_GT) {
+        if (value == LLONG_MAX)
+            return false;
+        *c = value + 1;
+    }
+    return *nop != CMP_NONE;
+}
+
+/* Does `x op c` always (1) or never (0) hold where the path knows v of x;
+ * -1: it may go either way. */
+static int test_decided(const Tracked *t, int v, CompareOp op, long long c)
+{
+    if (v == FEAS_UNKNOWN)
+        return -1;
+    long long k = const_of(t, v);
+    switch (fact_of(v)) {
+    case IS:
+        return ir_compare_holds(op, k, c);
+    case ISNT:
+        return c != k || (op != CMP_EQ && op != CMP_NE) ? -1 : op == CMP_NE;
+    case AT_LEAST:   /* x in [k, +inf) */
+        if (op == CMP_EQ || op == CMP_NE)
+            return c < k ? op == CMP_NE : -1;
+        return c <= k ? op == CMP_GE : -1;
+    case BELOW:      /* x in (-inf, k) */
+        if (op == CMP_EQ || op == CMP_NE || op == CMP_GE)
+            return c >= k ? op != CMP_EQ && op != CMP_GE : -1;
+        return c >= k ? 1 : -1;
+    case NFACTS:
+        break;
+    }
+    return -1;
+}
+
+/* The value of t on each edge of blk's branch, entered with value v; -1
+ * for an edge no path with v can take. A test `t op c` (a bare `t` is
+ * t != 0) decides it when what v says settles it, and teaches the edges
+ * otherwise: equal on one, and, where nothing was known, different on
+ * the other; at least c or below c after an ordered test. */
+static void branch(const Block *blk, Tracked *t, int v, int out[2])
+{
+    out[0] = out[1] = v;
+    if (blk->cond.kind == OPND_INT || (blk->cond.has_ival && !blk->cond.nreads)) {
+        out[blk->cond.ival ? 1 : 0] = -1;   /* a constant condition */
+        return;
+    }
+    const Compare *cmp = &blk->cmp;
+    CompareOp op;
+    long long c;
+    if (!t->key || !cmp->key || strcmp(cmp->key, t->key) ||
+        !normalized(cmp->op, cmp->value, &op, &c))
+        return;
+    int holds = test_decided(t, v, op, c);
+    if (holds >= 0) {
+        out[holds ? 1 : 0] = -1;
+        return;
+    }
+    bool vague = v == FEAS_UNKNOWN || fact_of(v) == ISNT;
+    if (op == CMP_EQ || op == CMP_NE) {
+        int equal = op == CMP_EQ ? 0 : 1;
+        out[equal] = value_of(t, IS, c);
+        if (v == FEAS_UNKNOWN)
+            out[1 - equal] = value_of(t, ISNT, c);
+    } else if (vague) {
+        int below = op == CMP_LT ? 0 : 1;
+        out[below] = value_of(t, BELOW, c);
+        out[1 - below] = value_of(t, AT_LEAST, c);
+    }
+}
+
+void feasible_branch_out(const Block *blk, Tracked *t, int v, int out2[2])
+{
+    out2[0] = out2[1] = v;
+    if (blk->term == TERM_BRANCH && blk->nsucc == 2)
+        branch(blk, t, v, out2);
+}
+
+/* ---- the index ---------------------------------------------------- */
+
+struct FeasibleIndex {
+    const Function *fn;
+    unsigned long serial;
+    Arena arena;
+    StrMap slot_of;             /* tracked key -> index in entered */
+    Entered **entered;
+    int nentered, cap;
+    Entered *none;              /* tracking no variable */
+    const char ***vars;         /* per block: tested variables; NULL: not yet */
+    int *nvars;
+    int *mark, *work, stamp;    /* tested variables' search, by stamp */
+};
+
+static _Thread_local FeasibleIndex *kept;
+
+FeasibleIndex *feasible_index(const Function *fn)
+{
+    if (kept && kept->fn == fn && kept->serial == fn->serial)
+        return kept;
+    feasible_index_release();
+    kept = calloc(1, sizeof *kept);
+    if (!kept)
+        abort();
+    kept->fn = fn;
+    kept->serial = fn->serial;
+    kept->vars = ARENA_ARRAY(&kept->arena, const char **, fn->nblocks);
+    kept->nvars = ARENA_ARRAY(&kept->arena, int, fn->nblocks);
+    return kept;
+}
+
+void feasible_index_release(void)
+{
+    if (!kept)
+        return;
+    strmap_free(&kept->slot_of);
+    arena_free(&kept->arena);
+    free(kept);
+    kept = NULL;
+}
+
+/* Every state reachable from the entry, tracking e->t. */
+static void explore_from_entry(Arena *a, const Function *fn, Entered *e)
+{
+    Arena mine = {0};
+    int *work = ARENA_ARRAY(&mine, int, fn->nblocks * FEAS_NVALUES), nwork = 0;
+    e->values = ARENA_ARRAY(a, uint64_t, fn->nblocks);
+    e->values[fn->entry] = (uint64_t)1 << FEAS_UNKNOWN;
+    work[nwork++] = fn->entry * FEAS_NVALUES + FEAS_UNKNOWN;
+    while (nwork) {
+        int k = work[--nwork];
+        int b = k / FEAS_NVALUES;
+        const Block *blk = fn->blocks[b];
+        int v = feasible_run_block(&e->t, blk, k % FEAS_NVALUES), out2[2];
+        feasible_branch_out(blk, &e->t, v, out2);
+        for (int i = 0; i < blk->nsucc; i++) {
+            int s = blk->succ[i], w = feasible_edge_value(out2, v, i);
+            if (w < 0 || (e->values[s] & ((uint64_t)1 << w)))
+                continue;
+            e->values[s] |= (uint64_t)1 << w;
+            work[nwork++] = s * FEAS_NVALUES + w;
+        }
+    }
+    arena_free(&mine);
+}
+
+Entered *feasible_entered(FeasibleIndex *x, const char *key)
+{
+    int slot;
+    if (!key ? x->none != NULL : strmap_get(&x->slot_of, key, &slot))
+        return key ? x->entered[slot] : x->none;
+    Entered *e = ARENA_NEW(&x->arena, Entered);
+    e->t.key = key ? arena_strdup(&x->arena, key) : NULL;
+    explore_from_entry(&x->arena, x->fn, e);
+    if (!key) {
+        x->none = e;
+        return e;
+    }
+    strmap_put(&x->slot_of, key, x->nentered);
+    ARENA_PUSH(&x->arena, x->entered, x->nentered, x->cap, e);
+    return e;
+}
+
+static bool plain_local(const Function *fn, const char *key)
+{
+    const Var *v = key ? ir_find_var(fn, key) : NULL;
+    return v && (v->kind == VAR_LOCAL || v->kind == VAR_PARAM);
+}
+
+/* Branches block b depends on, transitively: their tested variables are
+ * the ones worth tracking. */
+static int search_tested_vars(FeasibleIndex *x, const CtrlDeps *cdep, int b, const char **out)
+{
+    const Function *fn = x->fn;
+    if (!x->mark) {
+        x->mark = ARENA_ARRAY(&x->arena, int, fn->nblocks);
+        x->work = ARENA_ARRAY(&x->arena, int, fn->nblocks);
+    }
+    int stamp = ++x->stamp, *work = x->work, nwork = 0, n = 0;
+    work[nwork++] = b;
+    while (nwork && n < FEAS_MAX_VARS) {
+        int y = work[--nwork];
+        for (int i = 0; i < cdep->n[y]; i++) {
+            int on = cdep->on[y][i];
+            if (x->mark[on] == stamp)
+                continue;
+            x->mark[on] = stamp;
+            work[nwork++] = on;
+            const char *key = fn->blocks[on]->cmp.key;
+            bool dup = false;
+            for (int k = 0; k < n; k++)
+                dup |= !strcmp(out[k], key ? key : "");
+            if (key && !dup && plain_local(fn, key) && n < FEAS_MAX_VARS)
+                out[n++] = key;
+        }
+    }
+    return n;
+}
+
+int feasible_tested_vars(FeasibleIndex *x, const CtrlDeps *cdep, int b,
+                         const char *const **keys)
+{
+    if (!x->vars[b]) {
+        x->vars[b] = ARENA_ARRAY(&x->arena, const char *, FEAS_MAX_VARS);
+        x->nvars[b] = search_tested_vars(x, cdep, b, x->vars[b]);
+    }
+    *keys = x->vars[b];
+    return x->nvars[b];
+}
