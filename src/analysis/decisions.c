@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "names.h"
+#include "../util/intset.h"
 
 enum { MAX_ROUNDS = 3 };
 
@@ -183,9 +184,60 @@ static bool tests_decision(Arena *a, const Function *fn, const Site *check, cons
     return false;
 }
 
+/* The blocks run after the check, searched forward from it only as far as
+ * asked (a check's decided blocks are mostly right after it). */
+typedef struct Onward {
+    Arena *a;
+    const Function *fn;
+    IntSet seen;
+    int *work, nwork, cap;
+} Onward;
+
+static void onward_add(Onward *o, int b)
+{
+    if (intset_add(o->a, &o->seen, b))
+        ARENA_PUSH(o->a, o->work, o->nwork, o->cap, b);
+}
+
+static bool onward_reaches(Onward *o, int b)
+{
+    while (!intset_has(&o->seen, b) && o->nwork) {
+        const Block *blk = o->fn->blocks[o->work[--o->nwork]];
+        for (int s = 0; s < blk->nsucc; s++)
+            onward_add(o, blk->succ[s]);
+    }
+    return intset_has(&o->seen, b);
+}
+
+/* Is any variable given a marker after the check in a block the guards
+ * decide? Most checks decide no such block: then there is no flag to
+ * follow, and no need to sweep the function for one. */
+static bool marks_decided(Arena *a, const Function *fn, const DomTree *dom, const CtrlDeps *cd,
+                          const Site *check, Guards *guards)
+{
+    const BlockSet *decided = flow_decided(a, fn, dom, cd, guards);
+    Onward o = {a, fn, {0}, NULL, 0, 0};
+    const Block *start = fn->blocks[check->block];
+    for (int s = 0; s < start->nsucc; s++)
+        onward_add(&o, start->succ[s]);
+    for (int k = 0; k < decided->n; k++) {
+        int b = decided->blocks[k];
+        bool again = onward_reaches(&o, b);   /* after the check, or the check's block again */
+        if (!again && b != check->block)
+            continue;
+        const Block *blk = fn->blocks[b];
+        for (int i = b == check->block && !again ? check->index + 1 : 0; i < blk->nins; i++)
+            if (is_marker(&blk->ins[i]))
+                return true;
+    }
+    return false;
+}
+
 void decisions_add_flags(Arena *a, const Function *fn, const DomTree *dom, const CtrlDeps *cd,
                          const Site *check, Guards *guards)
 {
+    if (!marks_decided(a, fn, dom, cd, check, guards))
+        return;
     bool *reach = reached(a, fn, check);
     bool *is_guard = ARENA_ARRAY(a, bool, fn->nblocks);
     for (int k = 0; k < guards->n; k++)

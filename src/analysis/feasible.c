@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "../util/intset.h"
+
 enum { MAX_VARS = FEAS_MAX_VARS, NVALUES = FEAS_NVALUES };
 
 /* The fallback, when a tracked variable meets more constants than it has
@@ -56,45 +58,6 @@ static void explore(const Function *fn, const Site *check, Tracked *t, unsigned 
 }
 
 /* ---- one check ----------------------------------------------------- */
-
-/* A set of small non-negative numbers (open addressing), in an arena. */
-typedef struct IntSet {
-    int *slots;                 /* value + 1; 0: empty */
-    int cap, n;
-} IntSet;
-
-static bool intset_add(Arena *a, IntSet *s, int v)
-{
-    if (2 * (s->n + 1) > s->cap) {
-        IntSet bigger = {ARENA_ARRAY(a, int, s->cap ? 2 * s->cap : 64),
-                         s->cap ? 2 * s->cap : 64, 0};
-        for (int i = 0; i < s->cap; i++)
-            if (s->slots[i])
-                intset_add(a, &bigger, s->slots[i] - 1);
-        *s = bigger;
-    }
-    unsigned h = (unsigned)v * 2654435761u;
-    for (int i = (int)(h % (unsigned)s->cap);; i = (i + 1) % s->cap) {
-        if (s->slots[i] == v + 1)
-            return false;
-        if (!s->slots[i]) {
-            s->slots[i] = v + 1;
-            s->n++;
-            return true;
-        }
-    }
-}
-
-static bool intset_has(const IntSet *s, int v)
-{
-    if (!s->cap)
-        return false;
-    unsigned h = (unsigned)v * 2654435761u;
-    for (int i = (int)(h % (unsigned)s->cap); s->slots[i]; i = (i + 1) % s->cap)
-        if (s->slots[i] == v + 1)
-            return true;
-    return false;
-}
 
 /* The states reachable past the check, tracking one key: searched forward
  * from the check's states (read from the function's search from the
