@@ -9,7 +9,12 @@
 static _Thread_local FlowIndex *kept;
 
 /* Reverse postorder of a depth-first search from the entry, then from
- * every block not reached yet (dead code), with an explicit stack. */
+ * every block not reached yet (dead code), with an explicit stack. The
+ * last successor is followed first (a loop's exit before its body, an
+ * if's join before its then-block), so that a body is numbered right
+ * after its test, as in the source, not after everything that follows
+ * the loop: the last read of a variable in a loop then ends where the
+ * loop does (flow_index_live), instead of at the function's end. */
 static void number_blocks(Arena *a, const Function *fn, int *num)
 {
     int n = fn->nblocks, done = 0, sp = 0;
@@ -25,7 +30,8 @@ static void number_blocks(Arena *a, const Function *fn, int *num)
         while (sp) {
             int b = stack[sp - 1];
             if (next[b] < fn->blocks[b]->nsucc) {
-                int s = fn->blocks[b]->succ[next[b]++];
+                const Block *blk = fn->blocks[b];
+                int s = blk->succ[blk->nsucc - 1 - next[b]++];
                 if (!seen[s]) {
                     seen[s] = true;
                     stack[sp++] = s;
