@@ -190,7 +190,7 @@ typedef struct Onward {
     Arena *a;
     const Function *fn;
     IntSet seen;
-    int *work, nwork, cap;
+    int *work, next, nwork, cap;   /* a queue: work[next..nwork) */
 } Onward;
 
 static void onward_add(Onward *o, int b)
@@ -201,8 +201,8 @@ static void onward_add(Onward *o, int b)
 
 static bool onward_reaches(Onward *o, int b)
 {
-    while (!intset_has(&o->seen, b) && o->nwork) {
-        const Block *blk = o->fn->blocks[o->work[--o->nwork]];
+    while (!intset_has(&o->seen, b) && o->next < o->nwork) {
+        const Block *blk = o->fn->blocks[o->work[o->next++]];   /* breadth first */
         for (int s = 0; s < blk->nsucc; s++)
             onward_add(o, blk->succ[s]);
     }
@@ -216,7 +216,7 @@ static bool marks_decided(Arena *a, const Function *fn, const DomTree *dom, cons
                           const Site *check, Guards *guards)
 {
     const BlockSet *decided = flow_decided(a, fn, dom, cd, guards);
-    Onward o = {a, fn, {0}, NULL, 0, 0};
+    Onward o = {a, fn, {0}, NULL, 0, 0, 0};
     const Block *start = fn->blocks[check->block];
     for (int s = 0; s < start->nsucc; s++)
         onward_add(&o, start->succ[s]);

@@ -66,7 +66,7 @@ typedef struct Onward {
     const char *key;            /* NULL: none */
     Entered *from_entry;
     IntSet states, blocks;      /* reached so far */
-    int *work, nwork, cap;
+    int *work, next, nwork, cap;  /* a queue: work[next..nwork) */
     unsigned char *reach;       /* the fallback's answer, or NULL */
 } Onward;
 
@@ -108,7 +108,7 @@ static Onward *onward_of(Feasibility *f, const char *key)
     for (int i = 0; i < f->nonward; i++)
         if (key ? f->onward[i].key && !strcmp(f->onward[i].key, key) : !f->onward[i].key)
             return &f->onward[i];
-    Onward o = {key, feasible_entered(f->index, key), {0}, {0}, NULL, 0, 0, NULL};
+    Onward o = {key, feasible_entered(f->index, key), {0}, {0}, NULL, 0, 0, 0, NULL};
     ARENA_PUSH(&f->arena, f->onward, f->nonward, f->cap, o);
     Onward *mine = &f->onward[f->nonward - 1];
     if (mine->from_entry->t.dropped) {
@@ -127,8 +127,8 @@ static Onward *onward_of(Feasibility *f, const char *key)
 /* Is block b entered on some path past the check? */
 static bool onward_reaches(Feasibility *f, Onward *o, int b)
 {
-    while (!intset_has(&o->blocks, b) && o->nwork) {
-        int k = o->work[--o->nwork];
+    while (!intset_has(&o->blocks, b) && o->next < o->nwork) {
+        int k = o->work[o->next++];   /* breadth first: the uses near the check first */
         leave(f, o, k / NVALUES, k % NVALUES);
     }
     return intset_has(&o->blocks, b);

@@ -471,25 +471,66 @@ static bool ins_reads_key(const Ins *ins, const char *key)
     return false;
 }
 
+/* Does block b read key (from instruction `from` on)? */
+static bool block_reads(const Block *blk, int from, const char *key)
+{
+    for (int i = from; i < blk->nins; i++)
+        if (ins_reads_key(&blk->ins[i], key))
+            return true;
+    return blk->term != TERM_GOTO && ir_operand_touches(&blk->cond, key);
+}
+
+/* Per block: can a path from it, through blocks where key is live, reach a
+ * read of key? Found once per function and key, backwards from the reads:
+ * a search forward from each check went to the end of the function for
+ * every check of a buffer named all along (2,000 nested stat() calls). */
+static const unsigned char *read_ahead(FlowIndex *x, const char *key)
+{
+    int id = flow_index_key_id(x, key);
+    if (id >= x->nread_ahead) {
+        int cap = 2 * id + 8;
+        unsigned char **grown = ARENA_ARRAY(&x->arena, unsigned char *, cap);
+        for (int i = 0; i < x->nread_ahead; i++)
+            grown[i] = x->read_ahead[i];
+        x->read_ahead = grown;
+        x->nread_ahead = cap;
+    }
+    if (x->read_ahead[id])
+        return x->read_ahead[id];
+    const Function *fn = x->fn;
+    unsigned char *ahead = ARENA_ARRAY(&x->arena, unsigned char, fn->nblocks);
+    int *work = ARENA_ARRAY(&x->arena, int, fn->nblocks), n = 0;
+    for (int b = 0; b < fn->nblocks; b++)
+        if (flow_index_live(x, key, b) && block_reads(fn->blocks[b], 0, key)) {
+            ahead[b] = 1;
+            work[n++] = b;
+        }
+    while (n) {
+        const Block *blk = fn->blocks[work[--n]];
+        for (int i = 0; i < blk->npred; i++) {
+            int p = blk->pred[i];
+            if (!ahead[p] && flow_index_live(x, key, p)) {
+                ahead[p] = 1;
+                work[n++] = p;
+            }
+        }
+    }
+    x->read_ahead[id] = ahead;
+    return ahead;
+}
+
+/* Read in the rest of the check's block, or reachable from a successor
+ * (where nothing reads it, no need to look). */
 bool flow_read_after(Arena *a, const Function *fn, const Site *check, const char *key)
 {
+    (void)a;
     FlowIndex *x = flow_index(fn);
-    BlockMarks *seen = flow_marks(x, MARK_READ_SEEN);
-    int *work = NULL, n = 0, cap = 0;
-    int b = check->block, from = check->index + 1;
-    for (;;) {
-        const Block *blk = fn->blocks[b];
-        for (int i = from; i < blk->nins; i++)
-            if (ins_reads_key(&blk->ins[i], key))
-                return true;
-        if (blk->term != TERM_GOTO && ir_operand_touches(&blk->cond, key))
+    const Block *blk = fn->blocks[check->block];
+    if (block_reads(blk, check->index + 1, key))
+        return true;
+    const unsigned char *ahead = read_ahead(x, key);
+    for (int s = 0; s < blk->nsucc; s++)
+        if (ahead[blk->succ[s]])
             return true;
-        for (int s = 0; s < blk->nsucc; s++)   /* where nothing reads it, no need to look */
-            if (flow_index_live(x, key, blk->succ[s]) && marks_add(seen, blk->succ[s]))
-                ARENA_PUSH(a, work, n, cap, blk->succ[s]);
-        if (!n)
-            return false;
-        b = work[--n];
-        from = 0;
-    }
+    return false;
 }

@@ -30,7 +30,7 @@ typedef struct BlockMarks {
 
 typedef enum MarkSlot {
     MARK_USES_IN, MARK_USES_QUEUED, MARK_USE_SEEN,
-    MARK_READ_SEEN, MARK_DECIDED, MARK_CDEP_SEEN, NMARKS
+    MARK_DECIDED, MARK_CDEP_SEEN, NMARKS
 } MarkSlot;
 
 typedef struct FlowIndex {
@@ -57,6 +57,9 @@ typedef struct FlowIndex {
     const char **keys;
     int nkeys, cap_keys;
     void *guard_memo[2];    /* flow_guards' answers per fact, by through_calls */
+    unsigned char **read_ahead; /* by key id, once asked: per block, whether a read
+                                 * of the key is reachable from it (flow_read_after) */
+    int nread_ahead;
     BlockMarks marks[NMARKS];   /* MARK_USE_SEEN: per instruction */
     void *slots[NMARKS];
     Arena arena;

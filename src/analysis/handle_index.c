@@ -21,8 +21,11 @@ struct HandleIndex {
     StrMap worked;              /* keys a working call reads */
     const DomTree *dom_of;      /* the tree failure_up was built for */
     int *failure_up;            /* -2: not yet known */
-    unsigned *entered, now;
-    int *work;
+    int *work;                  /* a block stack (read_ahead in handles.c) */
+    StrMap ahead_of;            /* key -> index in ahead */
+    unsigned char **ahead;
+    int nahead, cap_ahead;
+    OpenWalk open_walk;
 };
 
 static _Thread_local HandleIndex *kept;
@@ -123,7 +126,6 @@ static HandleIndex *build(const Function *fn)
             x->ins[id] = &fn->blocks[b]->ins[i];
             index_ins(x, x->ins[id], id);
         }
-    x->entered = ARENA_ARRAY(&x->arena, unsigned, fn->nblocks);
     x->work = ARENA_ARRAY(&x->arena, int, fn->nblocks);
     return x;
 }
@@ -134,6 +136,8 @@ void handle_index_release(void)
         return;
     strmap_free(&kept->reader_of);
     strmap_free(&kept->worked);
+    strmap_free(&kept->ahead_of);
+    arena_free(&kept->open_walk.arena);
     arena_free(&kept->arena);
     free(kept);
     kept = NULL;
@@ -220,23 +224,28 @@ int handle_index_failure_next(HandleIndex *x, const DomTree *dom, int c)
     return up < 0 ? -1 : handle_index_failure_up(x, dom, up);
 }
 
-void handle_index_walk(HandleIndex *x)
-{
-    if (++x->now == 0) {   /* wrapped: forget every stamp */
-        memset(x->entered, 0, sizeof(unsigned) * (size_t)x->fn->nblocks);
-        x->now = 1;
-    }
-}
-
-bool handle_index_enter(HandleIndex *x, int b)
-{
-    if (x->entered[b] == x->now)
-        return false;
-    x->entered[b] = x->now;
-    return true;
-}
-
 int *handle_index_work(HandleIndex *x)
 {
     return x->work;
+}
+
+unsigned char **handle_index_ahead_slot(HandleIndex *x, const char *key)
+{
+    int k;
+    if (!strmap_get(&x->ahead_of, key, &k)) {
+        k = x->nahead;
+        strmap_put(&x->ahead_of, key, k);
+        ARENA_PUSH(&x->arena, x->ahead, x->nahead, x->cap_ahead, NULL);
+    }
+    return &x->ahead[k];
+}
+
+OpenWalk *handle_index_open_walk(HandleIndex *x)
+{
+    return &x->open_walk;
+}
+
+Arena *handle_index_arena(HandleIndex *x)
+{
+    return &x->arena;
 }

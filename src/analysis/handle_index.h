@@ -7,13 +7,15 @@
  *  - the keys some call works through (write(fd), fprintf(f), a helper);
  *  - per block, the nearest dominator (itself included) entered only
  *    through the failure edge of a test of some key;
- *  - per-block marks, stamped per walk.
+ *  - per key, the blocks a read of it can be reached from, and the
+ *    walk from the last open asked about (handles.c).
  *
  * The index of the function last asked for is kept per thread (keyed by
  * the function's serial number); handle_index_release() frees it. */
 #ifndef FSRACE_HANDLE_INDEX_H
 #define FSRACE_HANDLE_INDEX_H
 #include "dom.h"
+#include "../util/intset.h"
 #include "../util/strmap.h"
 
 typedef struct HandleIndex HandleIndex;
@@ -33,11 +35,26 @@ bool handle_index_worked(const HandleIndex *x, const char *key);
  * then the next one above c (-1: none). */
 int handle_index_failure_up(HandleIndex *x, const DomTree *dom, int b);
 int handle_index_failure_next(HandleIndex *x, const DomTree *dom, int c);
-/* Mark block b for the current walk; true if it was not marked. A new walk
- * starts with handle_index_walk(). */
-void handle_index_walk(HandleIndex *x);
-bool handle_index_enter(HandleIndex *x, int b);
+/* A stack the size of the function, for one search at a time. */
 int *handle_index_work(HandleIndex *x);
+
+/* Per key, once asked: per block, whether an instruction reading the key
+ * can be reached from it (NULL until handles.c fills it, in the index's
+ * arena). */
+unsigned char **handle_index_ahead_slot(HandleIndex *x, const char *key);
+/* The blocks entered from an open before a close of its handle (handles.c),
+ * kept for the open last asked about: its uses are asked one after another.
+ * The arena is emptied when another open is walked. */
+typedef struct OpenWalk {
+    Arena arena;
+    const Ins *open;            /* NULL: none yet */
+    const char **keys;          /* the handle's keys the walk was made for */
+    int nkeys;
+    IntSet entered;
+    int *work, next, nwork, cap;   /* a queue: work[next..nwork) */
+} OpenWalk;
+OpenWalk *handle_index_open_walk(HandleIndex *x);
+Arena *handle_index_arena(HandleIndex *x);
 
 /* Which edge of a test of a handle is taken when the open failed: 0 the
  * true edge, 1 the false edge, -1 unknown. */

@@ -89,62 +89,128 @@ NameSet handles_of(Arena *a, const Function *fn, const Site *open_site)
     return h;
 }
 
-/* Breadth-first over instructions from (block, index+1); stop_at_close:
- * paths end at a close() of the handle. visit returns true to stop. */
-typedef bool (*InsVisit)(const Ins *ins, int block, int index, void *data);
-
-static bool walk_from(const Function *fn, int block, int index, const NameSet *h,
-                      bool stop_at_close, InsVisit visit, void *data)
+/* Per block: can an instruction reading key be reached from it? Once per
+ * function and key, backwards from the reads: a walk forward from each use
+ * went to the function's end for a handle read there (return fd). */
+static const unsigned char *read_ahead(HandleIndex *x, const Function *fn, const char *key)
 {
-    HandleIndex *x = handle_index(fn);
-    handle_index_walk(x);
-    int *work = handle_index_work(x), nwork = 0;
-    int from = index + 1;
-    for (int b = block;;) {
-        const Block *blk = fn->blocks[b];
-        bool open = true;
-        for (int i = from; i < blk->nins && open; i++) {
-            if (visit(&blk->ins[i], b, i, data))
-                return true;
-            open = !(stop_at_close && is_close(&blk->ins[i], h));
-        }
-        for (int s = 0; open && s < blk->nsucc; s++)
-            if (handle_index_enter(x, blk->succ[s]))
-                work[nwork++] = blk->succ[s];
-        if (!nwork)
-            return false;
-        b = work[--nwork];
-        from = 0;
+    unsigned char **slot = handle_index_ahead_slot(x, key);
+    if (*slot)
+        return *slot;
+    Arena *a = handle_index_arena(x);
+    const NameSet one = {.keys = &key, .n = 1};
+    unsigned char *ahead = ARENA_ARRAY(a, unsigned char, fn->nblocks);
+    int *work = handle_index_work(x), n = 0;
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins && !ahead[b]; i++)
+            if (ins_reads_handle(&fn->blocks[b]->ins[i], &one)) {
+                ahead[b] = 1;
+                work[n++] = b;
+            }
+    while (n) {
+        const Block *blk = fn->blocks[work[--n]];
+        for (int i = 0; i < blk->npred; i++)
+            if (!ahead[blk->pred[i]]) {
+                ahead[blk->pred[i]] = 1;
+                work[n++] = blk->pred[i];
+            }
     }
+    *slot = ahead;
+    return ahead;
 }
 
-typedef struct Target {
-    int block, index;
-} Target;
-
-static bool is_target(const Ins *ins, int block, int index, void *data)
+/* Is a key of h read after instruction `index` of `block`, on some path? */
+static bool read_later(const Function *fn, int block, int index, const NameSet *h)
 {
-    (void)ins;
-    const Target *t = data;
-    return block == t->block && index == t->index;
+    const Block *blk = fn->blocks[block];
+    for (int i = index + 1; i < blk->nins; i++)
+        if (ins_reads_handle(&blk->ins[i], h))
+            return true;
+    HandleIndex *x = handle_index(fn);
+    for (int k = 0; k < h->n; k++) {
+        const unsigned char *ahead = read_ahead(x, fn, h->keys[k]);
+        for (int s = 0; s < blk->nsucc; s++)
+            if (ahead[blk->succ[s]])
+                return true;
+    }
+    return false;
 }
 
-static bool reads_it(const Ins *ins, int block, int index, void *data)
+/* Does a close of h come in block b before instruction `until`? */
+static bool closed_before(const Block *blk, int from, int until, const NameSet *h)
 {
-    (void)block, (void)index;
-    return ins_reads_handle(ins, data);
+    for (int i = from; i < until && i < blk->nins; i++)
+        if (is_close(&blk->ins[i], h))
+            return true;
+    return false;
+}
+
+static bool same_keys(const OpenWalk *w, const NameSet *h)
+{
+    if (w->nkeys != h->n)
+        return false;
+    for (int k = 0; k < h->n; k++)
+        if (strcmp(w->keys[k], h->keys[k]))
+            return false;
+    return true;
+}
+
+static void walk_enter(OpenWalk *w, const Function *fn, int b)
+{
+    const Block *blk = fn->blocks[b];
+    for (int s = 0; s < blk->nsucc; s++)
+        if (intset_add(&w->arena, &w->entered, blk->succ[s]))
+            ARENA_PUSH(&w->arena, w->work, w->nwork, w->cap, blk->succ[s]);
+}
+
+/* The walk from the open, kept for its next use (started again for
+ * another open or handle): the blocks entered before a close. */
+static OpenWalk *open_walk(const Function *fn, const Site *open_site, const NameSet *h)
+{
+    OpenWalk *w = handle_index_open_walk(handle_index(fn));
+    if (w->open == open_site->ins && same_keys(w, h))
+        return w;
+    arena_free(&w->arena);
+    *w = (OpenWalk){.open = open_site->ins, .nkeys = h->n};
+    w->keys = ARENA_ARRAY(&w->arena, const char *, h->n + 1);
+    for (int k = 0; k < h->n; k++)
+        w->keys[k] = arena_strdup(&w->arena, h->keys[k]);
+    const Block *blk = fn->blocks[open_site->block];
+    if (!closed_before(blk, open_site->index + 1, blk->nins, h))
+        walk_enter(w, fn, open_site->block);
+    return w;
+}
+
+/* Is instruction `index` of `block` reached from the open with the handle
+ * still open (a close ends a path, after the close itself)? */
+static bool reached_open(const Function *fn, const Site *open_site, const NameSet *h, int block,
+                         int index)
+{
+    const Block *start = fn->blocks[open_site->block];
+    if (block == open_site->block && index > open_site->index && index < start->nins &&
+        !closed_before(start, open_site->index + 1, index, h))
+        return true;
+    if (index < 0 || index >= fn->blocks[block]->nins)
+        return false;
+    OpenWalk *w = open_walk(fn, open_site, h);
+    while (!intset_has(&w->entered, block) && w->next < w->nwork) {
+        int b = w->work[w->next++];   /* breadth first: the uses near the open first */
+        const Block *blk = fn->blocks[b];
+        if (!closed_before(blk, 0, blk->nins, h))
+            walk_enter(w, fn, b);
+    }
+    return intset_has(&w->entered, block) && !closed_before(fn->blocks[block], 0, index, h);
 }
 
 bool handles_open_at(Arena *a, const Function *fn, const Site *open_site, const NameSet *h,
                      int block, int index)
 {
-    (void)a;   /* the walks' marks are the index's */
+    (void)a;
     if (!h->n)
         return false;
-    Target t = {block, index};
-    if (!walk_from(fn, open_site->block, open_site->index, h, true, is_target, &t))
+    if (!reached_open(fn, open_site, h, block, index))
         return false;   /* every path closes it first */
-    return walk_from(fn, block, index, h, false, reads_it, (void *)h);
+    return read_later(fn, block, index, h);
 }
 
 bool handles_worked_through(const Function *fn, const NameSet *h)
