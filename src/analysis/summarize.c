@@ -28,6 +28,7 @@
 #include "risk_facts.h"
 #include "selector.h"
 #include "summarize.h"
+#include "../util/keymap.h"
 #include "walks.h"
 
 /* Index of the parameter whose key is `key`, or -1. */
@@ -673,15 +674,13 @@ static bool pure_libc(const char *name)
     return false;
 }
 
-static bool reads_global(const Function *fn, const Operand *o)
+static bool reads_global(const KeyMap *globals, const Operand *o)
 {
     for (int r = 0; r < o->nreads; r++) {
         int n;
         const char *root = ir_key_root(o->reads[r], &n);
-        for (int v = 0; v < fn->nvars; v++)
-            if (fn->vars[v].kind == VAR_GLOBAL && (int)strlen(fn->vars[v].key) == n &&
-                !strncmp(fn->vars[v].key, root, (size_t)n))
-                return true;
+        if (keymap_find_n(globals, root, (size_t)n) >= 0)
+            return true;
     }
     return false;
 }
@@ -693,19 +692,23 @@ static bool reads_global(const Function *fn, const Operand *o)
  * the same name: join(dir, name) returning malloc'd memory, a formatter
  * filling a static buffer. Calls that end the program (on a failed
  * allocation) do not matter: when it returns, the result is the same. */
-static bool result_from_arguments(const Function *fn)
+static bool result_from_arguments(Arena *a, const Function *fn)
 {
+    KeyMap globals = {0};   /* hashed: a function may name thousands of variables */
+    for (int v = 0; v < fn->nvars; v++)
+        if (fn->vars[v].kind == VAR_GLOBAL)
+            keymap_intern(a, &globals, fn->vars[v].key);
     bool returns = false;
     for (int b = 0; b < fn->nblocks; b++) {
         const Block *blk = fn->blocks[b];
         if (blk->term == TERM_RETURN && blk->cond.kind != OPND_NONE)
             returns = true;
-        if (reads_global(fn, &blk->cond))
+        if (reads_global(&globals, &blk->cond))
             return false;
         for (int i = 0; i < blk->nins; i++) {
             const Ins *ins = &blk->ins[i];
             if (ins->kind == INS_ASSIGN) {
-                if (reads_global(fn, &ins->src))
+                if (reads_global(&globals, &ins->src))
                     return false;
                 continue;
             }
@@ -715,7 +718,7 @@ static bool result_from_arguments(const Function *fn)
                                 (callee && callee->pure_result && !callee->n)))
                 return false;
             for (int k = 0; k < c->nargs; k++)
-                if (reads_global(fn, &c->args[k]))
+                if (reads_global(&globals, &c->args[k]))
                     return false;
         }
     }
@@ -725,7 +728,7 @@ static bool result_from_arguments(const Function *fn)
 Summary summarize(const SummaryInput *in)
 {
     Summary s = {.name = in->fn->name, .exported = in->fn->exported,
-                 .pure_result = result_from_arguments(in->fn)};
+                 .pure_result = result_from_arguments(in->scratch, in->fn)};
     DomTree post = dom_build_post(in->scratch, in->fn);
     const RightsFlow *rights = rights_flow(in->scratch, in->fn);
     DeriveIndex *dx = derive_index(in->scratch, in->fn);

@@ -94,6 +94,7 @@ static Function *lower_function(FrontEnd *fe, CXCursor c)
     ir_compute_preds(L.a, L.fn);
     lower_map_free(&L.vars);
     strmap_free(&L.labels);
+    strmap_free(&L.var_keys);
     return L.fn;
 }
 

@@ -36,6 +36,8 @@ typedef struct Lower {
     SwitchCtx *sw;          /* innermost switch, or NULL */
     CursorMap vars;         /* declaration -> key */
     StrMap labels;          /* label name -> block (labels are function-wide) */
+    StrMap var_keys;        /* the keys of fn->vars, so that naming a variable
+                             * does not scan every earlier one */
     int *indirect_gotos;    /* blocks ending in `goto *p` */
     int nindirect, cap_indirect;
     int depth;              /* current recursion depth */

@@ -61,7 +61,7 @@ static VarKind var_kind(CXCursor decl)
 static const char *unique_key(Lower *L, const char *name)
 {
     const char *key = name;
-    for (int n = 2; ir_find_var(L->fn, key); n++)
+    for (int n = 2; strmap_get(&L->var_keys, key, NULL); n++)
         key = arena_printf(L->a, "%s'%d", name, n);
     return key;
 }
@@ -99,6 +99,7 @@ const char *lower_var_key(Lower *L, CXCursor decl)
                    t == CXType_IncompleteArray || t == CXType_VariableArray;
     Var v = {key, var_kind(decl), pointer, record_of(L->a, clang_getCursorType(decl))};
     ARENA_PUSH(L->a, L->fn->vars, L->fn->nvars, L->fn->cap_vars, v);
+    strmap_put(&L->var_keys, key, L->fn->nvars - 1);
     return key;
 }
 
