@@ -101,7 +101,7 @@ bool listing_fills(const Function *fn, const char *key)
     for (int b = 0; b < fn->nblocks; b++)
         for (int i = 0; i < fn->blocks[b]->nins; i++) {
             const Ins *ins = &fn->blocks[b]->ins[i];
-            if (!names_is_fill(ins) || ins->kind != INS_CALL ||
+            if (!names_is_fill(ins) || ins->kind != INS_CALL || ins->call.nargs < 1 ||
                 ins->call.args[0].kind != OPND_LVALUE || !reads_entry(fn, &ins->call))
                 continue;
             const char *dst = ins->call.args[0].key;
