@@ -2,6 +2,8 @@
  * and model/entries.def. */
 #include "walks.h"
 
+#include "listing.h"
+
 #include <fts.h>
 #include <ftw.h>
 #include <string.h>
@@ -312,6 +314,25 @@ static bool acts_on(const Site *s)
     return g != G_OPEN || !effect_read_only(s);
 }
 
+/* A call that acts on a buffer the function fills from a listing entry
+ * somewhere in its body. The look-back of joined_uses() stops at a join,
+ * so a fill through a macro with a test of its own (lxc's strnprintf():
+ * snprintf(), then `if (ret >= size) ret = -EIO`) is found here. */
+static bool acts_on_listed_buffer(const Function *fn, const int *idom)
+{
+    for (SiteIter it = site_iter(fn, idom); site_next(&it);) {
+        const FileFunc *views[MAX_VIEWS];
+        int nviews = site_views(it.ins, views, MAX_VIEWS);
+        for (int v = 0; v < nviews; v++) {
+            const Operand *p = site_path(it.ins, views[v], 0);
+            Site s = {it.block, it.index, it.ins, views[v], p};
+            if (p && p->kind == OPND_LVALUE && acts_on(&s) && listing_fills(fn, p->key))
+                return true;
+        }
+    }
+    return false;
+}
+
 bool walks_act_on_entries(Arena *a, const Function *fn, const int *idom)
 {
     int nw;
@@ -324,7 +345,7 @@ bool walks_act_on_entries(Arena *a, const Function *fn, const int *idom)
         for (int i = 0; i < n; i++)
             if (acts_on(&uses[i]))
                 return true;
-        if (entry_passed_to_pointer(fn, &w[k]))
+        if (entry_passed_to_pointer(fn, &w[k]) || acts_on_listed_buffer(fn, idom))
             return true;
     }
     return false;

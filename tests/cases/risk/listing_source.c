@@ -38,9 +38,8 @@ int entry_open(struct dirent *de, int flags) {
 /* e2fsprogs symlinks.c:302: the entry is strcpy()'d into a pointer into the
  * path buffer (name = path + len); lstat(path) says "directory", then the
  * walk opens the name again, following a link planted in between, and
- * deletes the dangling links it finds there. (Ranked medium: the walk's
- * unlink() of its own buffer is not yet seen as acting on the entries,
- * which would make it high.) */
+ * deletes the dangling links it finds there: high, since the walk acts on
+ * the entries (unlink() of the buffer it fills from the listing). */
 static void dirwalk(char *path, int pathlen) {
   struct stat st;
   struct dirent *dp;
@@ -57,7 +56,7 @@ static void dirwalk(char *path, int pathlen) {
     if (S_ISLNK(st.st_mode) && access(path, F_OK) == -1)
       unlink(path);   // WARNING[toctou-symlink-check risk=medium because="directory listing"]
     else if (S_ISDIR(st.st_mode))
-      dirwalk(path, (int)strlen(path));   // WARNING[toctou-symlink-check risk=medium because="directory listing"]
+      dirwalk(path, (int)strlen(path));   // WARNING[toctou-symlink-check risk=high because="directory listing"]
   }
   closedir(dfd);
 }
