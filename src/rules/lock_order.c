@@ -44,7 +44,18 @@ typedef struct Held {
     SrcLoc loc;             /* where it was acquired */
     const char *fn;         /* in which function */
     bool shared;            /* taken to read: another reader does not wait */
+    const char *freed;      /* in a summary: the caller's locks ("id\n" each) the
+                             * function released before this acquisition, which a
+                             * caller holding them does not hold while it waits */
 } Held;
+
+/* In a held set, a mark "~id": the function released lock id, which it
+ * had not taken itself (its caller's: find_interrupted() unlocks f->lock,
+ * then takes curr->lock). Marks are no locks held. */
+static bool is_mark(const Held *h)
+{
+    return h->id[0] == '~';
+}
 
 typedef struct HeldSet {
     Held item[MAX_HELD];
@@ -332,7 +343,26 @@ static const char *keep(TuState *t, const char *s)
 
 static Held kept(TuState *t, Held h)
 {
-    return (Held){keep(t, h.id), keep(t, h.shown), h.loc, keep(t, h.fn), h.shared};
+    return (Held){keep(t, h.id), keep(t, h.shown), h.loc, keep(t, h.fn), h.shared, keep(t, h.freed)};
+}
+
+/* The marks of cur as a "id\n" list, or NULL. */
+static const char *freed_of(Arena *a, const HeldSet *cur)
+{
+    const char *list = NULL;
+    for (int k = 0; k < cur->n; k++)
+        if (is_mark(&cur->item[k]))
+            list = arena_printf(a, "%s%s\n", list ? list : "", cur->item[k].id + 1);
+    return list;
+}
+
+static bool freed_has(const char *list, const char *id)
+{
+    size_t n = strlen(id);
+    for (const char *p = list; p && *p; p = strchr(p, '\n') + 1)
+        if (!strncmp(p, id, n) && p[n] == '\n')
+            return true;
+    return false;
 }
 
 static void summary_add(TuState *t, Summary *s, Held h)
@@ -341,6 +371,8 @@ static void summary_add(TuState *t, Summary *s, Held h)
         if (!strcmp(s->acq[i].id, h.id)) {
             if (s->acq[i].shared && !h.shared)   /* taken to write too: that one waits on readers */
                 s->acq[i] = kept(t, h);
+            else if (!h.freed)   /* taken somewhere with the caller's locks still held */
+                s->acq[i].freed = NULL;
             return;
         }
     if (s->nacq < MAX_SUMMARY)
@@ -417,19 +449,25 @@ static void run_block(Walk *w, int b, HeldSet *out)
                 if (cur.n) {
                     CallSite cs = {keep(t, fn->name), keep(t, e->callee), {.n = 0}, ins->loc};
                     for (int k = 0; k < cur.n; k++)
-                        cs.held.item[cs.held.n++] = kept(t, cur.item[k]);
+                        if (!is_mark(&cur.item[k]))
+                            cs.held.item[cs.held.n++] = kept(t, cur.item[k]);
                     ARENA_PUSH(&t->arena, t->calls, t->ncalls, t->cap_calls, cs);
                 }
             }
             continue;
         }
-        Held h = {e->id, e->shown, ins->loc, fn->name, e->shared};
+        Held h = {e->id, e->shown, ins->loc, fn->name, e->shared, NULL};
+        const char *mark = e->act == LOCK_ACQUIRE || e->act == LOCK_RELEASE
+                               ? arena_printf(w->in->scratch, "~%s", e->id) : NULL;
         switch (e->act) {
         case LOCK_ACQUIRE:
+            held_remove(&cur, mark);   /* the caller's lock, taken again */
             if (w->record) {
+                h.freed = freed_of(w->in->scratch, &cur);
                 summary_add(w->tu, w->self, h);
+                h.freed = NULL;
                 for (int k = 0; k < cur.n; k++) {
-                    if (!strcmp(cur.item[k].id, e->id))
+                    if (!strcmp(cur.item[k].id, e->id) || is_mark(&cur.item[k]))
                         continue;
                     Edge ed = {kept(w->tu, cur.item[k]), kept(w->tu, h), keep(w->tu, fn->name),
                                NULL, {0}, NULL};
@@ -447,7 +485,10 @@ static void run_block(Walk *w, int b, HeldSet *out)
             }
             break;
         case LOCK_RELEASE:
-            held_remove(&cur, e->id);
+            if (held_has(&cur, e->id))
+                held_remove(&cur, e->id);
+            else
+                held_add(&cur, (Held){mark, e->shown, ins->loc, fn->name, false, NULL});
             for (int p = 0; p < npend; p++)
                 if (!strcmp(pend[p].lock.id, e->id))
                     pend[p] = pend[--npend];
@@ -585,7 +626,8 @@ static void expand_calls(TuState *t)
             continue;
         for (int k = 0; k < callee->nacq; k++)
             for (int h = 0; h < cs->held.n; h++) {
-                if (!strcmp(cs->held.item[h].id, callee->acq[k].id))
+                if (!strcmp(cs->held.item[h].id, callee->acq[k].id) ||
+                    freed_has(callee->acq[k].freed, cs->held.item[h].id))
                     continue;
                 Held acq = callee->acq[k];
                 acq.loc = cs->loc;
