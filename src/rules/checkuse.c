@@ -406,7 +406,8 @@ static PairKind judge(const Pairing *p, const Site *use)
 {
     const Site *check = p->check;
     if (use->ins == check->ins || !pairs_with(check->func, use->func) ||
-        different_files(check, use) || names_working_dir(use->path))
+        different_files(check, use) || names_working_dir(use->path) ||
+        checkuse_cwd_moved(p->in, check, use))
         return PAIR_NONE;
     if (p->under)
         return judge_under(p, use);
