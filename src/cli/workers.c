@@ -173,8 +173,11 @@ static void describe_end(const AnalyzeOptions *opt, int status, char *why, size_
     if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM)
         snprintf(why, size, "not analysed: took longer than %d s (--timeout)", opt->timeout_s);
     else if (WIFSIGNALED(status))
-        snprintf(why, size, "not analysed: libclang crashed on it (signal %d, %s): a stack "
-                 "overflow, a libclang bug, or more than --max-memory %d MiB",
+        /* The child parses and analyses: the crash may be libclang's or
+         * fsrace's own, so the message blames neither. */
+        snprintf(why, size, "not analysed: its worker crashed on it (signal %d, %s): a stack "
+                 "overflow, a bug in libclang or in fsrace (please report it), or more "
+                 "than --max-memory %d MiB",
                  WTERMSIG(status), strsignal(WTERMSIG(status)), opt->max_memory_mib);
     else
         snprintf(why, size, "not analysed: its worker process ended with status %d before "
