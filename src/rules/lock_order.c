@@ -227,12 +227,13 @@ typedef struct Event {
     const char *result;     /* LOCK_TRY: the key holding the call's result */
     const char *callee;
     bool shared;            /* LockCall.shared */
+    const char *mark;       /* "~id" (is_mark()), for an acquisition or release */
 } Event;
 
 static Event event_of(Arena *a, OriginCtx *oc, const Function *fn, int b, int i)
 {
     const Ins *ins = &fn->blocks[b]->ins[i];
-    Event e = {LOCK_NONE, NULL, NULL, NULL, NULL, false};
+    Event e = {LOCK_NONE, NULL, NULL, NULL, NULL, false, NULL};
     if (ins->kind != INS_CALL)
         return e;
     if (ins->call.kind == CALLEE_DEFINED && ins->call.callee) {
@@ -457,8 +458,7 @@ static void run_block(Walk *w, int b, HeldSet *out)
             continue;
         }
         Held h = {e->id, e->shown, ins->loc, fn->name, e->shared, NULL};
-        const char *mark = e->act == LOCK_ACQUIRE || e->act == LOCK_RELEASE
-                               ? arena_printf(w->in->scratch, "~%s", e->id) : NULL;
+        const char *mark = e->mark;
         switch (e->act) {
         case LOCK_ACQUIRE:
             held_remove(&cur, mark);   /* the caller's lock, taken again */
@@ -572,6 +572,8 @@ void rule_lock_order(const RuleInput *in, Findings *out)
             if (!oc && blk->ins[i].kind == INS_CALL)
                 oc = origin_ctx(in->scratch, fn);
             ev[b][i] = event_of(in->scratch, oc, fn, b, i);
+            if (ev[b][i].act == LOCK_ACQUIRE || ev[b][i].act == LOCK_RELEASE)
+                ev[b][i].mark = arena_printf(in->scratch, "~%s", ev[b][i].id);
             any |= ev[b][i].act != LOCK_NONE || ev[b][i].callee;
         }
     }
