@@ -336,17 +336,19 @@ static bool acts_on_listed_buffer(const Function *fn, const int *idom)
 bool walks_act_on_entries(Arena *a, const Function *fn, const int *idom)
 {
     int nw;
+    bool lists = false;
     WalkCheck *w = walks_of(a, fn, idom, &nw);
     for (int k = 0; k < nw; k++) {
         if (!w[k].dir || !w[k].nnames)
             continue;   /* an nftw() callback's own entry is no listing of fn's */
+        lists = true;
         int n;
         Site *uses = walks_uses(a, fn, &w[k], &n);
         for (int i = 0; i < n; i++)
             if (acts_on(&uses[i]))
                 return true;
-        if (entry_passed_to_pointer(fn, &w[k]) || acts_on_listed_buffer(fn, idom))
+        if (entry_passed_to_pointer(fn, &w[k]))
             return true;
     }
-    return false;
+    return lists && acts_on_listed_buffer(fn, idom);   /* the same for every walk: once */
 }
