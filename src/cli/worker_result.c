@@ -22,9 +22,13 @@ bool worker_result_read(const char *text, size_t len, JobResult *res)
     const char *eol = memchr(text, '\n', len);
     int cached, kept, from_kept, used = 0;
     size_t dump;
-    if (!eol ||
-        sscanf(text, WORKER_KEY " %d %d %d %zu%n", &cached, &kept, &from_kept, &dump, &used) != 4 ||
-        text + used != eol || (cached != 0 && cached != 1) || (kept != 0 && kept != 1) ||
+    char head[128];   /* the header line, terminated: text need not be */
+    if (!eol || (size_t)(eol - text) >= sizeof head)
+        return false;
+    memcpy(head, text, (size_t)(eol - text));
+    head[eol - text] = '\0';
+    if (sscanf(head, WORKER_KEY " %d %d %d %zu%n", &cached, &kept, &from_kept, &dump, &used) != 4 ||
+        used != eol - text || (cached != 0 && cached != 1) || (kept != 0 && kept != 1) ||
         (from_kept != 0 && from_kept != 1))
         return false;
     size_t rest = len - (size_t)(eol + 1 - text);
