@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "flow.h"
+#include "../model/catalog.h"
 #include "names.h"
 
 long long effect_open_flags(const Site *use, bool *known)
@@ -218,11 +219,41 @@ bool effect_compares_target(const Function *fn, const Site *check)
     return false;
 }
 
-bool effect_existence_only(Arena *a, const Function *fn, const Site *check)
+bool effect_passes_on(const Ins *ins)
 {
-    const char *buf = site_out_buffer(check);
+    return ins->kind == INS_CALL &&
+           (names_is_fill(ins) || (ins->call.callee && ins->call.kind == CALLEE_EXTERNAL &&
+                                   catalog_find(ins->call.callee)));
+}
+
+/* Is buf read anywhere in fn other than to be passed on? */
+static bool buffer_tested(const Function *fn, const char *buf)
+{
+    for (int b = 0; b < fn->nblocks; b++) {
+        const Block *blk = fn->blocks[b];
+        if (blk->term != TERM_GOTO && ir_operand_touches(&blk->cond, buf))
+            return true;
+        for (int i = 0; i < blk->nins; i++)
+            if (!effect_passes_on(&blk->ins[i]) && flow_ins_reads(&blk->ins[i], buf))
+                return true;
+    }
+    return false;
+}
+
+bool effect_stat_unread(Arena *a, const Function *fn, const Site *check, const char *buf,
+                        const Site *use)
+{
+    if (check->func->group != G_STAT || !buf)
+        return false;
+    if (!flow_read_after(a, fn, check, buf) || !buffer_tested(fn, buf))
+        return true;
+    return use && !flow_read_between(a, fn, check, use, buf);
+}
+
+bool effect_existence_only(Arena *a, const Function *fn, const Site *check, const Site *use)
+{
     return effect_access_exists_only(check) || check->func->existence_only ||
-           (check->func->group == G_STAT && buf && !flow_read_after(a, fn, check, buf)) ||
+           effect_stat_unread(a, fn, check, site_out_buffer(check), use) ||
            effect_resolved_unread(a, fn, check);
 }
 

@@ -52,10 +52,24 @@ bool effect_resolved_unread(Arena *a, const Function *fn, const Site *check);
  * link the program made, not a question of whether it is a link (rsync
  * keeps a link that already points right, else replaces it). */
 bool effect_compares_target(const Function *fn, const Site *check);
+/* Does the call only pass values on, testing nothing: a fill
+ * (snprintf(opts, n, "rootmode=%o", st.st_mode & S_IFMT), libfuse), or a
+ * file function (fchmod(fd, st.st_mode & 0644) of the program's own
+ * temporary, ssh-keygen)? */
+bool effect_passes_on(const Ins *ins);
+/* A stat() (buffer buf) whose answer decides nothing: its buffer is never
+ * read after it, or read only to be passed on (copied into an option
+ * string); or, given the use, not read on any path from the check to it
+ * (libfuse fusermount: lstat(mnt, st), and where root runs it, the
+ * mountpoint is pinned without a look at st). Only its success or failure
+ * decided: it asked whether the name exists. */
+bool effect_stat_unread(Arena *a, const Function *fn, const Site *check, const char *buf,
+                        const Site *use);
 /* A check that learns only whether the name exists: access(F_OK), a
- * function summarised as such, a stat() whose buffer is never read, a
- * realpath() whose answer is not looked at. */
-bool effect_existence_only(Arena *a, const Function *fn, const Site *check);
+ * function summarised as such, a stat() whose buffer decides nothing
+ * (for the use, if one is given), a realpath() whose answer is not
+ * looked at. */
+bool effect_existence_only(Arena *a, const Function *fn, const Site *check, const Site *use);
 /* Does the program read, after the check, who owns the file or how many
  * names it has (st_uid, st_gid, st_nlink of the check's stat buffer)?
  * O_NOFOLLOW does not keep that answer true: it refuses a link, not a

@@ -57,6 +57,14 @@ bool flow_is_guard(const Guards *g, int b);
  * on some path? A stat() whose buffer is never read asked only whether
  * the name exists. */
 bool flow_read_after(Arena *a, const Function *fn, const Site *check, const char *key);
+/* Is it read on some path from the check to the use, before the use (the
+ * use's own arguments not counted: whatever the use does with the buffer
+ * happens after the window)? Where it is not, the check decided the use
+ * only by succeeding: it asked whether the name exists. */
+bool flow_read_between(Arena *a, const Function *fn, const Site *check, const Site *use,
+                       const char *key);
+/* Does the instruction read key (a libc call given &key to fill does not)? */
+bool flow_ins_reads(const Ins *ins, const char *key);
 
 /* Does a guard decide whether block b runs?  True when b is (transitively)
  * control dependent on a guard, or when b is reached only through a

@@ -457,7 +457,7 @@ Guards *flow_guards(Arena *a, const Function *fn, const Site *check, const char 
 
 /* Does the instruction read key? A libc call given &key to fill (the
  * next turn's stat(p, &st) in a loop) writes it, and reads nothing. */
-static bool ins_reads_key(const Ins *ins, const char *key)
+bool flow_ins_reads(const Ins *ins, const char *key)
 {
     if (ins->kind == INS_ASSIGN)
         return ir_operand_touches(&ins->src, key);
@@ -475,7 +475,7 @@ static bool ins_reads_key(const Ins *ins, const char *key)
 static bool block_reads(const Block *blk, int from, const char *key)
 {
     for (int i = from; i < blk->nins; i++)
-        if (ins_reads_key(&blk->ins[i], key))
+        if (flow_ins_reads(&blk->ins[i], key))
             return true;
     return blk->term != TERM_GOTO && ir_operand_touches(&blk->cond, key);
 }
@@ -532,5 +532,67 @@ bool flow_read_after(Arena *a, const Function *fn, const Site *check, const char
     for (int s = 0; s < blk->nsucc; s++)
         if (ahead[blk->succ[s]])
             return true;
+    return false;
+}
+
+/* Blocks from which block `to` can be reached (`to` included). */
+static unsigned char *reaching(Arena *a, const Function *fn, int to)
+{
+    unsigned char *seen = ARENA_ARRAY(a, unsigned char, fn->nblocks);
+    int *work = ARENA_ARRAY(a, int, fn->nblocks), n = 0;
+    seen[to] = 1;
+    work[n++] = to;
+    while (n) {
+        const Block *blk = fn->blocks[work[--n]];
+        for (int i = 0; i < blk->npred; i++)
+            if (!seen[blk->pred[i]]) {
+                seen[blk->pred[i]] = 1;
+                work[n++] = blk->pred[i];
+            }
+    }
+    return seen;
+}
+
+/* Does instruction range [from, to) of blk read key? */
+static bool range_reads(const Block *blk, int from, int to, const char *key)
+{
+    for (int i = from; i < to && i < blk->nins; i++)
+        if (flow_ins_reads(&blk->ins[i], key))
+            return true;
+    return false;
+}
+
+bool flow_read_between(Arena *a, const Function *fn, const Site *check, const Site *use,
+                       const char *key)
+{
+    const Block *first = fn->blocks[check->block];
+    if (check->block == use->block && check->index < use->index)
+        return range_reads(first, check->index + 1, use->index, key);
+    const unsigned char *to_use = reaching(a, fn, use->block);
+    if (range_reads(first, check->index + 1, first->nins, key) ||
+        (first->term != TERM_GOTO && ir_operand_touches(&first->cond, key)))
+        return true;
+    /* forward from the check, through blocks that still lead to the use */
+    unsigned char *seen = ARENA_ARRAY(a, unsigned char, fn->nblocks);
+    int *work = ARENA_ARRAY(a, int, fn->nblocks), n = 0;
+    for (int s = 0; s < first->nsucc; s++)
+        if (to_use[first->succ[s]] && !seen[first->succ[s]]) {
+            seen[first->succ[s]] = 1;
+            work[n++] = first->succ[s];
+        }
+    while (n) {
+        int b = work[--n];
+        const Block *blk = fn->blocks[b];
+        if (b == use->block ? range_reads(blk, 0, use->index, key)
+                            : block_reads(blk, 0, key))
+            return true;
+        if (b == use->block && b != check->block)
+            continue;   /* what runs after the use decides nothing about it */
+        for (int s = 0; s < blk->nsucc; s++)
+            if (to_use[blk->succ[s]] && !seen[blk->succ[s]]) {
+                seen[blk->succ[s]] = 1;
+                work[n++] = blk->succ[s];
+            }
+    }
     return false;
 }

@@ -17,6 +17,13 @@ static bool is_maker(const char *callee)
     return false;
 }
 
+/* Does the call at (b, i) come before `before` on every path to it (before
+ * it in its block, or in a block that dominates it)? */
+static bool always_before(const DomTree *dom, int b, int i, const Site *before)
+{
+    return b == before->block ? i < before->index : dom_dominates(dom, b, before->block);
+}
+
 bool replace_made(const Function *fn, const DomTree *dom, const char *key, const Site *before,
                   bool exclusively)
 {
@@ -29,8 +36,7 @@ bool replace_made(const Function *fn, const DomTree *dom, const char *key, const
             const Operand *p0 = f ? site_path(ins, f, 0) : &ins->call.args[0];
             if (!p0 || !p0->key || strcmp(p0->key, key))
                 continue;
-            if (before && (b == before->block ? i >= before->index
-                                              : !dom_dominates(dom, b, before->block)))
+            if (before && !always_before(dom, b, i, before))
                 continue;
             if (is_maker(ins->call.callee))
                 return true;
@@ -38,6 +44,25 @@ bool replace_made(const Function *fn, const DomTree *dom, const char *key, const
             if (f && (c == CREATE_EXCL || (!exclusively && c == CREATE_YES) ||
                       (f->roles & NEWNAME)))
                 return true;
+        }
+    return false;
+}
+
+bool replace_mounted(const Function *fn, const DomTree *dom, const char *key, const Site *before)
+{
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins; i++) {
+            const Ins *ins = &fn->blocks[b]->ins[i];
+            if (ins->kind != INS_CALL || !always_before(dom, b, i, before))
+                continue;
+            const FileFunc *views[8];
+            int n = site_views(ins, views, 8);
+            for (int v = 0; v < n; v++) {
+                const char *does = views[v]->inner_name ? views[v]->inner_name : views[v]->name;
+                const Operand *on = site_path(ins, views[v], 0);
+                if (!strcmp(does, "mount") && on && on->key && !strcmp(on->key, key))
+                    return true;
+            }
         }
     return false;
 }

@@ -22,6 +22,11 @@
  * with `before`, on every path to it? */
 bool replace_made(const Function *fn, const DomTree *dom, const char *key, const Site *before,
                   bool exclusively);
+/* Does fn mount something on `key` (mount(src, key, ...), or a helper
+ * that does) on every path to `before`? A name mounted on cannot be
+ * renamed or removed (EBUSY) until it is unmounted. */
+bool replace_mounted(const Function *fn, const DomTree *dom, const char *key,
+                     const Site *before);
 
 /* Is `use` the atomic replacement of its name by a file fn made or wrote
  * (rename(tmp, name), a wrapper doing it)? The name must be the

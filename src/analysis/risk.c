@@ -343,16 +343,6 @@ static int fields_in(const char **reads, int n, const char *buf)
     return kinds;
 }
 
-/* Does the call only pass a field on, testing nothing: a fill
- * (snprintf(opts, n, "rootmode=%o", st.st_mode & S_IFMT), libfuse), or a
- * file function (fchmod(fd, st.st_mode & 0644) of the program's own
- * temporary, ssh-keygen)? */
-static bool passes_on(const Ins *ins)
-{
-    return names_is_fill(ins) ||
-           (ins->call.callee && ins->call.kind == CALLEE_EXTERNAL && catalog_find(ins->call.callee));
-}
-
 /* Which fields of the stat buffer the function reads anywhere, other than
  * to pass them on. */
 static int fields_read(const Function *fn, const char *buf)
@@ -364,7 +354,7 @@ static int fields_read(const Function *fn, const char *buf)
         for (int i = 0; i < blk->nins; i++) {
             const Ins *ins = &blk->ins[i];
             kinds |= fields_in(ins->src.reads, ins->src.nreads, buf);
-            for (int k = 0; ins->kind == INS_CALL && !passes_on(ins) && k < ins->call.nargs; k++)
+            for (int k = 0; ins->kind == INS_CALL && !effect_passes_on(ins) && k < ins->call.nargs; k++)
                 kinds |= fields_in(ins->call.args[k].reads, ins->call.args[k].nreads, buf);
         }
     }
@@ -384,7 +374,7 @@ static void assess_check(Assess *s, const Site *check, const Site *use)
 {
     const char *name = called(check->func);
     SrcLoc at = check->ins->loc;
-    if (effect_existence_only(s->a, s->fn, check)) {
+    if (effect_existence_only(s->a, s->fn, check, use)) {
         if (!creates(use))
             reason(s, at, RISK_CHECK, DECISIVE,
                    arena_printf(s->a, "%s() only asked whether the name exists, and the use "

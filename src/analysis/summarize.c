@@ -226,8 +226,8 @@ static int filled_param(const Function *fn, const Site *inner)
 }
 
 /* Is all the function tells about the name whether it exists: access(F_OK)
- * inside, or a stat() whose buffer does not decide what it returns and
- * is not the caller's? */
+ * inside, or a stat() whose buffer does not decide what it returns (read
+ * nowhere, or only copied into an option string) and is not the caller's? */
 static bool answers_existence_only(const SummaryInput *in, const Site *inner)
 {
     const FileFunc *f = inner->func;
@@ -241,8 +241,8 @@ static bool answers_existence_only(const SummaryInput *in, const Site *inner)
         return m && m->has_ival && m->ival == 0;   /* F_OK */
     }
     const char *buf = site_out_buffer(inner);
-    return (f->group == G_STAT && buf && filled_param(in->fn, inner) < 0 &&
-            !flow_read_after(in->scratch, in->fn, inner, buf)) ||
+    return (buf && filled_param(in->fn, inner) < 0 &&
+            effect_stat_unread(in->scratch, in->fn, inner, buf, NULL)) ||
            effect_resolved_unread(in->scratch, in->fn, inner);
 }
 

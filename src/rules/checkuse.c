@@ -278,28 +278,32 @@ static bool atomic_replacement(const Pairing *p, const Site *use)
 }
 
 /* unlink(tmp) or rmdir(tmp) on an error path, where tmp is the file this
- * function made (mkstemp, an O_CREAT open) on every path before: the
- * program undoes its own work, and removing never follows a link at the
- * name (cronie's crontab -e, util-linux rename's failed copy). Whatever
- * that creation followed is its own finding. */
-static bool removes_own_file(const Pairing *p, const Site *use)
+ * function made (mkstemp, an O_CREAT open) on every path before; umount()
+ * of the name it mounted on every path before (libfuse: mount(), the mtab
+ * entry fails, umount2()): the program undoes its own work. Removing never
+ * follows a link at the name, and a mountpoint cannot be renamed or
+ * removed while mounted on (EBUSY). Whatever that creation or mount
+ * followed is its own finding (cronie's crontab -e, util-linux rename's
+ * failed copy). */
+static bool undoes_own_work(const Pairing *p, const Site *use)
 {
     const char *n = use->func->inner_name ? use->func->inner_name : use->func->name;
     bool removes = !strcmp(n, "unlink") || !strcmp(n, "remove") || !strcmp(n, "rmdir") ||
                    !strcmp(n, "unlinkat");
-    return removes && use->path->key &&
-           replace_made(p->in->fn, p->in->dom, use->path->key, use, false);
+    bool unmounts = !strcmp(n, "umount") || !strcmp(n, "umount2");
+    if (!use->path->key)
+        return false;
+    return (removes && replace_made(p->in->fn, p->in->dom, use->path->key, use, false)) ||
+           (unmounts && replace_mounted(p->in->fn, p->in->dom, use->path->key, use));
 }
 
-/* The check learns only whether the name exists: access(F_OK), or a
- * stat() whose buffer is never read. */
-static bool existence_only(const Pairing *p)
+/* The check learns only whether the name exists, for this use:
+ * access(F_OK), or a stat() whose buffer decides nothing before it. */
+static bool existence_only(const Pairing *p, const Site *use)
 {
     const Site *check = p->check;
-    const char *buf = p->buf;
     return effect_access_exists_only(check) || check->func->existence_only ||
-           (check->func->group == G_STAT && buf &&
-            !flow_read_after(p->in->scratch, p->in->fn, check, buf)) ||
+           effect_stat_unread(p->in->scratch, p->in->fn, check, p->buf, use) ||
            effect_resolved_unread(p->in->scratch, p->in->fn, check);
 }
 
@@ -464,7 +468,7 @@ static PairKind judge(const Pairing *p, const Site *use)
     if (creates_exclusively(use) || refusal_enough ||
         effect_new_dir_changed_itself(check, use) ||
         removed_then_created_exclusively(p, use) || atomic_replacement(p, use) ||
-        removes_own_file(p, use) || rechecked_on_working_dir(p, use))
+        undoes_own_work(p, use) || rechecked_on_working_dir(p, use))
         return PAIR_NONE;
     if (!decided(p, use) ||
         (p->links && sticky_root_entry(p->in->fn, p->in->dom, check, p->buf, use->block)) ||
@@ -473,7 +477,7 @@ static PairKind judge(const Pairing *p, const Site *use)
     if (use->func->result == RES_FD || use->func->result == RES_FILE)
         if (revalidated(p->in->scratch, p->in->fn, use, p->buf))
             return PAIR_NONE;   /* CERT POS35-C */
-    if (existence_only(p) && effect_read_only(use))
+    if (existence_only(p, use) && effect_read_only(use))
         return PAIR_EXISTS_READ;
     return p->links ? PAIR_SYMLINK : PAIR_RACE;
 }
@@ -517,7 +521,7 @@ static const char *advice(const Pairing *p, const Site *use)
         return arena_printf(a, "open it once with O_APPEND|O_NOFOLLOW (for a stream, "
                                "fdopen() that descriptor), then fstat() the descriptor and "
                                "check what %s() checked", checker);
-    bool exists_check = existence_only(p);
+    bool exists_check = existence_only(p, use);
     if (creates(use) && exists_check && !only_when(p, use->block, true))
         return "create it with open(O_CREAT|O_EXCL) (fopen mode \"wx\") and handle EEXIST";
     if (use->func->group == G_OPEN && (creates(use) || effect_truncates(use)))
@@ -562,7 +566,7 @@ static void attach_machine_fix(const Pairing *p, Findings *out, Finding *f, cons
     if (kind == PAIR_SYMLINK)
         fix_add_open_flag(out, f, use->ins, use->func, "O_NOFOLLOW", O_NOFOLLOW);
     else if (kind == PAIR_RACE && creation_of(use->ins, use->func) == CREATE_YES &&
-             existence_only(p) && only_when(p, use->block, false))
+             existence_only(p, use) && only_when(p, use->block, false))
         fix_create_exclusively(out, f, use->ins, use->func);
 }
 
