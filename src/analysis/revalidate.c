@@ -7,12 +7,31 @@
 #include "flow_index.h"
 #include "names.h"
 #include "revalidate.h"
+#include "summary.h"
 
 /* fstat-like calls: (name, index of the descriptor argument, out buffer). */
 static const struct { const char *name; int fd, out; } fstats[] = {
     {"fstat", 0, 1}, {"fstat64", 0, 1}, {"__fxstat", 1, 2}, {"__fxstat64", 1, 2},
     {"fstatat", 0, 2}, {"fstatat64", 0, 2}, {"statx", 0, 4}, {NULL, 0, 0},
 };
+
+bool revalidate_fstat_args(const Call *c, int *fd, int *out)
+{
+    if (!c->callee)
+        return false;
+    for (int i = 0; fstats[i].name; i++)
+        if (!strcmp(c->callee, fstats[i].name) && c->nargs > fstats[i].out) {
+            *fd = fstats[i].fd;
+            *out = fstats[i].out;
+            return true;
+        }
+    const Summary *s = summary_lookup(c->callee);
+    if (!s || !s->fstat_fd || s->fstat_fd > c->nargs || s->fstat_out > c->nargs)
+        return false;
+    *fd = s->fstat_fd - 1;
+    *out = s->fstat_out - 1;
+    return true;
+}
 
 static bool reads_any(const Operand *o, const NameSet *keys)
 {
@@ -34,13 +53,9 @@ static bool learn(Arena *a, const Ins *ins, NameSet *fds, NameSet *bufs)
     if (!strcmp(c->callee, "fileno") && c->nargs == 1 && reads_any(&c->args[0], fds) &&
         ins->dst.key)
         grew |= nameset_add(a, fds, ins->dst.key);
-    for (int i = 0; fstats[i].name; i++) {
-        if (strcmp(c->callee, fstats[i].name) || c->nargs <= fstats[i].out)
-            continue;
-        const Operand *buf = &c->args[fstats[i].out];
-        if (reads_any(&c->args[fstats[i].fd], fds) && buf->key)
-            grew |= nameset_add(a, bufs, buf->key);
-    }
+    int fd, out;
+    if (revalidate_fstat_args(c, &fd, &out) && reads_any(&c->args[fd], fds) && c->args[out].key)
+        grew |= nameset_add(a, bufs, c->args[out].key);
     return grew;
 }
 
@@ -65,13 +80,22 @@ static int *reachable(Arena *a, const Function *fn, int b, int *n)
 }
 
 /* Without an fstat() call nothing is compared (and the search below
- * costs the function's size for each question). */
+ * costs the function's size for each question). A wrapper of fstat()
+ * (postfix #defines fstat to warn_fstat) is looked for only when the
+ * function calls no fstat() itself. */
 static bool calls_fstat(const Function *fn)
 {
     const FlowIndex *x = flow_index(fn);
     for (int i = 0; fstats[i].name; i++)
         if (flow_index_calls(x, fstats[i].name))
             return true;
+    int fd, out;
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins; i++) {
+            const Ins *ins = &fn->blocks[b]->ins[i];
+            if (ins->kind == INS_CALL && revalidate_fstat_args(&ins->call, &fd, &out))
+                return true;
+        }
     return false;
 }
 

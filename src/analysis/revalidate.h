@@ -10,4 +10,9 @@
  * the check's buffer `check_buf`, later in the function? */
 bool revalidated(Arena *a, const Function *fn, const Site *open_use, const char *check_buf);
 
+/* Is c an fstat() (fstat, fstatat, statx...) or a program function that
+ * wraps one (summary.h: fstat_fd)? Then *fd and *out receive the indexes
+ * of the descriptor argument and of the buffer it fills. */
+bool revalidate_fstat_args(const Call *c, int *fd, int *out);
+
 #endif

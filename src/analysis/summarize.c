@@ -24,6 +24,7 @@
 #include "handles.h"
 #include "names.h"
 #include "replace.h"
+#include "revalidate.h"
 #include "rights.h"
 #include "risk_facts.h"
 #include "selector.h"
@@ -387,6 +388,24 @@ static bool after_own_creation(const SummaryInput *in, const Site *sites, int n,
     return false;
 }
 
+/* Does the function verify what the open at `use` opened: a stat() or
+ * lstat() of the same name whose buffer it compares with an fstat() of
+ * the returned descriptor (postfix's safe_open(): lstat, open, fstat,
+ * st_dev/st_ino compared, in either order)? CERT POS35-C inside the
+ * helper: for its callers it is a safe open, not an open by name. */
+static bool verifies_open(const SummaryInput *in, const Site *sites, int n, const Site *use)
+{
+    if (use->func->group != G_OPEN || !returns_handle(in->scratch, in->fn, use))
+        return false;
+    for (int i = 0; i < n; i++) {
+        const Site *c = &sites[i];
+        const char *buf = c != use && c->func->group == G_STAT ? site_out_buffer(c) : NULL;
+            if (buf && revalidated(in->scratch, in->fn, use, buf))
+            return true;
+    }
+    return false;
+}
+
 /* Is `name` the buffer `buf`, or a pointer set to it (path = buf)? */
 static bool holds_buffer(const Function *fn, const char *buf, const char *name)
 {
@@ -638,7 +657,7 @@ static void summarize_name(const SummaryInput *in, const DomTree *post, const Ri
             add_effect(in->arena, s, EFFECT_CREATE, as);
         }
         if ((f->roles & USE) && !site_creates(site) && !has_effect(s, EFFECT_USE, param, global) &&
-            !after_own_creation(in, sites, n, site)) {
+            !after_own_creation(in, sites, n, site) && !verifies_open(in, sites, n, site)) {
             FileFunc as = wrapper_view(fn, site, param, USE);
             as.global = global;
             map_flags(fn, site, &as);
@@ -725,6 +744,28 @@ static bool result_from_arguments(Arena *a, const Function *fn)
     return returns && !fn->incomplete;
 }
 
+/* Does the function fstat() one parameter into another (warn_fstat(fd,
+ * st) { return fstat(fd, st); })? Then calls of it count as fstat() for
+ * the verification of an open (revalidate.h). */
+static void find_fstat_wrapper(const Function *fn, Summary *s)
+{
+    int fd, out;
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins; i++) {
+            const Ins *ins = &fn->blocks[b]->ins[i];
+            if (ins->kind != INS_CALL || !revalidate_fstat_args(&ins->call, &fd, &out))
+                continue;
+            const Operand *d = &ins->call.args[fd], *o = &ins->call.args[out];
+            int pd = d->kind == OPND_LVALUE ? param_index(fn, d->key) : -1;
+            int po = o->kind == OPND_LVALUE ? param_index(fn, o->key) : -1;
+            if (pd >= 0 && po >= 0) {
+                s->fstat_fd = pd + 1;
+                s->fstat_out = po + 1;
+                return;
+            }
+        }
+}
+
 Summary summarize(const SummaryInput *in)
 {
     Summary s = {.name = in->fn->name, .exported = in->fn->exported,
@@ -747,5 +788,6 @@ Summary summarize(const SummaryInput *in)
     s.drops_rights = ids.drops;
     s.regains_rights = ids.regains;
     s.ids_param = ids.ids_param;
+    find_fstat_wrapper(in->fn, &s);
     return s;
 }

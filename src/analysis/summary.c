@@ -106,7 +106,8 @@ bool summary_equal(const Summary *a, const Summary *b)
 {
     if (a->n != b->n || a->exported != b->exported || a->drops_rights != b->drops_rights ||
         a->regains_rights != b->regains_rights || a->ids_param != b->ids_param ||
-        a->pure_result != b->pure_result)
+        a->pure_result != b->pure_result || a->fstat_fd != b->fstat_fd ||
+        a->fstat_out != b->fstat_out)
         return false;
     for (int i = 0; i < a->n; i++)
         if (a->effects[i].kind != b->effects[i].kind ||
@@ -117,7 +118,7 @@ bool summary_equal(const Summary *a, const Summary *b)
 
 bool summary_says_something(const Summary *s)
 {
-    return s->n || s->drops_rights || s->regains_rights || s->ids_param;
+    return s->n || s->drops_rights || s->regains_rights || s->ids_param || s->fstat_fd;
 }
 
 static const char *dup(Arena *a, const char *s)

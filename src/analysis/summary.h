@@ -40,6 +40,9 @@ typedef struct Summary {
     int ids_param;          /* 1 + the parameter it sets the user id to on every
                              * path that returns (screen's xseteuid(euid)): a
                              * drop when the caller passes the real id; 0: none */
+    int fstat_fd, fstat_out; /* 1 + the parameters of an fstat() wrapper (postfix's
+                             * warn_fstat(fd, st)): the descriptor it fstat()s
+                             * into the buffer; 0: none */
     bool pure_result;       /* what it returns depends on its arguments only (no
                              * global it reads, no I/O): join(dir, name) twice
                              * with the same inputs names one file */

@@ -113,9 +113,10 @@ void entry_write_summary(StrBuf *out, const Summary *s)
 {
     str_field(out, "name", s->name, false);
     sb_printf(out, ", \"exported\": %s, \"drops_rights\": %s, \"regains_rights\": %s, "
-                   "\"ids_param\": %d, \"pure_result\": %s, \"effects\": [",
+                   "\"ids_param\": %d, \"fstat_fd\": %d, \"fstat_out\": %d, "
+                   "\"pure_result\": %s, \"effects\": [",
               s->exported ? "true" : "false", s->drops_rights ? "true" : "false",
-              s->regains_rights ? "true" : "false", s->ids_param,
+              s->regains_rights ? "true" : "false", s->ids_param, s->fstat_fd, s->fstat_out,
               s->pure_result ? "true" : "false");
     for (int i = 0; i < s->n; i++) {
         if (i)
@@ -424,6 +425,11 @@ static bool read_summary(JobResult *res, const JsonValue *v)
     if (!get_num(v, "ids_param", 0, 64, &ids_param))
         return false;
     s.ids_param = (int)ids_param;
+    long long fstat_fd, fstat_out;
+    if (!get_num(v, "fstat_fd", 0, 64, &fstat_fd) || !get_num(v, "fstat_out", 0, 64, &fstat_out))
+        return false;
+    s.fstat_fd = (int)fstat_fd;
+    s.fstat_out = (int)fstat_out;
     for (int i = 0; i < effects->n; i++) {
         Effect e;
         if (!read_effect(a, effects->items[i], s.name, &e))
