@@ -224,6 +224,38 @@ bool handles_worked_through(const Function *fn, const NameSet *h)
     return false;
 }
 
+/* An ioctl() request that sets: its number says the caller writes
+ * (_IOW: direction bits 30-31 are 1), or, not evaluated, its name says
+ * SET (EXT2_IOC_SETVERSION). */
+static bool ioctl_sets(const Call *c)
+{
+    if (c->nargs < 2)
+        return false;
+    const Operand *req = &c->args[1];
+    if (req->has_ival)
+        return (((unsigned long long)req->ival >> 30) & 3) == 1;
+    return req->text && (strstr(req->text, "_IOC_SET") || strstr(req->text, "_IOW("));
+}
+
+const Ins *handles_changed_through(const Function *fn, const NameSet *h)
+{
+    static const char *const changers[] = {"fchmod", "fchown", "fsetxattr", "fremovexattr",
+                                           "futimens", "futimes", NULL};
+    for (int b = 0; h->n && b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins; i++) {
+            const Ins *ins = &fn->blocks[b]->ins[i];
+            const char *c = ins->kind == INS_CALL ? ins->call.callee : NULL;
+            if (!c || ins->call.nargs < 1 || !reads_handle(&ins->call.args[0], h))
+                continue;
+            bool changes = !strcmp(c, "ioctl") && ioctl_sets(&ins->call);
+            for (int k = 0; !changes && changers[k]; k++)
+                changes = !strcmp(c, changers[k]);
+            if (changes)
+                return ins;
+        }
+    return NULL;
+}
+
 const char *handles_variable(const NameSet *h)
 {
     for (int i = 0; i < h->n; i++)

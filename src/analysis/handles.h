@@ -24,6 +24,12 @@ bool handles_failed_at(const Function *fn, const DomTree *dom, const NameSet *h,
  * than close(), fstat() or fileno() (write(), fprintf(), fdopen(), a
  * helper)? A probe only tests the handle and closes it. */
 bool handles_worked_through(const Function *fn, const NameSet *h);
+/* The call through which the function changes the open file itself, not
+ * its content: fchmod(), fchown(), fsetxattr(), futimens(), or an ioctl()
+ * whose request hands the kernel a value (FS_IOC_SETFLAGS; _IOW) rather
+ * than asking for one (FS_IOC_GETFLAGS). A read-only open used so is no
+ * read (chattr's fsetflags()). NULL if none. */
+const Ins *handles_changed_through(const Function *fn, const NameSet *h);
 /* A variable (not a temp) holding the handle, for messages; NULL if none. */
 const char *handles_variable(const NameSet *h);
 

@@ -32,6 +32,7 @@
 #include "call_places.h"
 #include "creation.h"
 #include "effects.h"
+#include "handles.h"
 #include "listing.h"
 #include "names.h"
 #include "origin.h"
@@ -281,8 +282,23 @@ static bool walks_directory(const FileFunc *f)
     return f->group == G_OPEN && f->walks && !(f->roles & OPEN);
 }
 
+/* Does the open's descriptor serve to change the file (a SET ioctl(),
+ * fchmod()), here or inside the wrapper the use is? Then even a read-only
+ * open is no read. The call that does, or the wrapper's name. */
+static const char *changed_through(Assess *s, const Site *use)
+{
+    if (use->func->group != G_OPEN || use->func->result == RES_DIR)
+        return NULL;
+    if (use->func->changes_by_fd)
+        return use->func->name;
+    NameSet h = handles_of(s->a, s->fn, use);
+    const Ins *by = handles_changed_through(s->fn, &h);
+    return by ? by->call.callee : NULL;
+}
+
 static void assess_use(Assess *s, const Site *use, const char *under, bool owner)
 {
+    const char *changer = changed_through(s, use);
     const char *name = called(use->func);
     SrcLoc at = use->ins->loc;
     Group g = use->func->group;
@@ -301,6 +317,10 @@ static void assess_use(Assess *s, const Site *use, const char *under, bool owner
     else if (walks_directory(use->func))
         reason(s, at, RISK_USE, 1,
                arena_printf(s->a, "%s() follows a link and recurses into its target", name));
+    else if (changer)
+        reason(s, at, RISK_USE, 1,
+               arena_printf(s->a, "%s() follows a link, and %s() changes the file it opened",
+                            name, changer));
     else if (g == G_STAT || (g == G_OPEN && use->func->result != RES_DIR && effect_read_only(use)))
         reason(s, at, RISK_USE, -1, arena_printf(s->a, "%s() only reads the file", name));
     else if (g == G_MODIFY && name[0] == 'l')

@@ -671,6 +671,9 @@ static void summarize_name(const SummaryInput *in, const DomTree *post, const Ri
                 as.result = f->result;
             } else if (f->result == RES_DIR || f->walks) {
                 as.walks = f->walks || walks_act_on_entries(in->scratch, fn, in->dom->idom);
+            } else if (f->group == G_OPEN) {
+                NameSet h = handles_of(in->scratch, fn, site);
+                as.changes_by_fd = f->changes_by_fd || handles_changed_through(fn, &h);
             }
             add_effect(in->arena, s, EFFECT_USE, as);
         }

@@ -91,6 +91,7 @@ static bool func_equal(const FileFunc *a, const FileFunc *b)
            a->existence_only == b->existence_only && a->guard == b->guard &&
            a->name_part == b->name_part && a->replaced_by == b->replaced_by &&
            a->replaces == b->replaces && a->up_to_date == b->up_to_date && a->walks == b->walks &&
+           a->changes_by_fd == b->changes_by_fd &&
            !a->dropped_by == !b->dropped_by && a->drop_line == b->drop_line &&
            a->when_arg == b->when_arg &&
            a->when_first_char == b->when_first_char && a->when_n == b->when_n &&

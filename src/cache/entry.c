@@ -86,13 +86,14 @@ static void write_effect(StrBuf *out, const Effect *e)
                    "\"fixed_flags\": %lld, \"flags_set\": %lld, \"existence_only\": %d, "
                    "\"guard\": %d, \"inner_line\": %u, \"inner_col\": %u, \"name_part\": %d, "
                    "\"by_name_without\": %d, \"replaced_by\": %d, \"replaces\": %d, "
-                   "\"up_to_date\": %d, \"drop_line\": %u, \"drop_col\": %u, \"walks\": %d",
+                   "\"up_to_date\": %d, \"drop_line\": %u, \"drop_col\": %u, \"walks\": %d, "
+                   "\"changes_by_fd\": %d",
               (int)e->kind, (int)f->group, f->roles, f->path, f->path2, f->dirfd, f->dirfd2,
               f->out, f->flags,
               (int)f->flagkind, (int)f->result, f->has_fixed_flags, f->fixed_flags,
               f->flags_set, f->existence_only, f->guard, f->inner_line, f->inner_col, f->name_part,
               f->by_name_without, f->replaced_by, f->replaces, f->up_to_date, f->drop_line,
-              f->drop_col, f->walks);
+              f->drop_col, f->walks, f->changes_by_fd);
     sb_printf(out, ", \"when_arg\": %d, \"when_first_char\": %d, \"when_runs\": %u, "
                    "\"when_vals\": [",
               f->when_arg, f->when_first_char, f->when_runs);
@@ -356,7 +357,7 @@ static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *
 {
     long long kind, group, roles, path, path2, dirfd, dirfd2, out, flags, flagkind, result, fixed,
         fixed_flags, flags_set, existence, guard, line, col, part, without, replaced_by, replaces, up_to_date,
-        drop_line, drop_col, walks;
+        drop_line, drop_col, walks, changes_by_fd;
     const double arg = 64, big = 1e15;
     if (!get_num(v, "kind", EFFECT_CHECK, EFFECT_CREATE, &kind) ||
         !get_num(v, "group", G_ACCESS, G_MOUNT, &group) ||
@@ -379,7 +380,8 @@ static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *
         !get_num(v, "replaces", 0, 1, &replaces) ||
         !get_num(v, "up_to_date", 0, 1, &up_to_date) ||
         !get_num(v, "drop_line", 0, UINT_MAX, &drop_line) ||
-        !get_num(v, "drop_col", 0, UINT_MAX, &drop_col) || !get_num(v, "walks", 0, 1, &walks))
+        !get_num(v, "drop_col", 0, UINT_MAX, &drop_col) || !get_num(v, "walks", 0, 1, &walks) ||
+        !get_num(v, "changes_by_fd", 0, 1, &changes_by_fd))
         return false;
     FileFunc f = {.name = name, .group = (Group)group, .roles = (int)roles, .path = (int)path,
                   .path2 = (int)path2, .dirfd = (int)dirfd, .dirfd2 = (int)dirfd2,
@@ -396,7 +398,8 @@ static bool read_effect(Arena *a, const JsonValue *v, const char *name, Effect *
                   .replaces = replaces != 0, .up_to_date = up_to_date != 0,
                   .dropped_by = get_str(a, v, "dropped_by"),
                   .drop_file = get_str(a, v, "drop_file"), .drop_line = (unsigned)drop_line,
-                  .drop_col = (unsigned)drop_col, .walks = walks != 0};
+                  .drop_col = (unsigned)drop_col, .walks = walks != 0,
+                  .changes_by_fd = changes_by_fd != 0};
     const char *global = get_str(a, v, "global");
     f.global = global ? summary_global_operand(a, global) : NULL;
     if (!read_selector(v, &f))

@@ -86,6 +86,9 @@ typedef struct FileFunc {
     unsigned drop_line, drop_col;
     bool walks;                 /* a use that opens a directory and acts on its
                                  * entries (analysis/walks.h), not only lists it */
+    bool changes_by_fd;         /* an open, read-only or not, whose descriptor the
+                                 * wrapper changes the file through (fsetflags():
+                                 * ioctl(fd, FS_IOC_SETFLAGS), fchmod()) */
 } FileFunc;
 
 /* The catalogue entry for a libc function name, or NULL. */
