@@ -115,13 +115,31 @@ static const char *const system_dirs[] = {"/etc/", "/usr/", "/var/lib/", "/run/"
                                           "/lib/", "/lib64/", "/bin/", "/sbin/", "/boot/",
                                           "/var/log/", NULL};
 
+/* A service's own directories: root makes one per service (at's
+ * /var/spool/cron/atjobs, daemon:daemon 1770; /var/spool/postfix), and
+ * only root and that service's user or group write in it. Not decisive:
+ * one the program makes writable by others is a shared place. */
+static const char *const service_dirs[] = {"/var/spool/", "/var/cache/", NULL};
+
+static const char *dir_in(const char *shape, const char *const *dirs)
+{
+    for (int i = 0; dirs[i]; i++)
+        if (!strncmp(shape, dirs[i], strlen(dirs[i])) && !strchr(shape, '?') &&
+            !strstr(shape, ".."))
+            return dirs[i];
+    return NULL;
+}
+
 static const char *system_dir(const char *shape)
 {
-    for (int i = 0; system_dirs[i]; i++)
-        if (!strncmp(shape, system_dirs[i], strlen(system_dirs[i])) && !strchr(shape, '?') &&
-            !strstr(shape, ".."))
-            return system_dirs[i];
-    return NULL;
+    const char *d = dir_in(shape, system_dirs);
+    return d ? d : dir_in(shape, service_dirs);
+}
+
+static const char *who_writes(const char *dir)
+{
+    return dir_in(dir, service_dirs) ? "only root and the service's own user write"
+                                     : "only root can write";
 }
 
 static bool under(const char *shape, const char *dir)
@@ -168,7 +186,7 @@ static bool listed_name(Assess *s, const Site *use, SrcLoc *at)
             continue;
         if (p == 0 && risk_facts_walker(s->rf, s->fn->name))
             return true;
-        const SrcLoc *call = risk_facts_listed_param(s->rf, s->fn->name, p);
+        const SrcLoc *call = risk_facts_listed_param(s->rf, s->fn->name, p, NULL);
         if (call)
             *at = *call;
         return call != NULL;
@@ -233,10 +251,56 @@ static bool private_place(Assess *s, const Site *use, const Shapes *sh)
     return true;
 }
 
+/* Is the name relative: a readdir() entry's own name, here or passed to
+ * the parameter it is in (atd's run_file(dirent->d_name)), or literal
+ * text not starting with '/'? */
+static bool relative_name(Assess *s, const Site *use, const Shapes *sh)
+{
+    const char *key = use->path->key;
+    if (risk_facts_entry_name(s->fn, key))
+        return true;
+    int len;
+    const char *root = ir_key_root(key, &len);
+    for (int p = 0; key && p < s->fn->nparams; p++) {
+        bool bare = false;
+        if (!strncmp(root, s->fn->vars[p].key, (size_t)len) && !s->fn->vars[p].key[len] &&
+            !key[len] && risk_facts_listed_param(s->rf, s->fn->name, p, &bare))
+            return bare;
+    }
+    for (int k = 0; k < sh->n; k++)
+        if (!shape_is_literal(sh->item[k].text) || sh->item[k].text[0] == '/')
+            return false;
+    return sh->n > 0;
+}
+
+/* A relative name in a unit whose every chdir() goes to a literal
+ * directory under root's or a service's own (at: chdir(ATJOB_DIR), then
+ * opendir(".")): it names a file there, whoever listed it. (Before the
+ * first chdir() it would resolve where the program was started: the
+ * working directory of a daemon or of the commands that list their spool
+ * is the one they moved to.) */
+static bool in_working_dir(Assess *s, const Site *use, const Shapes *sh)
+{
+    if (!s->rf->ncwd || s->rf->cwd_unknown || !relative_name(s, use, sh))
+        return false;
+    const char *under = NULL;
+    for (int d = 0; d < s->rf->ncwd; d++) {
+        const char *dir = arena_printf(s->a, "%s/", s->rf->cwd[d].dir);
+        if (!(under = system_dir(dir)))
+            return false;
+    }
+    reason(s, s->rf->cwd[0].loc, RISK_PLACE, -2,
+           arena_printf(s->a, "relative names resolve in %s%s, where the program chdir()s: "
+                              "under %s, which %s", s->rf->cwd[0].dir,
+                        s->rf->ncwd > 1 ? " or another such directory" : "", under,
+                        who_writes(s->rf->cwd[0].dir)));
+    return true;
+}
+
 static void assess_place(Assess *s, const Site *use)
 {
     Shapes sh = origin_shapes(s->origin, use->block, use->index, use->path);
-    if (private_place(s, use, &sh) || shared_place(s, use, &sh))
+    if (private_place(s, use, &sh) || shared_place(s, use, &sh) || in_working_dir(s, use, &sh))
         return;
     SrcLoc at = use->ins->loc, listed;
     if (listed_name(s, use, &listed))
@@ -253,10 +317,11 @@ static void assess_place(Assess *s, const Site *use)
                 dir = NULL;
         /* a fixed name there: nobody but root can replace it (decisive) */
         bool fixed = dir && sh.n == 1 && shape_is_literal(sh.item[0].text);
+        bool service = dir && dir_in(dir, service_dirs);
         if (dir)
-            reason(s, at, RISK_PLACE, fixed ? DECISIVE : -2,
-                   arena_printf(s->a, "'%s' is under %s, which only root can write",
-                                sh.item[0].text, dir));
+            reason(s, at, RISK_PLACE, fixed && !service ? DECISIVE : -2,
+                   arena_printf(s->a, "'%s' is under %s, which %s", sh.item[0].text, dir,
+                                who_writes(dir)));
     }
 }
 
@@ -323,6 +388,9 @@ static void assess_use(Assess *s, const Site *use, const char *under, bool owner
                             name, changer));
     else if (g == G_STAT || (g == G_OPEN && use->func->result != RES_DIR && effect_read_only(use)))
         reason(s, at, RISK_USE, -1, arena_printf(s->a, "%s() only reads the file", name));
+    else if (g == G_MODIFY && !strncmp(name, "utime", 5))
+        reason(s, at, RISK_USE, -2,
+               arena_printf(s->a, "%s() changes only the times of the file it reaches", name));
     else if (g == G_MODIFY && name[0] == 'l')
         reason(s, at, RISK_USE, -1,
                arena_printf(s->a, "%s() does not follow a final symbolic link", name));

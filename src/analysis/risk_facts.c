@@ -155,6 +155,35 @@ static bool holds_listed(Arena *a, const Function *fn, int b, int i, const Opera
     return false;
 }
 
+bool risk_facts_entry_name(const Function *fn, const char *key)
+{
+    size_t n = key ? strlen(key) : 0;
+    return n > 8 && !strcmp(key + n - 8, "->d_name") && listing_entry(fn, key);
+}
+
+/* chdir("/var/spool/cron/atjobs"): relative names resolve there. chdir("/")
+ * adds nothing (only root writes it); a directory not known, or fchdir(),
+ * leaves the working directory unknown. */
+static void note_cwd(RiskFacts *rf, Arena *a, const Ins *ins)
+{
+    const Call *c = &ins->call;
+    if (!strcmp(c->callee, "fchdir")) {
+        rf->cwd_unknown = true;
+        return;
+    }
+    if (strcmp(c->callee, "chdir") || c->nargs < 1)
+        return;
+    const char *key = c->args[0].kind == OPND_STRING ? c->args[0].key : NULL;
+    if (!key || key[1] != '/' || rf->ncwd >= RISK_MAX_SHARED) {
+        rf->cwd_unknown = true;
+        return;
+    }
+    if (!strcmp(key, "\"/\""))
+        return;
+    rf->cwd[rf->ncwd].dir = arena_strndup(a, key + 1, strlen(key) - 2);
+    rf->cwd[rf->ncwd++].loc = ins->loc;
+}
+
 /* Calls of the unit's functions that pass a listed name. */
 static void note_listed_args(RiskFacts *rf, Arena *a, const Function *fn, int b, int i)
 {
@@ -162,19 +191,24 @@ static void note_listed_args(RiskFacts *rf, Arena *a, const Function *fn, int b,
     if (ins->call.kind != CALLEE_DEFINED)
         return;
     for (int k = 0; k < ins->call.nargs && rf->nlisted < RISK_MAX_LISTED; k++)
-        if (!risk_facts_listed_param(rf, ins->call.callee, k) &&
+        if (!risk_facts_listed_param(rf, ins->call.callee, k, NULL) &&
             holds_listed(a, fn, b, i, &ins->call.args[k], 0)) {
+            rf->listed[rf->nlisted].bare = risk_facts_entry_name(fn, ins->call.args[k].key);
             rf->listed[rf->nlisted].callee = ins->call.callee;
             rf->listed[rf->nlisted].param = k;
             rf->listed[rf->nlisted++].loc = ins->loc;
         }
 }
 
-const SrcLoc *risk_facts_listed_param(const RiskFacts *rf, const char *fn, int param)
+const SrcLoc *risk_facts_listed_param(const RiskFacts *rf, const char *fn, int param,
+                                      bool *bare)
 {
     for (int i = 0; i < rf->nlisted; i++)
-        if (rf->listed[i].param == param && !strcmp(rf->listed[i].callee, fn))
+        if (rf->listed[i].param == param && !strcmp(rf->listed[i].callee, fn)) {
+            if (bare)
+                *bare = rf->listed[i].bare;
             return &rf->listed[i].loc;
+        }
     return NULL;
 }
 
@@ -190,6 +224,7 @@ RiskFacts *risk_facts(Arena *a, Function *const *fns, int n)
                     note_shared_dir(rf, a, ins);
                     note_walker(rf, &ins->call);
                     note_listed_args(rf, a, fn, b, k);
+                    note_cwd(rf, a, ins);
                 }
             }
     }

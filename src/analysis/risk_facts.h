@@ -23,14 +23,25 @@ struct RiskFacts {
         const char *callee;     /* a function of the unit, */
         int param;              /* whose parameter receives a listed name */
         SrcLoc loc;             /* at this call */
+        bool bare;              /* the entry's name itself (de->d_name): relative */
     } listed[RISK_MAX_LISTED];
     int nlisted;
+    struct {
+        const char *dir;        /* a literal directory the unit chdir()s to */
+        SrcLoc loc;
+    } cwd[RISK_MAX_SHARED];
+    int ncwd;
+    bool cwd_unknown;           /* some chdir()/fchdir() goes elsewhere */
 };
 
 /* Is parameter `param` of function `fn` given a name from a directory
  * listing by some call in the unit (chattr_dir_proc() passes
  * concat_path_file(dir, de->d_name) to change_attributes())? The call. */
-const SrcLoc *risk_facts_listed_param(const RiskFacts *rf, const char *fn, int param);
+const SrcLoc *risk_facts_listed_param(const RiskFacts *rf, const char *fn, int param,
+                                      bool *bare);
+/* Is the key the name of a readdir() entry itself (de->d_name): one
+ * component, relative to the directory listed? */
+bool risk_facts_entry_name(const Function *fn, const char *key);
 
 /* The callee whose result temporary `key` holds (getuid for "%3"), or "". */
 const char *risk_temp_callee(const Function *fn, const char *key);

@@ -1,7 +1,10 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* name-after-create (CERT FIO01-C): a file the program has just made, or
  * removed, is changed by name with no check in between; and the safe
  * forms, which change the new file through a descriptor. */
+/* (Shown at every risk level: its utime() cases rank low, a times-only
+ * change, risk/times_only.c.) */
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>

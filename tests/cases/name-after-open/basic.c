@@ -1,6 +1,9 @@
+// ARGS: --min-risk low
 // CFLAGS: -D_GNU_SOURCE
 /* name-after-open (CERT FIO01-C): by-name calls on a file whose descriptor
  * is open and in use; and the descriptor-based forms. */
+/* (Shown at every risk level: its utime() cases rank low, a times-only
+ * change, risk/times_only.c.) */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
