@@ -188,3 +188,54 @@ void feasible_end(Feasibility *f)
     f->nonward = f->cap = 0;
     f->onward = NULL;
 }
+
+/* ---- a use whose name was made the checked one -------------------- */
+
+/* Does the call pass storage `key` on to be written (&key, or the pointer
+ * key goes through: f(namep) for "*namep") together with the name
+ * `checked` (it may copy one into the other)? */
+static bool call_copies_into(const Ins *ins, const char *key, const char *checked)
+{
+    int n;
+    const char *root = ir_key_root(key, &n);
+    bool given_name = false, given_key = false;
+    for (int i = 0; i < ins->call.nargs; i++) {
+        const Operand *arg = &ins->call.args[i];
+        given_name |= ir_operand_reads(arg, checked);
+        given_key |= arg->kind == OPND_ADDR && arg->key && ir_key_overlaps(arg->key, key);
+        for (int r = 0; key[0] == '*' && !arg->to_const && r < arg->nreads; r++)
+            given_key |= (int)strlen(arg->reads[r]) == n &&
+                          !strncmp(arg->reads[r], root, (size_t)n);
+    }
+    return given_name && given_key;
+}
+
+bool feasible_copy_infeasible(Arena *a, const Function *fn, const CtrlDeps *cdep,
+                              const char *checked, const Site *use)
+{
+    const char *key = use->path->key;
+    if (!key || !checked || !strcmp(key, checked) || ir_key_overlaps(key, checked))
+        return false;
+    int stores = 0;
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins; i++) {
+            const Ins *ins = &fn->blocks[b]->ins[i];
+            if (ins->kind == INS_CALL && call_copies_into(ins, key, checked))
+                return false;   /* a copy the search cannot see */
+            if (ins->kind != INS_ASSIGN || !ins->dst.key || strcmp(ins->dst.key, key))
+                continue;
+            if (!ir_operand_reads(&ins->src, checked)) {
+                if (ins->src.kind == OPND_LVALUE)
+                    return false;   /* *namep = copy: a name the search does not follow */
+                continue;
+            }
+            Site store = {b, i, ins, NULL, NULL};
+            Feasibility *f = feasible_begin(a, fn, cdep, &store);
+            bool never = feasible_pair_infeasible(f, use);
+            feasible_end(f);
+            if (!never)
+                return false;
+            stores++;
+        }
+    return stores > 0;
+}

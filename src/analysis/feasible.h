@@ -29,4 +29,14 @@ Feasibility *feasible_begin(Arena *a, const Function *fn, const CtrlDeps *cdep,
 bool feasible_pair_infeasible(Feasibility *f, const Site *use);
 void feasible_end(Feasibility *f);
 
+/* The use names the checked name only through a copy into its own
+ * storage (*namep = arg): is it reached from none of those copies,
+ * respecting what is known of the tested variables? A pair needs a path
+ * from the check through a copy to the use (screen's OpenDevice():
+ * *typep = PLAIN; *namep = arg on the branch that checked arg; the
+ * chown() of *namep only where *typep == PTY). False when no copy is
+ * seen, or a call may make one (given both names). */
+bool feasible_copy_infeasible(Arena *a, const Function *fn, const CtrlDeps *cdep,
+                              const char *checked, const Site *use);
+
 #endif

@@ -35,6 +35,31 @@ static long long const_of(const Tracked *t, int v)
     return t->consts[(v - 1) % FEAS_MAX_VALUES];
 }
 
+/* Is key storage reached through a pointer ("*typep", "w->type")? */
+static bool through_pointer(const char *key)
+{
+    return key[0] == '*' || strstr(key, "->");
+}
+
+/* May the call write t's storage: given its address (f(&flag), f(&s) for
+ * "s.f"), or, for storage through a pointer, that pointer (f(typep) may
+ * set *typep)? A store through another pointer (*namep = arg) is taken
+ * not to alias it: two out-parameters of one call name two objects. */
+static bool call_may_write(const Tracked *t, const Ins *ins)
+{
+    int n;
+    const char *root = ir_key_root(t->key, &n);
+    for (int i = 0; i < ins->call.nargs; i++) {
+        const Operand *arg = &ins->call.args[i];
+        if (arg->kind == OPND_ADDR && arg->key && ir_key_overlaps(arg->key, t->key))
+            return true;
+        for (int r = 0; through_pointer(t->key) && !arg->to_const && r < arg->nreads; r++)
+            if ((int)strlen(arg->reads[r]) == n && !strncmp(arg->reads[r], root, (size_t)n))
+                return true;
+    }
+    return false;
+}
+
 /* The value t holds after ins, given `v` before it. */
 static int after(Tracked *t, const Ins *ins, int v)
 {
@@ -43,11 +68,11 @@ static int after(Tracked *t, const Ins *ins, int v)
     if (ins->dst.key && !strcmp(ins->dst.key, t->key))
         return ins->kind == INS_ASSIGN && ins->src.has_ival ? value_of(t, IS, ins->src.ival)
                                                             : FEAS_UNKNOWN;
-    if (ins->kind == INS_CALL)   /* f(&flag) may set it */
-        for (int i = 0; i < ins->call.nargs; i++)
-            if (ins->call.args[i].kind == OPND_ADDR && ins->call.args[i].key &&
-                !strcmp(ins->call.args[i].key, t->key))
-                return FEAS_UNKNOWN;
+    /* typep = other, s = *q: the key names other storage, or all of it changed */
+    if (ins->dst.kind == OPND_LVALUE && ins->dst.key && ir_key_overlaps(ins->dst.key, t->key))
+        return FEAS_UNKNOWN;
+    if (ins->kind == INS_CALL && call_may_write(t, ins))
+        return FEAS_UNKNOWN;
     return v;
 }
 

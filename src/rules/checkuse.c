@@ -472,7 +472,9 @@ static PairKind judge(const Pairing *p, const Site *use)
         return PAIR_NONE;
     if (!decided(p, use) ||
         (p->links && sticky_root_entry(p->in->fn, p->in->dom, check, p->buf, use->block)) ||
-        feasible_pair_infeasible(p->feasible, use))
+        feasible_pair_infeasible(p->feasible, use) ||
+        feasible_copy_infeasible(p->in->scratch, p->in->fn, p->in->cdep, p->check->path->key,
+                                 use))
         return PAIR_NONE;
     if (use->func->result == RES_FD || use->func->result == RES_FILE)
         if (revalidated(p->in->scratch, p->in->fn, use, p->buf))

@@ -15,6 +15,7 @@
  * checkuse_kernel_name()). */
 #include <string.h>
 
+#include "../analysis/feasible.h"
 #include "../analysis/flow.h"
 #include "../analysis/handles.h"
 #include "../analysis/revalidate.h"
@@ -127,6 +128,7 @@ static void check_open(const RuleInput *in, Findings *out, const Site *open_site
     int n;
     Site *uses = flow_uses(in->scratch, in->fn, open_site, open_site->path->key, NULL, NULL,
                                &n);
+    Feasibility *feasible = feasible_begin(in->scratch, in->fn, in->cdep, open_site);
     for (int i = 0; i < n; i++) {
         if (!fd_form(uses[i].func->name) || uses[i].path != site_path(uses[i].ins, uses[i].func, 0))
             continue;
@@ -134,9 +136,15 @@ static void check_open(const RuleInput *in, Findings *out, const Site *open_site
             continue;   /* if (fd < 0) chmod(name, ...): nothing is open there */
         if (compared_with_descriptor(in, open_site, &uses[i]))
             continue;
+        /* the open's branch set a flag the use's branch rules out (screen's
+         * OpenDevice(): *typep = PLAIN after OpenTTY(arg); the chown() of
+         * *namep runs only where *typep == PTY) */
+        if (feasible_pair_infeasible(feasible, &uses[i]))
+            continue;
         if (handles_open_at(in->scratch, in->fn, open_site, &h, uses[i].block, uses[i].index))
             report(in, out, open_site, &uses[i], &h, is_file);
     }
+    feasible_end(feasible);
 }
 
 /* Does the function call anything by name that has a descriptor form?
