@@ -421,11 +421,12 @@ static PairKind judge(const Pairing *p, const Site *use)
     if (check->func->group == G_OPEN && use->func->group == G_OPEN && !creates(use) &&
         !effect_truncates(use))
         return PAIR_NONE;
-    /* The same open again, after the failure was dealt with (cups log.c:
+    /* The same call again, after the failure was dealt with (cups log.c:
      * cupsFileOpen(name, "a") failed, the log directory is fixed, then
-     * the same call): it asks no more than the first did. */
-    if (check->func->group == G_OPEN && use->func->group == G_OPEN &&
-        same_call(check->ins, use->ins))
+     * the same call; postfix's sane_rename(old, new), which stat()s the
+     * names when rename() fails, again after make_dirs()): it asks no
+     * more than the first did, and the first was the work itself. */
+    if (same_call(check->ins, use->ins))
         return PAIR_NONE;
     /* open(p, O_NOFOLLOW) failed (ELOOP: a link), and the fallback changes
      * p by name, following the link the open refused */
