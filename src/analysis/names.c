@@ -69,7 +69,10 @@ static bool fill_repoints(const Ins *ins)
 
 /* "|in1|in2": the inputs of a fill; NULL if one is not a plain name,
  * literal or constant. Integer inputs right after the buffer (sizes) are
- * skipped, so buffers of different sizes filled alike compare equal. */
+ * skipped, so buffers of different sizes filled alike compare equal. A
+ * copy's length computed otherwise (memcpy(sun.sun_path, addr,
+ * strlen(addr) + 1)) still leaves what it copies from known; it makes
+ * the signature this call's own ("|?LINE:COL"), equal to no other. */
 static bool append_inputs(StrBuf *b, const Ins *ins, const FillFunc *f)
 {
     const Call *c = &ins->call;
@@ -79,6 +82,8 @@ static bool append_inputs(StrBuf *b, const Ins *ins, const FillFunc *f)
             sb_printf(b, "|%s", o->key);
         else if (o->kind == OPND_INT)
             sb_printf(b, "|%lld", o->ival);
+        else if (!strcmp(f->kind, "copy") && i > f->first_input)
+            sb_printf(b, "|?%u:%u", ins->loc.line, ins->loc.col);
         else
             return false;
     }
@@ -87,27 +92,114 @@ static bool append_inputs(StrBuf *b, const Ins *ins, const FillFunc *f)
 
 enum { MAX_LOOKBACK = 2000 };
 
-/* Walk back from (block, index) to the instruction that last wrote key. */
-static const Ins *last_write(const Function *fn, int *block, int *index, const char *key)
+/* The instruction before (b, i) in block b that last wrote key, or NULL. */
+static const Ins *write_in_block(const Function *fn, int b, int i, const char *key, int *index)
+{
+    const Block *blk = fn->blocks[b];
+    for (i = i - 1; i >= 0; i--) {
+        const Ins *ins = &blk->ins[i];
+        bool writes = (ins->dst.kind == OPND_LVALUE && ir_key_overlaps(ins->dst.key, key)) ||
+                      (fill_func(ins) && fill_target(ins) && !strcmp(fill_target(ins), key));
+        if (writes) {
+            *index = i;
+            return ins;
+        }
+    }
+    return NULL;
+}
+
+/* The backward search through joins: per block, the write every path
+ * into it agrees on. */
+typedef struct Back {
+    const Function *fn;
+    const char *key;
+    unsigned char *state;   /* 0 unseen, 1 on the current search, 2 done */
+    const Ins **found;
+    int *found_block, *found_index;
+    int steps;
+} Back;
+
+static const Ins only_cycles;   /* a block reached only around a loop: no say */
+
+static const Ins *back_into(Back *k, int b, int *wb, int *wi);
+
+static const Ins *back_from(Back *k, int b, int i, int *wb, int *wi)
+{
+    const Ins *w = write_in_block(k->fn, b, i, k->key, wi);
+    if (w) {
+        *wb = b;
+        return w;
+    }
+    return back_into(k, b, wb, wi);
+}
+
+/* What every path into block b last wrote to key: the same instruction on
+ * each (the buffer filled before an `if` whose arms meet again: postfix's
+ * unix_listen(): memcpy(sun.sun_path, ...), then `if (unlink(addr) < 0 &&
+ * errno != ENOENT)`, then bind()), else NULL. A path around a loop back
+ * to a block on the search has no say. */
+static const Ins *back_into(Back *k, int b, int *wb, int *wi)
+{
+    if (k->state[b] == 1)
+        return &only_cycles;
+    if (k->state[b] == 2) {
+        *wb = k->found_block[b];
+        *wi = k->found_index[b];
+        return k->found[b];
+    }
+    const Block *blk = k->fn->blocks[b];
+    if (!blk->npred || ++k->steps > MAX_LOOKBACK)
+        return NULL;
+    k->state[b] = 1;
+    const Ins *agreed = &only_cycles;
+    int ab = -1, ai = -1;
+    for (int p = 0; p < blk->npred && agreed; p++) {
+        int pb, pi;
+        const Ins *w = back_from(k, blk->pred[p], k->fn->blocks[blk->pred[p]]->nins, &pb, &pi);
+        if (w == &only_cycles)
+            continue;
+        if (agreed == &only_cycles && w) {
+            agreed = w;
+            ab = pb;
+            ai = pi;
+        } else if (w != agreed) {
+            agreed = NULL;
+        }
+    }
+    k->state[b] = 2;
+    k->found[b] = agreed;
+    *wb = k->found_block[b] = ab;
+    *wi = k->found_index[b] = ai;
+    return agreed;
+}
+
+/* Walk back from (block, index) to the instruction that last wrote key:
+ * along single-predecessor blocks, and through a join when every path
+ * into it agrees on the write. */
+static const Ins *last_write(Arena *a, const Function *fn, int *block, int *index,
+                             const char *key)
 {
     int b = *block, i = *index, steps = 0;
     for (;;) {
-        const Block *blk = fn->blocks[b];
-        for (i = i - 1; i >= 0; i--) {
-            const Ins *ins = &blk->ins[i];
-            bool writes = (ins->dst.kind == OPND_LVALUE && ir_key_overlaps(ins->dst.key, key)) ||
-                          (fill_func(ins) && fill_target(ins) && !strcmp(fill_target(ins), key));
-            if (writes) {
-                *block = b;
-                *index = i;
-                return ins;
-            }
+        const Ins *w = write_in_block(fn, b, i, key, &i);
+        if (w) {
+            *block = b;
+            *index = i;
+            return w;
         }
+        const Block *blk = fn->blocks[b];
         if (blk->npred != 1 || ++steps > MAX_LOOKBACK)
-            return NULL;
+            break;
         b = blk->pred[0];
         i = fn->blocks[b]->nins;
     }
+    if (fn->blocks[b]->npred < 2)
+        return NULL;
+    Back k = {fn, key, ARENA_ARRAY(a, unsigned char, fn->nblocks),
+              ARENA_ARRAY(a, const Ins *, fn->nblocks), ARENA_ARRAY(a, int, fn->nblocks),
+              ARENA_ARRAY(a, int, fn->nblocks), steps};
+    const Ins *w = back_into(&k, b, block, index);
+    return w == &only_cycles ? NULL : w;
 }
 
 const char *names_fill_of(Arena *a, const Function *fn, int block, int index, const Ins *ins)
@@ -150,9 +242,9 @@ const char *names_copied_from(Arena *a, const char *sig)
 const char *names_fill_before(Arena *a, const Function *fn, int block, int index,
                               const char *key)
 {
-    const Ins *w = last_write(fn, &block, &index, key);
+    const Ins *w = last_write(a, fn, &block, &index, key);
     if (w && w->kind == INS_ASSIGN && w->src.kind == OPND_TEMP)   /* a = join(...) */
-        w = last_write(fn, &block, &index, w->src.key);
+        w = last_write(a, fn, &block, &index, w->src.key);
     return w ? names_fill_of(a, fn, block, index, w) : NULL;
 }
 

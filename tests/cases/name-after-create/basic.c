@@ -5,6 +5,7 @@
  * forms, which change the new file through a descriptor. */
 /* (Shown at every risk level: its utime() cases rank low, a times-only
  * change, risk/times_only.c.) */
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -83,6 +84,29 @@ int socket_rebind(int s, const char *path) {
   if (bind(s, (struct sockaddr *)&sa, sizeof sa) < 0) // NOTE[name-after-create "created here by bind()"]
     return -1;
   return chmod(path, 0660);                           // WARNING[name-after-create "chmod() of 'path' after bind() created it"]
+}
+
+/* The same with the name copied in by memcpy() with a computed length,
+ * and a branch between the copy and bind() (postfix util/unix_listen.c:99,
+ * unix_dgram_listen.c:89). */
+int socket_rebind_memcpy(int s, const char *path) {
+  struct sockaddr_un sa = {.sun_family = AF_UNIX};
+  memcpy(sa.sun_path, path, strlen(path) + 1);
+  if (unlink(path) < 0 && errno != ENOENT)
+    return -1;
+  if (bind(s, (struct sockaddr *)&sa, sizeof sa) < 0) // NOTE[name-after-create "created here by bind()"]
+    return -1;
+  return chmod(path, 0660);                           // WARNING[name-after-create "chmod() of 'path' after bind() created it"]
+}
+
+/* A copy of part of the name with a computed length is another name. */
+int socket_prefix_memcpy(int s, const char *path, size_t dirlen) {
+  struct sockaddr_un sa = {.sun_family = AF_UNIX};
+  memcpy(sa.sun_path, path, dirlen + 1);
+  if (bind(s, (struct sockaddr *)&sa, sizeof sa) < 0)
+    return -1;
+  memcpy(sa.sun_path, path, strlen(path) + 1);
+  return chmod(sa.sun_path, 0660);                    // no-warning
 }
 
 /* Removed, then changed by name: whatever is there now is someone else's. */
