@@ -70,7 +70,8 @@ static void run_block(UseSearch *s, int b, int from, NameSet *names)
         !flow_decided_has(s->within, b))
         return;   /* neither here nor further on can a use matter */
     for (int i = from; i < blk->nins && names->n; i++) {
-        record_use(s, b, i, names);
+        if (!names_call_rewrites(names, &blk->ins[i]))
+            record_use(s, b, i, names);
         nameset_step(s->a, s->fn, b, i, names);
     }
     for (int k = 0; k < blk->nsucc && names->n; k++) {

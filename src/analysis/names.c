@@ -392,6 +392,29 @@ static void forget_fill_if_input(NameSet *s, const char *written)
     }
 }
 
+/* Is arg a writable pointer into the name's content other than a key
+ * holding the name (buf + len, ext = strrchr(buf, '.'))? A callee that
+ * may write through pointers writes into the name through it. */
+static bool points_into_name(const NameSet *s, const Operand *arg)
+{
+    return !arg->to_const && arg->kind != OPND_ADDR && arg->kind != OPND_STRING &&
+           (arg->to_pointer || !arg->key) && reads_name(s, arg) &&
+           !(arg->kind == OPND_LVALUE && nameset_has(s, arg->key));
+}
+
+bool names_call_rewrites(const NameSet *s, const Ins *ins)
+{
+    if (ins->kind != INS_CALL || fill_func(ins) || !may_write_through(&ins->call))
+        return false;
+    bool holds = false, into = false;
+    for (int k = 0; k < ins->call.nargs; k++) {
+        const Operand *arg = &ins->call.args[k];
+        holds |= arg->kind == OPND_LVALUE && nameset_has(s, arg->key);
+        into |= points_into_name(s, arg);
+    }
+    return holds && into;
+}
+
 static void call_step(Arena *a, const Function *fn, int block, int index, NameSet *s,
                       const Ins *ins)
 {
@@ -431,10 +454,7 @@ static void call_step(Arena *a, const Function *fn, int block, int index, NameSe
         const Operand *arg = &ins->call.args[k];
         if (arg->to_const)
             continue;   /* const char *: the callee only reads */
-        bool into_name = arg->kind != OPND_ADDR && arg->kind != OPND_STRING &&
-                         (arg->to_pointer || !arg->key) && reads_name(s, arg) &&
-                         !(arg->kind == OPND_LVALUE && nameset_has(s, arg->key));
-        if (into_name) {
+        if (points_into_name(s, arg)) {
             nameset_clear(s);   /* strcpy(buf + len, "x"), sprintf(ext, ...) */
             return;
         }

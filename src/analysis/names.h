@@ -55,6 +55,11 @@ int nameset_bracket_places(const NameSet *s, const int **places);
  * key's variable's and the bracketed ones; -1 when the set has no index
  * (then every place, from the last). Valid until the set changes. */
 int nameset_overlap_places(const NameSet *s, const char *key, const int **places);
+/* Is ins a call of a program function given both the name and a
+ * writable pointer into it (procmail's unique(buf2, chp2, ...), chp2 =
+ * buf2 + n): it writes the name it then works on, so what it does is not
+ * done to the name the caller held before the call. */
+bool names_call_rewrites(const NameSet *s, const Ins *ins);
 /* Update s for one instruction. */
 void nameset_step(Arena *a, const Function *fn, int block, int index, NameSet *s);
 
