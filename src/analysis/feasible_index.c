@@ -125,6 +125,18 @@ static int test_decided(const Tracked *t, int v, CompareOp op, long long c)
     return -1;
 }
 
+/* A bit test of t (`t & MASK`, `(t & MASK) == C`) where the path knows the
+ * value t holds: the edge it cannot take is closed (-1). */
+static bool bits_decided(const Block *blk, const Tracked *t, int v, int out[2])
+{
+    const Compare *m = &blk->masked;
+    if (!t->key || !m->key || strcmp(m->key, t->key) || v == FEAS_UNKNOWN ||
+        fact_of(v) != IS || (m->op != CMP_EQ && m->op != CMP_NE))
+        return false;
+    out[ir_compare_holds(m->op, const_of(t, v) & m->mask, m->value) ? 1 : 0] = -1;
+    return true;
+}
+
 /* The value of t on each edge of blk's branch, entered with value v; -1
  * for an edge no path with v can take. A test `t op c` (a bare `t` is
  * t != 0) decides it when what v says settles it, and teaches the edges
@@ -140,6 +152,8 @@ static void branch(const Block *blk, Tracked *t, int v, int out[2])
     const Compare *cmp = &blk->cmp;
     CompareOp op;
     long long c;
+    if (bits_decided(blk, t, v, out))
+        return;
     if (!t->key || !cmp->key || strcmp(cmp->key, t->key) ||
         !normalized(cmp->op, cmp->value, &op, &c))
         return;
@@ -277,7 +291,8 @@ static int search_tested_vars(FeasibleIndex *x, const CtrlDeps *cdep, int b, con
                 continue;
             x->mark[on] = stamp;
             work[nwork++] = on;
-            const char *key = fn->blocks[on]->cmp.key;
+            const Block *tested = fn->blocks[on];
+            const char *key = tested->cmp.key ? tested->cmp.key : tested->masked.key;
             bool dup = false;
             for (int k = 0; k < n; k++)
                 dup |= !strcmp(out[k], key ? key : "");

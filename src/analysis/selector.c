@@ -92,10 +92,32 @@ static bool collect_values(const Function *fn, const char *key, FileFunc *as)
     return as->when_n > 0 && !full;
 }
 
-/* Can edge e of blk be taken when key holds value v (known) or, with
- * known false, a value other than every constant collected? */
-static bool edge_open(const Block *blk, const char *key, int e, bool known, long long v)
+/* What a search knows of the selecting value: one of the constants
+ * (known, v), any other value (!known), or, with mask, only that its bits
+ * under mask are all v (set: mask; clear: 0). */
+typedef struct Known {
+    bool known;
+    long long v;
+    long long mask;
+} Known;
+
+static bool tests_bits(const Block *blk, const char *key)
 {
+    const Compare *m = &blk->masked;
+    return blk->term == TERM_BRANCH && blk->nsucc == 2 && m->key && !strcmp(m->key, key) &&
+           (m->op == CMP_EQ || m->op == CMP_NE);
+}
+
+/* Can edge e of blk be taken when key holds what k says? */
+static bool edge_open(const Block *blk, const char *key, int e, const Known *what)
+{
+    if (what->mask) {
+        const Compare *m = &blk->masked;
+        return !tests_bits(blk, key) || m->mask != what->mask ||
+               ir_compare_holds(m->op, what->v & m->mask, m->value) == (e == 0);
+    }
+    bool known = what->known;
+    long long v = what->v;
     if (branches_on(blk, key)) {
         const Compare *c = &blk->cmp;
         if (known)
@@ -118,9 +140,9 @@ static bool edge_open(const Block *blk, const char *key, int e, bool known, long
     return true;
 }
 
-/* Does block `target` run for some path from the entry with key at v? */
-static bool reaches(Arena *a, const Function *fn, const char *key, bool known, long long v,
-                    int target)
+/* Does block `target` run for some path from the entry with key as k
+ * says? */
+static bool reaches(Arena *a, const Function *fn, const char *key, const Known *k, int target)
 {
     bool *seen = ARENA_ARRAY(a, bool, fn->nblocks);
     int *work = ARENA_ARRAY(a, int, fn->nblocks), n = 0;
@@ -133,7 +155,7 @@ static bool reaches(Arena *a, const Function *fn, const char *key, bool known, l
         const Block *blk = fn->blocks[b];
         for (int e = 0; e < blk->nsucc; e++) {
             int s = blk->succ[e];
-            if (!seen[s] && edge_open(blk, key, e, known, v)) {
+            if (!seen[s] && edge_open(blk, key, e, k)) {
                 seen[s] = true;
                 work[n++] = s;
             }
@@ -147,12 +169,49 @@ static bool reaches(Arena *a, const Function *fn, const char *key, bool known, l
 static unsigned runs_for(Arena *a, const Function *fn, const char *key, const FileFunc *as, int b)
 {
     unsigned runs = 0;
-    for (int i = 0; i < as->when_n; i++)
-        if (reaches(a, fn, key, true, as->when_vals[i], b))
+    for (int i = 0; i < as->when_n; i++) {
+        long long c = as->when_vals[i];
+        Known value = {true, c, 0}, set = {true, c, c}, clear = {true, 0, c};
+        if (as->when_bits)
+            runs |= (unsigned)reaches(a, fn, key, &set, b) << 2 * i |
+                    (unsigned)reaches(a, fn, key, &clear, b) << (2 * i + 1);
+        else if (reaches(a, fn, key, &value, b))
             runs |= 1u << i;
-    if (reaches(a, fn, key, false, 0, b))
+    }
+    Known other = {false, 0, 0};
+    if (!as->when_bits && reaches(a, fn, key, &other, b))
         runs |= 1u << as->when_n;
     return runs;
+}
+
+/* The masks `key` is tested with (flags & doCHOWN, (flags & 3) == 0); false
+ * when there are none or too many. */
+static bool collect_masks(const Function *fn, const char *key, FileFunc *as)
+{
+    bool full = false;
+    as->when_n = 0;
+    as->when_bits = true;
+    for (int b = 0; b < fn->nblocks; b++)
+        if (tests_bits(fn->blocks[b], key) && fn->blocks[b]->masked.mask)
+            add_value(as, fn->blocks[b]->masked.mask, &full);
+    return as->when_n > 0 && !full;
+}
+
+/* Does the parameter at key select whether block b runs, by its value
+ * (switch, ==) or its bits? Then sel says how. */
+static bool selects(Arena *scratch, const Function *fn, const Var *v, const char *key, int b,
+                    FileFunc *sel)
+{
+    for (int by_bits = 0; by_bits < 2; by_bits++) {
+        *sel = (FileFunc){0};
+        if (by_bits ? v->pointer || !collect_masks(fn, key, sel) : !collect_values(fn, key, sel))
+            continue;
+        unsigned all = by_bits ? (1u << 2 * sel->when_n) - 1 : (1u << (sel->when_n + 1)) - 1;
+        sel->when_runs = runs_for(scratch, fn, key, sel, b);
+        if (sel->when_runs != 0 && sel->when_runs != all)
+            return true;   /* else dead code, or it runs whatever the value */
+    }
+    return false;
 }
 
 void selector_of_block(Arena *scratch, const Function *fn, int param, int b, FileFunc *as)
@@ -160,18 +219,15 @@ void selector_of_block(Arena *scratch, const Function *fn, int param, int b, Fil
     for (int j = 0; j < fn->nparams && j < fn->nvars; j++) {
         const Var *v = &fn->vars[j];
         const char *key = selector_key(scratch, v);
-        FileFunc sel = {0};
-        if (j == param || !collect_values(fn, key, &sel) || changed(fn, v->key, key))
+        FileFunc sel;
+        if (j == param || changed(fn, v->key, key) || !selects(scratch, fn, v, key, b, &sel))
             continue;
-        unsigned all = (1u << (sel.when_n + 1)) - 1;
-        unsigned runs = runs_for(scratch, fn, key, &sel, b);
-        if (runs == 0 || runs == all)
-            continue;   /* dead code, or it runs whatever the value */
         as->when_arg = j + 1;
         as->when_first_char = v->pointer;
+        as->when_bits = sel.when_bits;
         as->when_n = sel.when_n;
         memcpy(as->when_vals, sel.when_vals, sizeof as->when_vals);
-        as->when_runs = runs;
+        as->when_runs = sel.when_runs;
         return;
     }
 }
@@ -196,6 +252,15 @@ bool selector_runs(const Ins *ins, const FileFunc *f)
     long long v;
     if (k < 0 || k >= ins->call.nargs || !passed_constant(&ins->call.args[k], f->when_first_char, &v))
         return true;
+    if (f->when_bits) {   /* unique(.., doFD | doMAILDIR): doCHOWN's branch does not run */
+        for (int i = 0; i < f->when_n; i++) {
+            long long m = f->when_vals[i];
+            int which = (v & m) == m ? 0 : (v & m) == 0 ? 1 : -1;
+            if (which >= 0 && !(f->when_runs >> (2 * i + which) & 1u))
+                return false;
+        }
+        return true;
+    }
     for (int i = 0; i < f->when_n; i++)
         if (f->when_vals[i] == v)
             return f->when_runs >> i & 1u;

@@ -95,7 +95,7 @@ static bool func_equal(const FileFunc *a, const FileFunc *b)
            !a->dropped_by == !b->dropped_by && a->drop_line == b->drop_line &&
            a->when_arg == b->when_arg &&
            a->when_first_char == b->when_first_char && a->when_n == b->when_n &&
-           a->when_runs == b->when_runs &&
+           a->when_runs == b->when_runs && a->when_bits == b->when_bits &&
            !memcmp(a->when_vals, b->when_vals, sizeof a->when_vals) &&
            !a->global == !b->global &&
            (!a->global || !strcmp(a->global->key, b->global->key)) &&

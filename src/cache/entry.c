@@ -94,9 +94,9 @@ static void write_effect(StrBuf *out, const Effect *e)
               f->flags_set, f->existence_only, f->guard, f->inner_line, f->inner_col, f->name_part,
               f->by_name_without, f->replaced_by, f->replaces, f->up_to_date, f->drop_line,
               f->drop_col, f->walks, f->changes_by_fd);
-    sb_printf(out, ", \"when_arg\": %d, \"when_first_char\": %d, \"when_runs\": %u, "
-                   "\"when_vals\": [",
-              f->when_arg, f->when_first_char, f->when_runs);
+    sb_printf(out, ", \"when_arg\": %d, \"when_first_char\": %d, \"when_bits\": %d, "
+                   "\"when_runs\": %u, \"when_vals\": [",
+              f->when_arg, f->when_first_char, f->when_bits, f->when_runs);
     for (int i = 0; i < f->when_n; i++)
         sb_printf(out, "%s%lld", i ? ", " : "", f->when_vals[i]);
     sb_puts(out, "]");
@@ -336,18 +336,20 @@ static bool read_finding(JobResult *res, const JsonValue *v)
 /* The argument that selects whether the effect happens (FileFunc.when_*). */
 static bool read_selector(const JsonValue *v, FileFunc *f)
 {
-    long long arg, first, runs;
+    long long arg, first, bits, runs;
     const double big = 1e15;
     const JsonValue *vals = json_get(v, "when_vals");
     if (!get_num(v, "when_arg", 0, 65, &arg) || !get_num(v, "when_first_char", 0, 1, &first) ||
-        !vals || vals->kind != JSON_ARRAY || vals->n > WHEN_MAX ||
-        !get_num(v, "when_runs", 0, (1u << (vals->n + 1)) - 1, &runs))
+        !get_num(v, "when_bits", 0, 1, &bits) || !vals || vals->kind != JSON_ARRAY ||
+        vals->n > WHEN_MAX ||
+        !get_num(v, "when_runs", 0, (1u << (bits ? 2 * vals->n : vals->n + 1)) - 1, &runs))
         return false;
     for (int i = 0; i < vals->n; i++)
         if (!whole(vals->items[i], -big, big, &f->when_vals[i]))
             return false;
     f->when_arg = (int)arg;
     f->when_first_char = first != 0;
+    f->when_bits = bits != 0;
     f->when_n = vals->n;
     f->when_runs = (unsigned)runs;
     return true;

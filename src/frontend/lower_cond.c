@@ -114,9 +114,14 @@ static void cond_leaf(Lower *L, CXCursor e, int t, int f, ReadAcc *acc)
     CompareOp op = clang_getCursorKind(e) == CXCursor_BinaryOperator
                        ? compare_op(clang_getCursorBinaryOperatorKind(e)) : CMP_NONE;
     Operand o;
+    const char *mkey = NULL;
+    long long mask = 0;
     if (op != CMP_NONE && cursor_children(L->a, e, &kids) == 2)
         o = cond_comparison(L, e, op, &cmp, &masked);
-    else
+    else if (op == CMP_NONE && masked_operand(L, e, &o, &mkey, &mask)) {
+        if (mkey)
+            masked = (Compare){CMP_NE, mkey, 0, mask};   /* if (flags & doCHOWN) */
+    } else
         o = lower_expr(L, e);
     if (op == CMP_NONE && is_path(&o))
         cmp = (Compare){CMP_NE, o.key, 0, 0};   /* if (f) */

@@ -66,6 +66,10 @@ typedef struct FileFunc {
     long long when_vals[WHEN_MAX];
     unsigned when_runs;         /* bit i: happens when the argument is when_vals[i];
                                  * bit when_n: when it is any other value */
+    bool when_bits;             /* when_vals are masks the function tests the
+                                 * argument's bits with (flags & doCHOWN): bit
+                                 * 2i of when_runs, happens with mask i's bits
+                                 * all set; bit 2i + 1, with them all clear */
     const struct Operand *global;   /* a summary's effect on a global variable
                                      * rather than an argument (path -1): the
                                      * name the call checks or uses at every
