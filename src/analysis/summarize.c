@@ -31,6 +31,7 @@
 #include "summarize.h"
 #include "../util/keymap.h"
 #include "walks.h"
+#include "work_after.h"
 
 /* Index of the parameter whose key is `key`, or -1. */
 static int param_index(const Function *fn, const char *key)
@@ -530,52 +531,25 @@ static bool links_from(const Site *site)
     return f->group == G_NAMESPACE && f->path2 >= 0 && !strncmp(n, "link", 4);
 }
 
-/* Blocks reachable from block b's successors (b itself only round a
- * loop), in a set allocated in `a`. */
-static unsigned char *reachable_after(Arena *a, const Function *fn, int b)
+/* Per site of the name: does it work on the name itself: change, remove,
+ * link, run or enter it, or open it for its content (busybox
+ * copy_file(): lstat() the source, then copy it; procmail's dirfile():
+ * stat() for the inode number of the new name, then link the file there)?
+ * And per site, is it an open whose handle the function works through?
+ * Made once per name: every check of the name asks about every site. */
+static bool *work_sites(const SummaryInput *in, const Site *sites, int n, bool **opens_work)
 {
-    unsigned char *seen = ARENA_ARRAY(a, unsigned char, fn->nblocks);
-    int *work = ARENA_ARRAY(a, int, fn->nblocks), n = 0;
-    for (int e = 0; e < fn->blocks[b]->nsucc; e++)
-        if (!seen[fn->blocks[b]->succ[e]]++)
-            work[n++] = fn->blocks[b]->succ[e];
-    while (n) {
-        const Block *blk = fn->blocks[work[--n]];
-        for (int e = 0; e < blk->nsucc; e++)
-            if (!seen[blk->succ[e]]++)
-                work[n++] = blk->succ[e];
-    }
-    return seen;
-}
-
-/* Does the function, after the check at sites[c], work on the name itself:
- * change, remove, link, run or enter it, or open it for its content
- * (busybox copy_file(): lstat() the source, then copy it; procmail's
- * dirfile(): stat() for the inode number of the new name, then link the
- * file there)? Then the check is the helper's, for its own work (judged
- * inside); the status its caller tests says whether the work was done,
- * and decides nothing the caller does next with the name (mv:
- * copy_file(src, dest) >= 0 && remove_file(src)). */
-static bool works_after_check(const SummaryInput *in, const Site *sites, int n, int c)
-{
-    const Site *check = &sites[c];
-    unsigned char *after = NULL;
+    bool *work = ARENA_ARRAY(in->scratch, bool, n + 1);
+    *opens_work = ARENA_ARRAY(in->scratch, bool, n + 1);
     for (int i = 0; i < n; i++) {
         const Site *use = &sites[i];
         Group g = use->func->group;
-        bool work = g == G_MODIFY || g == G_NAMESPACE || g == G_ENTER || g == G_EXEC ||
-                    (g == G_OPEN && opens_for_work(in, use));
-        if (i == c || use->ins == check->ins || !work || !(use->func->roles & USE) ||
-            site_creates(use))
-            continue;
-        if (use->block == check->block && check->index < use->index)
-            return true;
-        if (!after)
-            after = reachable_after(in->scratch, in->fn, check->block);
-        if (after[use->block])
-            return true;
+        (*opens_work)[i] = opens_for_work(in, use);
+        work[i] = (g == G_MODIFY || g == G_NAMESPACE || g == G_ENTER || g == G_EXEC ||
+                   (g == G_OPEN && (*opens_work)[i])) &&
+                  (use->func->roles & USE) && !site_creates(use);
     }
-    return false;
+    return work;
 }
 
 /* The effects on what parameter `param` names, or (param -1) global
@@ -603,6 +577,8 @@ static void summarize_name(const SummaryInput *in, const DomTree *post, const Ri
     int n;
     const char *key = global ? global->key : fn->vars[param].key;
     Site *sites = flow_uses(in->scratch, fn, &entry, key, NULL, NULL, &n);
+    bool *opens_work, *work = work_sites(in, sites, n, &opens_work);
+    WorkAfter *after = NULL;
     bool opens = false;
     for (int i = 0; i < n && !opens; i++)
         opens = (sites[i].func->roles & OPEN) && returns_handle(in->scratch, fn, &sites[i]);
@@ -631,10 +607,12 @@ static void summarize_name(const SummaryInput *in, const DomTree *post, const Ri
          * after link(old, new) verifies its own work (procmail's rlink(),
          * mailfold.c:273 -> 324). Not a removal: what the helper tests
          * after unlink(p) is whether the name is free, for its caller. */
-        worked = worked || opens_for_work(in, site) || links_from(site);
+        worked = worked || opens_work[i] || links_from(site);
+        if ((f->roles & CHECK) && !after)
+            after = work_after(in->scratch, fn, sites, work, n);
         bool acts = f->group == G_NAMESPACE || (opens && !(f->roles & OPEN)) || worked ||
                     copies_link_target(in, dx, site) ||
-                    ((f->roles & CHECK) && works_after_check(in, sites, n, i));
+                    ((f->roles & CHECK) && work_after_check(after, i));
         if ((f->roles & CHECK) && !acts && !has_effect(s, EFFECT_CHECK, param, global)) {
             bool exits = exits_on_outcome(in, site);
             int out = outcome_param(in, dx, site, param);
