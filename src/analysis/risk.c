@@ -37,6 +37,7 @@
 #include "names.h"
 #include "origin.h"
 #include "prefixes.h"
+#include "remade.h"
 #include "rights.h"
 #include "risk_facts.h"
 #include "../util/strmap.h"
@@ -53,6 +54,7 @@ typedef struct Assess {
     OriginCtx *origin;
     const CallPlaces *calls;    /* the function's calls by place */
     RightsFlow *rights;         /* the function's rights, once asked */
+    const Remade *remade;       /* the function's calls that create a name */
 } Assess;
 
 static void reason(Assess *s, SrcLoc loc, RiskFactor factor, int weight, const char *text)
@@ -521,58 +523,6 @@ static void assess_name_maker(Assess *s)
     }
 }
 
-/* Did the program create the name again between the check and the use
- * (the finding's notes: busybox tar's lstat() of dst_name for an up-to-date
- * test, then mkdir()/mknod()/open(O_CREAT) of it, then chown() by name)?
- * Then the use acts on what the creation made, whatever the check tested:
- * an up-to-date test does not make the by-name chown() any safer. */
-/* Does control flow from instruction (b1, i1) to (b2, i2)? */
-static bool flows_to(Arena *a, const Function *fn, int b1, int i1, int b2, int i2)
-{
-    if (b1 == b2 && i1 < i2)
-        return true;
-    bool *seen = ARENA_ARRAY(a, bool, fn->nblocks);
-    int *stack = ARENA_ARRAY(a, int, fn->nblocks), n = 0;
-    stack[n++] = b1;
-    while (n) {
-        const Block *blk = fn->blocks[stack[--n]];
-        for (int k = 0; k < blk->nsucc; k++) {
-            int t = blk->succ[k];
-            if (t == b2)
-                return true;
-            if (!seen[t]) {
-                seen[t] = true;
-                stack[n++] = t;
-            }
-        }
-    }
-    return false;
-}
-
-/* Does the program create the name again between the check and the use
- * (busybox tar: lstat() of dst_name for an up-to-date test, then
- * mkdir()/mknod()/open(O_CREAT) of it, then chown() by name)? Then the
- * use acts on what the creation made, whatever the check tested: an
- * up-to-date test does not make the by-name chown() any safer. */
-static bool made_after_check(const Assess *s, const Site *check, const Site *use, Site *made)
-{
-    const char *key = use->path->key;
-    for (int b = 0; key && b < s->fn->nblocks; b++)
-        for (int i = 0; i < s->fn->blocks[b]->nins; i++) {
-            const Ins *ins = &s->fn->blocks[b]->ins[i];
-            const FileFunc *f = ins->kind == INS_CALL ? site_func(ins) : NULL;
-            const Operand *p = f ? site_path(ins, f, 0) : NULL;
-            if (!p || !p->key || strcmp(p->key, key) || ins == use->ins || ins == check->ins)
-                continue;
-            *made = (Site){b, i, ins, f, p};
-            if ((f->group == G_CREATE || creates(made)) &&
-                flows_to(s->a, s->fn, check->block, check->index, b, i) &&
-                flows_to(s->a, s->fn, b, i, use->block, use->index))
-                return true;
-        }
-    return false;
-}
-
 /* Is the file part of a test program: named test_*.c or *_test.c, or in
  * a directory named test or tests (libfuse test/test_syscalls.c)? Its
  * files are the ones the test made for itself, and whoever runs the tests
@@ -625,7 +575,7 @@ static void assess_one(Assess *s)
     assess_use(s, &use, under ? dir : NULL,
                checked && effect_learns_owner(s->a, s->fn, &check));
     Site made;
-    if (checked && made_after_check(s, &check, &use, &made))
+    if (checked && remade_between(s->a, s->remade, &check, &use, &made))
         reason(s, made.ins->loc, RISK_CHECK, 0,
                arena_printf(s->a, "%s() made the name anew after the check: what the check "
                                   "tested does not speak for it", called(made.func)));
@@ -656,6 +606,7 @@ void risk_assess(Arena *scratch, const RiskFacts *rf, Function *const *fns, cons
     OriginCtx **origins = ARENA_ARRAY(scratch, OriginCtx *, n + 1);
     const CallPlaces **calls = ARENA_ARRAY(scratch, const CallPlaces *, n + 1);
     RightsFlow **rights = ARENA_ARRAY(scratch, RightsFlow *, n + 1);
+    const Remade **remade = ARENA_ARRAY(scratch, const Remade *, n + 1);
     for (int i = first; i < out->n; i++) {
         Finding *f = &out->items[i];
         if (!strcmp(f->rule->id, "lock-order")) {
@@ -669,8 +620,10 @@ void risk_assess(Arena *scratch, const RiskFacts *rf, Function *const *fns, cons
                 origins[k] = origin_ctx(scratch, fns[k]);
                 calls[k] = call_places(scratch, fns[k]);
                 rights[k] = rights_flow(scratch, fns[k]);
+                remade[k] = remade_index(scratch, fns[k]);
             }
-            Assess s = {scratch, rf, fns[k], &dom[k], out, f, origins[k], calls[k], rights[k]};
+            Assess s = {scratch, rf, fns[k], &dom[k], out, f, origins[k], calls[k], rights[k],
+                        remade[k]};
             assess_one(&s);
         }
         f->risk = risk_level(f);
