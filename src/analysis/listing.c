@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "names.h"
+#include "names_index.h"
 
 static const char *const name_fields[] = {"d_name", "fts_path", "fts_accpath", "fts_name",
                                           "gl_pathv", NULL};
@@ -98,16 +99,17 @@ bool listing_fills(const Function *fn, const char *key)
         return false;
     memcpy(buf, root, (size_t)n);
     buf[n] = '\0';
-    for (int b = 0; b < fn->nblocks; b++)
-        for (int i = 0; i < fn->blocks[b]->nins; i++) {
-            const Ins *ins = &fn->blocks[b]->ins[i];
-            if (!names_is_fill(ins) || ins->kind != INS_CALL || ins->call.nargs < 1 ||
-                ins->call.args[0].kind != OPND_LVALUE || !reads_entry(fn, &ins->call))
-                continue;
-            const char *dst = ins->call.args[0].key;
-            if (same_root(dst, buf) || derived_from(fn, dst, buf))
-                return true;
-        }
+    int nfills;   /* the fills, from the function's index: asked per finding */
+    const Ins *const *fills = names_index_fills(names_index(fn), &nfills);
+    for (int k = 0; k < nfills; k++) {
+        const Ins *ins = fills[k];
+        if (ins->kind != INS_CALL || ins->call.nargs < 1 ||
+            ins->call.args[0].kind != OPND_LVALUE || !reads_entry(fn, &ins->call))
+            continue;
+        const char *dst = ins->call.args[0].key;
+        if (same_root(dst, buf) || derived_from(fn, dst, buf))
+            return true;
+    }
     return false;
 }
 

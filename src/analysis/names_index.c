@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "names.h"
 #include "../util/keymap.h"
 
 typedef struct IntList {
@@ -23,6 +24,8 @@ struct NamesIndex {
     int nreaders, cap_readers;
     unsigned *taken, now;    /* by candidate: taken in walk `now` */
     int *heap, nheap;        /* candidates to take, smallest first */
+    const Ins **fills;       /* the fill calls (names_is_fill) in program order */
+    int nfills, cap_fills;
 };
 
 static _Thread_local NamesIndex *kept;
@@ -77,6 +80,8 @@ static NamesIndex *build(const Function *fn)
     for (int b = 0; b < fn->nblocks; b++)
         for (int i = 0; i < fn->blocks[b]->nins; i++) {
             const Ins *ins = &fn->blocks[b]->ins[i];
+            if (names_is_fill(ins))
+                ARENA_PUSH(&x->arena, x->fills, x->nfills, x->cap_fills, ins);
             if (!is_candidate(ins))
                 continue;
             int c = x->ncand;
@@ -175,4 +180,10 @@ int names_index_next(NamesIndex *x)
 const Ins *names_index_candidate(const NamesIndex *x, int c)
 {
     return x->cand[c];
+}
+
+const Ins *const *names_index_fills(const NamesIndex *x, int *n)
+{
+    *n = x->nfills;
+    return x->fills;
 }

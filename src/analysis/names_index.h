@@ -2,7 +2,8 @@
  * function instead of once per check: the instructions that may make a
  * pointer into a name (ext = buf + n, t = strrchr(buf, '/')), by the
  * variables they read, so that finding the pointers into a name anywhere
- * in the function costs what touches the name, not a sweep per check.
+ * in the function costs what touches the name, not a sweep per check; and
+ * the calls that fill a buffer with a name.
  *
  * The index of the function last asked for is kept per thread (keyed by
  * the function's serial number); names_index_release() frees it. */
@@ -28,5 +29,9 @@ void names_index_begin(NamesIndex *x);
 void names_index_add_readers(NamesIndex *x, const char *key, int after);
 int names_index_next(NamesIndex *x);
 const Ins *names_index_candidate(const NamesIndex *x, int c);
+
+/* The function's fill calls (names_is_fill(): snprintf(buf, ...),
+ * strcpy(buf, ...), asprintf(&p, ...)) in program order; *n their count. */
+const Ins *const *names_index_fills(const NamesIndex *x, int *n);
 
 #endif
