@@ -58,18 +58,44 @@ static bool between(const DomTree *dom, const Site *a, int b, int i, const Site 
     return after_a && before_z;
 }
 
+/* The calls that enter a directory (chdir, fchdir), listed once per
+ * function: every (check, use) pair asks, and most functions have none. */
+typedef struct Enters {
+    Site *calls;
+    int n, cap;
+} Enters;
+
+static const Enters *enters_of(const RuleInput *in)
+{
+    if (in->shared->moved_cwd)
+        return in->shared->moved_cwd;
+    Arena *a = &in->shared->arena;
+    Enters *e = ARENA_ARRAY(a, Enters, 1);
+    const Function *fn = in->fn;
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins; i++) {
+            const Ins *ins = &fn->blocks[b]->ins[i];
+            const FileFunc *f = ins->kind == INS_CALL ? site_libc_func(ins) : NULL;
+            if (f && f->group == G_ENTER) {
+                Site s = {b, i, ins, f, NULL};
+                ARENA_PUSH(a, e->calls, e->n, e->cap, s);
+            }
+        }
+    in->shared->moved_cwd = e;
+    return e;
+}
+
 bool checkuse_cwd_moved(const RuleInput *in, const Site *check, const Site *use)
 {
-    const Function *fn = in->fn;
-    if (known_absolute(in, check) || known_absolute(in, use) || check->block < 0)
+    const Enters *e = enters_of(in);
+    if (!e->n || known_absolute(in, check) || known_absolute(in, use) || check->block < 0)
         return false;
-    for (int b = 0; b < fn->nblocks; b++) {
-        if (!dom_dominates(in->dom, b, use->block))
-            continue;
-        for (int i = 0; i < fn->blocks[b]->nins; i++)
-            if (enters_other_dir(&fn->blocks[b]->ins[i], use->path ? use->path->key : NULL) &&
-                between(in->dom, check, b, i, use))
-                return true;
+    for (int k = 0; k < e->n; k++) {
+        const Site *s = &e->calls[k];
+        if (dom_dominates(in->dom, s->block, use->block) &&
+            enters_other_dir(s->ins, use->path ? use->path->key : NULL) &&
+            between(in->dom, check, s->block, s->index, use))
+            return true;
     }
     return false;
 }

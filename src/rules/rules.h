@@ -12,6 +12,7 @@ typedef enum Severity { SEV_NOTE, SEV_WARNING, SEV_ERROR } Severity;
 typedef struct RuleShared {
     Arena arena;
     void *checkuse;             /* checkuse.c's pairs, once computed */
+    void *moved_cwd;            /* moved_cwd.c's calls that enter a directory */
 } RuleShared;
 
 /* What a rule gets for one function: the IR, its dominators and control
