@@ -123,6 +123,12 @@ static const char *const system_dirs[] = {"/etc/", "/usr/", "/var/lib/", "/run/"
  * one the program makes writable by others is a shared place. */
 static const char *const service_dirs[] = {"/var/spool/", "/var/cache/", NULL};
 
+/* Except the mail spool: every user's mail agent makes its dot-lock there
+ * (the directory is 1777 on many systems, group mail with set-group-ID
+ * lockers on others), and a mailbox swapped for a link while root delivers
+ * is the classic mail-delivery race. */
+static const char *const shared_spools[] = {"/var/spool/mail/", "/var/mail/", NULL};
+
 static const char *dir_in(const char *shape, const char *const *dirs)
 {
     for (int i = 0; dirs[i]; i++)
@@ -135,7 +141,9 @@ static const char *dir_in(const char *shape, const char *const *dirs)
 static const char *system_dir(const char *shape)
 {
     const char *d = dir_in(shape, system_dirs);
-    return d ? d : dir_in(shape, service_dirs);
+    if (d || dir_in(shape, shared_spools))
+        return d;
+    return dir_in(shape, service_dirs);
 }
 
 static const char *who_writes(const char *dir)

@@ -72,3 +72,14 @@ void remove_in(const char *dir, uid_t user) {
     chmod(path, 0600);   // WARNING[toctou-check-use risk=high because="directory listing"]
   }
 }
+
+/* Twin: the mail spool is no service's own directory. Users' mail agents
+ * make their dot-locks in it, and a mailbox swapped for a link while root
+ * delivers is the classic race: the name does not lower. */
+int deliver(const char *user_box) {
+  struct stat st;
+  if (lstat("/var/spool/mail/demo", &st) != 0 || !S_ISREG(st.st_mode))   // NOTE[toctou-symlink-check]
+    return -1;
+  (void)user_box;
+  return open("/var/spool/mail/demo", O_WRONLY | O_APPEND);   // WARNING[toctou-symlink-check risk=medium]
+}
