@@ -32,6 +32,43 @@ static bool names_field(const char *key)
     return false;
 }
 
+static bool mentions_field(const char *text)
+{
+    for (int i = 0; text && name_fields[i]; i++)
+        if (strstr(text, name_fields[i]))
+            return true;
+    return false;
+}
+
+static bool operand_mentions_field(const Operand *o)
+{
+    if (mentions_field(o->key))
+        return true;
+    for (int r = 0; r < o->nreads; r++)
+        if (mentions_field(o->reads[r]))
+            return true;
+    return false;
+}
+
+bool listing_named_in(const Function *fn)
+{
+    for (int b = 0; b < fn->nblocks; b++) {
+        const Block *blk = fn->blocks[b];
+        if (operand_mentions_field(&blk->cond))
+            return true;
+        for (int i = 0; i < blk->nins; i++) {
+            const Ins *ins = &blk->ins[i];
+            if (operand_mentions_field(&ins->dst) || operand_mentions_field(&ins->src) ||
+                mentions_field(ins->call.callee))
+                return true;
+            for (int k = 0; ins->kind == INS_CALL && k < ins->call.nargs; k++)
+                if (operand_mentions_field(&ins->call.args[k]))
+                    return true;
+        }
+    }
+    return false;
+}
+
 bool listing_entry(const Function *fn, const char *key)
 {
     if (!key || !names_field(key))

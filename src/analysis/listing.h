@@ -17,5 +17,10 @@ bool listing_in_fill(const Function *fn, const char *sig);
 /* Does fn fill the buffer at key's root, or a pointer it derives from it
  * (name = path + len), from a listing entry anywhere in its body? */
 bool listing_fills(const Function *fn, const char *key);
+/* Does any key, read or callee of fn spell a name field at all? When not,
+ * none of the above holds anywhere in fn (each asks listing_entry() of a
+ * key of fn, or of a part of one in a fill signature), so a caller that
+ * asks them of many places can skip the function after one pass. */
+bool listing_named_in(const Function *fn);
 
 #endif

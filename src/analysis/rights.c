@@ -95,10 +95,9 @@ const Ins *rights_dropped_before(const RightsFlow *r, int block, int index)
     return at.last == DROPPED ? at.drop : NULL;
 }
 
-RightsEffect rights_effect(Arena *a, const Function *fn)
+RightsEffect rights_effect(const RightsFlow *r)
 {
-    const RightsFlow *r = rights_flow(a, fn);
-    Flow out = r->in[fn->exit];
+    Flow out = r->in[r->fn->exit];
     RightsEffect e = {.regains = out.last & REGAINED};
     if (out.last == TO_PARAM && out.param >= 0)
         e.ids_param = out.param + 1;

@@ -25,6 +25,6 @@ typedef struct RightsEffect {
     bool drops, regains;
     int ids_param;
 } RightsEffect;
-RightsEffect rights_effect(Arena *a, const Function *fn);
+RightsEffect rights_effect(const RightsFlow *r);
 
 #endif

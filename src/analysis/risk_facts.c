@@ -217,13 +217,15 @@ RiskFacts *risk_facts(Arena *a, Function *const *fns, int n)
     RiskFacts *rf = ARENA_ARRAY(a, RiskFacts, 1);
     for (int i = 0; i < n; i++) {
         const Function *fn = fns[i];
+        bool lists = listing_named_in(fn);   /* else no argument holds a listed name */
         for (int b = 0; b < fn->nblocks; b++)
             for (int k = 0; k < fn->blocks[b]->nins; k++) {
                 const Ins *ins = &fn->blocks[b]->ins[k];
                 if (ins->kind == INS_CALL && ins->call.callee) {
                     note_shared_dir(rf, a, ins);
                     note_walker(rf, &ins->call);
-                    note_listed_args(rf, a, fn, b, k);
+                    if (lists)
+                        note_listed_args(rf, a, fn, b, k);
                     note_cwd(rf, a, ins);
                 }
             }

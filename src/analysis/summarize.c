@@ -747,25 +747,47 @@ static void find_fstat_wrapper(const Function *fn, Summary *s)
         }
 }
 
-Summary summarize(const SummaryInput *in)
+/* Does fn call a catalogued function, or one whose summary has an effect
+ * at the call? summarize_name() follows a name to such calls only
+ * (flow_uses() records nothing else), so without one it finds nothing. */
+static bool calls_file_function(const Function *fn)
 {
-    Summary s = {.name = in->fn->name, .exported = in->fn->exported,
-                 .pure_result = result_from_arguments(in->scratch, in->fn)};
+    const FileFunc *views[1];
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b]->nins; i++)
+            if (site_views(&fn->blocks[b]->ins[i], views, 1))
+                return true;
+    return false;
+}
+
+/* The checks and uses the function makes of each pointer parameter's
+ * name, and of each global name it passes to a file function. */
+static void summarize_names(const SummaryInput *in, const RightsFlow *rights, Summary *s)
+{
+    if (!calls_file_function(in->fn))
+        return;     /* no name reaches a use */
     DomTree post = dom_build_post(in->scratch, in->fn);
-    const RightsFlow *rights = rights_flow(in->scratch, in->fn);
     DeriveIndex *dx = derive_index(in->scratch, in->fn);
     for (int p = 0; p < in->fn->nparams && p < in->fn->nvars; p++)
         if (in->fn->vars[p].pointer)
-            summarize_name(in, &post, rights, dx, &s, p, NULL);
+            summarize_name(in, &post, rights, dx, s, p, NULL);
     /* a global name the function checks or uses is checked or used at each
      * call: check_config() tests config_path, its caller then opens it */
     for (int v = in->fn->nparams; v < in->fn->nvars; v++) {
         const Var *var = &in->fn->vars[v];
         if (var->kind == VAR_GLOBAL && var->pointer && !strchr(var->key, '\''))
-            summarize_name(in, &post, rights, dx, &s, -1,
+            summarize_name(in, &post, rights, dx, s, -1,
                            summary_global_operand(in->arena, var->key));
     }
-    RightsEffect ids = rights_effect(in->scratch, in->fn);
+}
+
+Summary summarize(const SummaryInput *in)
+{
+    Summary s = {.name = in->fn->name, .exported = in->fn->exported,
+                 .pure_result = result_from_arguments(in->scratch, in->fn)};
+    const RightsFlow *rights = rights_flow(in->scratch, in->fn);
+    summarize_names(in, rights, &s);
+    RightsEffect ids = rights_effect(rights);
     s.drops_rights = ids.drops;
     s.regains_rights = ids.regains;
     s.ids_param = ids.ids_param;
