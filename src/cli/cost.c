@@ -5,7 +5,9 @@
  * curl's 7.8 s unity file 113th of 363. System headers (found only on
  * clang's own search path) are left out: most units share them.
  *
- * The includes come from lexscan.c (each file read once per run); names
+ * The includes come from lexscan.c (each file read once per run: the
+ * pre-filter's scan, when it ran, gives each unit's cost before it is
+ * freed, so its files are not read and lexed again here); names
  * resolve against the includer's directory and the unit's -I and -iquote
  * directories. A wrong guess only changes the order in which units start. */
 #include "cost.h"
@@ -49,7 +51,7 @@ static char *dir_of(Arena *a, const char *path)
     return slash ? arena_strndup(a, path, (size_t)(slash - path)) : arena_strdup(a, ".");
 }
 
-static long long unit_cost(ScanCache *c, const Job *job, const char *cwd)
+long long unit_cost(ScanCache *c, const Job *job, const char *cwd)
 {
     Arena scratch = {0};
     StrMap seen = {0};
@@ -94,7 +96,7 @@ long long *unit_costs(const Job *jobs, int n)
     ScanCache c = {0};
     for (int i = 0; cost && i < n; i++)   /* the cache or the pre-filter answers the rest */
         if (!jobs[i].preloaded && !jobs[i].idle)
-            cost[i] = unit_cost(&c, &jobs[i], cwd);
+            cost[i] = jobs[i].cost ? jobs[i].cost : unit_cost(&c, &jobs[i], cwd);
     scan_cache_free(&c);
     return cost;
 }

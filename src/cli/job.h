@@ -25,6 +25,8 @@ typedef struct Job {
     const struct Deps *idle_deps; /* and what that rests on, to cache it; or NULL */
     FnEvidence *idle_evidence; /* and its functions, read lexically (prefilter.h) */
     int nidle_evidence;
+    long long cost;         /* its guessed parse cost (cost.h), when the
+                             * pre-filter's scan already gave it; else 0 */
     bool preloaded;         /* its result came from the cache already */
     bool cache_tried;       /* the cache was asked for it and had nothing:
                              * no worker asks again */

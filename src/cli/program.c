@@ -10,6 +10,7 @@
 
 #include "../cache/cache.h"
 #include "../util/strmap.h"
+#include "cost.h"
 #include "prefilter.h"
 #include "workers.h"
 
@@ -221,7 +222,7 @@ static const Deps *keep_deps(Arena *a, const Deps *from)
  * idle. Only the misses are scanned, so an unchanged project costs its
  * cache reads. */
 static Job *mark_idle(Program *p, const Job *jobs, int n, const AnalyzeOptions *opt,
-                      JobResult *results)
+                      JobResult *results, bool guess_costs)
 {
     Job *mine = ARENA_ARRAY(&p->arena, Job, n + 1);
     if (n)   /* jobs is NULL when filters left nothing to analyse */
@@ -246,6 +247,8 @@ static Job *mark_idle(Program *p, const Job *jobs, int n, const AnalyzeOptions *
                                                         &p->arena);
         if (mine[i].idle && !units[i].uncacheable)
             mine[i].idle_deps = keep_deps(&p->arena, &units[i].deps);
+        else if (!mine[i].idle && guess_costs)   /* from the files just scanned */
+            mine[i].cost = unit_cost(&pf.scans, &mine[i], opt->cwd);
     }
     free(units);
     prefilter_free(&pf);
@@ -297,7 +300,7 @@ void program_run(Program *p, const Job *given, int n, const AnalyzeOptions *opt,
                  JobResult *results)
 {
     p->pool.arena = &p->arena;
-    const Job *jobs = mark_idle(p, given, n, opt, results);
+    const Job *jobs = mark_idle(p, given, n, opt, results, nprocs > 1);
     KeptFiles kept = {0};
     bool rounds = !opt->dump_cfg && n >= 2;
     if (rounds)
