@@ -9,7 +9,7 @@ Each shape is a generated C file whose size doubles K times from N
 repetitions of one statement pattern (the shapes that made fsrace crawl:
 long functions of check/use pairs, nested ifs, else-if chains, switches,
 loops, gotos, copies of one name, many small wrappers, a big file of
-ordinary functions, a configuration declaring many functions). For every size
+ordinary functions, one shaped like sqlite's amalgamation, a configuration declaring many functions). For every size
 it runs `fsrace --no-cache FILE --` and `clang -fsyntax-only FILE`, one
 after the other, and records CPU time (user + system, fsrace's worker
 included; wall time is shown beside it but depends on the machine's load)
@@ -133,6 +133,27 @@ def big_file(n):
     return "\n".join(out) + "\n"
 
 
+def amalgamation(n):
+    """About n lines shaped like sqlite3.c: one unit of static functions
+    declared with attribute macros, reaching a shared struct through
+    function-like macros, with a file check/use pair in every fiftieth."""
+    out = ["#define API_STATIC static __attribute__((noinline)) __attribute__((unused))",
+           "#define ALWAYS(X) (X)", "#define NEVER(X) (X)", "#define testcase(X)",
+           "#define CTX_FIELD(c, f) ((c)->f)",
+           "struct ctx { int n; int flags; char name[64]; struct ctx *next; };"]
+    for k in range(max(1, n // 12)):
+        race = (f"    if (access(p, R_OK) == 0) y += open(p, O_RDONLY);"
+                if k % 50 == 0 else f"    y ^= CTX_FIELD(c, flags) << {k % 7};")
+        out += [f"API_STATIC int a{k}(struct ctx *c, const char *p, int x)", "{",
+                f"    int y = x + CTX_FIELD(c, n) + {k};", "    testcase(y == 0);",
+                f"    for (int i = 0; ALWAYS(i < x); i++) y += i * {k % 13};",
+                f"    if (NEVER(y > {k})) y -= {k}; else if (c->next) y += c->next->n;",
+                f"    switch (y & 3) {{ case 0: y++; break; case 1: y--; break; default: break; }}",
+                race, "    while (y > 1000) y /= 2;",
+                f"    return y{f' + a{k - 1}(c, p, y)' if k % 4 else ''};", "}"]
+    return "\n".join(out) + "\n"
+
+
 def config_decls(n):
     """A .fsrace.json declaring n functions (one per line), and a file
     calling a few of them: (source, configuration)."""
@@ -152,6 +173,7 @@ SHAPES = {
     "else-if": else_if, "switch": switch, "loops": loops, "reassigned": reassigned,
     "copies": copies, "gotos": gotos, "wrappers": wrappers,
     "many-functions": many_functions, "big-file": big_file, "config-decls": config_decls,
+    "amalgamation": amalgamation,
 }
 
 # The size each shape has in the issues (repetitions of its pattern): N
@@ -163,6 +185,7 @@ ISSUE_SIZES = {
     "straight": 2000, "if-pairs": 2000, "nested-ifs": 10000, "else-if": 10000,
     "switch": 8000, "loops": 10000, "reassigned": 10000, "copies": 10000, "gotos": 1000,
     "wrappers": 8000, "many-functions": 8000, "big-file": 200000, "config-decls": 40000,
+    "amalgamation": 270000,
 }
 
 
