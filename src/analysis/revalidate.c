@@ -50,8 +50,10 @@ static bool learn(Arena *a, const Ins *ins, NameSet *fds, NameSet *bufs)
     if (ins->kind != INS_CALL || !ins->call.callee)
         return grew;
     const Call *c = &ins->call;
-    if (!strcmp(c->callee, "fileno") && c->nargs == 1 && reads_any(&c->args[0], fds) &&
-        ins->dst.key)
+    /* the same open file: fileno(f), dup(fd) (atd: fstat(dup(fileno(stream)))) */
+    bool same_file = !strcmp(c->callee, "fileno") || !strcmp(c->callee, "dup") ||
+                     !strcmp(c->callee, "dup2") || !strcmp(c->callee, "dup3");
+    if (same_file && c->nargs >= 1 && reads_any(&c->args[0], fds) && ins->dst.key)
         grew |= nameset_add(a, fds, ins->dst.key);
     int fd, out;
     if (revalidate_fstat_args(c, &fd, &out) && reads_any(&c->args[fd], fds) && c->args[out].key)
