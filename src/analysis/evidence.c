@@ -7,6 +7,7 @@
 #include "dom.h"
 #include "../util/strmap.h"
 #include "real_ids.h"
+#include "rights.h"
 #include "risk_facts.h"
 
 /* Calls that only a program with rights its user lacks makes. */
@@ -214,6 +215,39 @@ static void scan_call(Arena *a, const Function *fn, const Ins *ins, FnEvidence *
         note_call(a, e, seen, c->callee);   /* a table's entries are dispatched to, like commands */
 }
 
+/* Record which program functions fn calls only after a drop of its
+ * rights (rights.h): what they do runs with one user's rights. */
+static void note_dropped_calls(Arena *a, Arena *scratch, const Function *fn, FnEvidence *e)
+{
+    const RightsFlow *rights = rights_flow(scratch, fn);
+    StrMap after = {0};   /* callee -> 1: every call after a drop; 0: not */
+    const Ins *drop = NULL;
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int k = 0; k < fn->blocks[b]->nins; k++) {
+            const Ins *ins = &fn->blocks[b]->ins[k];
+            const Call *c = &ins->call;
+            if (ins->kind != INS_CALL || !c->callee || c->libc || c->chosen ||
+                catalog_find(c->callee))
+                continue;
+            const Ins *by = rights_dropped_before(rights, b, k);
+            int was = 1;
+            strmap_get(&after, c->callee, &was);
+            strmap_put(&after, c->callee, was && by);
+            drop = by && !drop ? by : drop;
+        }
+    for (int i = 0; drop && i < e->ncalls; i++) {
+        int all;
+        if (strmap_get(&after, e->calls[i], &all) && all)
+            ARENA_PUSH(a, e->dropped_calls, e->ndropped, e->cap_dropped, e->calls[i]);
+    }
+    if (e->ndropped)
+        e->drop = (RiskReason){drop->loc,
+                               arena_printf(a, "it runs after %s() in %s() gave the rights up",
+                                            drop->call.callee, fn->name),
+                               RISK_PRIVILEGE, -3 /* decisive: risk.c */};
+    strmap_free(&after);
+}
+
 FnEvidence evidence_of(Arena *a, const Function *fn)
 {
     FnEvidence e = {.name = arena_strdup(a, fn->name), .exported = fn->exported};
@@ -234,6 +268,7 @@ FnEvidence evidence_of(Arena *a, const Function *fn)
             if (ins->kind == INS_CALL && ins->call.callee)
                 scan_call(a, fn, ins, &e, &seen, child && child[b]);
         }
+    note_dropped_calls(a, &scratch, fn, &e);
     arena_free(&scratch);
     for (int i = 0; i < fn->nrefs; i++)
         note_call(a, &e, &seen, fn->refs[i]);

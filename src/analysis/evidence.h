@@ -42,6 +42,12 @@ typedef struct FnEvidence {
         const char *callee, *fn;
     } *passes;
     int npasses, cap_passes;
+    /* The program functions it calls only after it gave its rights up
+     * for good or to the real user (postsuper's main(): set_ugid(owner),
+     * then the queue walks), and the call that did (text NULL: none). */
+    const char **dropped_calls;
+    int ndropped, cap_dropped;
+    RiskReason drop;
 } FnEvidence;
 
 /* The evidence of fn, strings in a. */

@@ -16,6 +16,7 @@ typedef struct Flow {
     unsigned last;      /* 0: no path yet */
     const Ins *drop;    /* a call that dropped, for the reason */
     int param;          /* TO_PARAM: which parameter; -1 if paths differ */
+    bool for_good;      /* TO_PARAM on every path by a switch with no way back */
 } Flow;
 
 static Flow meet(Flow a, Flow b)
@@ -24,7 +25,7 @@ static Flow meet(Flow a, Flow b)
         return b;
     if (!b.last)
         return a;
-    Flow m = {a.last | b.last, a.drop ? a.drop : b.drop, a.param};
+    Flow m = {a.last | b.last, a.drop ? a.drop : b.drop, a.param, a.for_good && b.for_good};
     if ((a.last & TO_PARAM) && (b.last & TO_PARAM) && a.param != b.param)
         m.param = -1;
     else if (!(a.last & TO_PARAM))
@@ -43,7 +44,7 @@ static Flow through(const Function *fn, int b, int end, Flow in)
         int param = risk_call_ids_param(fn, &ins->call);
         Rights r = risk_call_rights(fn, &ins->call);
         if (param)
-            in = (Flow){TO_PARAM, NULL, param - 1};
+            in = (Flow){TO_PARAM, NULL, param - 1, risk_call_for_good(&ins->call)};
         else if (r == RIGHTS_DROPPED)
             in = (Flow){DROPPED, ins, -1};
         else if (r == RIGHTS_REGAINED)
@@ -54,7 +55,8 @@ static Flow through(const Function *fn, int b, int end, Flow in)
 
 static bool same(Flow a, Flow b)
 {
-    return a.last == b.last && a.drop == b.drop && a.param == b.param;
+    return a.last == b.last && a.drop == b.drop && a.param == b.param &&
+           a.for_good == b.for_good;
 }
 
 struct RightsFlow {
@@ -99,8 +101,10 @@ RightsEffect rights_effect(const RightsFlow *r)
 {
     Flow out = r->in[r->fn->exit];
     RightsEffect e = {.regains = out.last & REGAINED};
-    if (out.last == TO_PARAM && out.param >= 0)
+    if (out.last == TO_PARAM && out.param >= 0) {
         e.ids_param = out.param + 1;
+        e.for_good = out.for_good;
+    }
     else   /* to a parameter on some paths only: other ids, for all the caller knows */
         e.regains |= (out.last & TO_PARAM) != 0;
     e.drops = (out.last & DROPPED) && !e.regains && !e.ids_param;

@@ -24,6 +24,7 @@ const Ins *rights_dropped_before(const RightsFlow *r, int block, int index);
 typedef struct RightsEffect {
     bool drops, regains;
     int ids_param;
+    bool for_good;      /* ids_param, with no way back (setuid(uid)) */
 } RightsEffect;
 RightsEffect rights_effect(const RightsFlow *r);
 

@@ -681,7 +681,7 @@ static void access_reason(Findings *out, Finding *f, bool privileged, bool setid
 }
 
 void risk_program(Findings *out, Finding *f, const RiskReason *privileged,
-                  const RiskReason *setid)
+                  const RiskReason *setid, const RiskReason *dropped)
 {
     for (int k = 0; k < f->nreasons; k++)
         if (f->reasons[k].factor == RISK_RULE)
@@ -690,6 +690,8 @@ void risk_program(Findings *out, Finding *f, const RiskReason *privileged,
     int front = 0;
     if (sign)
         add_reason(out, f, front++, sign->loc, RISK_PRIVILEGE, sign->weight, sign->text);
+    if (dropped)
+        add_reason(out, f, front++, dropped->loc, RISK_PRIVILEGE, DECISIVE, dropped->text);
     if (sign && f->pending.argv.line)
         add_reason(out, f, front++, f->pending.argv, RISK_PLACE, 1,
                    "the name comes from the command line of a privileged program");

@@ -27,9 +27,11 @@ void risk_assess(Arena *scratch, const RiskFacts *rf, Function *const *fns, cons
 /* The program's part of f's risk, once the run knows the program f's
  * function belongs to (src/cli/program_rights.c): a sign that it runs
  * with rights its user may lack and one that it is set-user-ID (each NULL
- * if none), and what they make of f.pending. Sets f->risk. */
+ * if none), the drop of the rights every call into f's function comes
+ * after (postsuper's main(): set_ugid(owner); NULL if none), and what they
+ * make of f.pending. Sets f->risk. */
 void risk_program(Findings *out, Finding *f, const RiskReason *privileged,
-                  const RiskReason *setid);
+                  const RiskReason *setid, const RiskReason *dropped);
 
 /* The level the reasons give (also after reasons were added later). */
 RiskLevel risk_level(const Finding *f);

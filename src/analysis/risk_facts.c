@@ -271,9 +271,23 @@ Rights risk_call_rights(const Function *fn, const Call *c)
     const Summary *s = summary_lookup(c->callee);
     if (!s)
         return RIGHTS_KEPT;
-    if (s->ids_param && s->ids_param <= c->nargs)   /* xseteuid(real_uid) */
-        return real_uid(fn, &c->args[s->ids_param - 1]) ? RIGHTS_DROPPED : RIGHTS_REGAINED;
+    if (s->ids_param && s->ids_param <= c->nargs) {   /* xseteuid(real_uid) */
+        const Operand *uid = &c->args[s->ids_param - 1];
+        /* set_ugid(var_owner_uid, gid): that user's rights for good, not root's */
+        bool for_good = s->ids_for_good && !uid->has_ival;
+        return real_uid(fn, uid) || for_good ? RIGHTS_DROPPED : RIGHTS_REGAINED;
+    }
     return s->regains_rights ? RIGHTS_REGAINED : s->drops_rights ? RIGHTS_DROPPED : RIGHTS_KEPT;
+}
+
+bool risk_call_for_good(const Call *c)
+{
+    if (!c->callee)
+        return false;
+    if (in_list(c->callee, drop_calls))
+        return permanent_switch(c);
+    const Summary *s = summary_lookup(c->callee);
+    return s && s->ids_param && s->ids_for_good;
 }
 
 bool risk_facts_walker(const RiskFacts *rf, const char *fn)

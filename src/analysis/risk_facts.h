@@ -58,6 +58,9 @@ Rights risk_call_rights(const Function *fn, const Call *c);
 /* 1 + the parameter of fn that call c sets the user id to (seteuid(euid)
  * in xseteuid(euid), or a call of such a wrapper); 0 if it does not. */
 int risk_call_ids_param(const Function *fn, const Call *c);
+/* Does c set every user id to one value for good: setuid(u),
+ * setresuid(u, u, u), or a wrapper that does (Summary ids_for_good)? */
+bool risk_call_for_good(const Call *c);
 /* Is fn passed to nftw()/ftw() as the callback? */
 bool risk_facts_walker(const RiskFacts *rf, const char *fn);
 

@@ -791,6 +791,7 @@ Summary summarize(const SummaryInput *in)
     s.drops_rights = ids.drops;
     s.regains_rights = ids.regains;
     s.ids_param = ids.ids_param;
+    s.ids_for_good = ids.for_good;
     find_fstat_wrapper(in->fn, &s);
     return s;
 }

@@ -107,6 +107,7 @@ bool summary_equal(const Summary *a, const Summary *b)
 {
     if (a->n != b->n || a->exported != b->exported || a->drops_rights != b->drops_rights ||
         a->regains_rights != b->regains_rights || a->ids_param != b->ids_param ||
+        a->ids_for_good != b->ids_for_good ||
         a->pure_result != b->pure_result || a->fstat_fd != b->fstat_fd ||
         a->fstat_out != b->fstat_out)
         return false;

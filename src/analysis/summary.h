@@ -40,6 +40,8 @@ typedef struct Summary {
     int ids_param;          /* 1 + the parameter it sets the user id to on every
                              * path that returns (screen's xseteuid(euid)): a
                              * drop when the caller passes the real id; 0: none */
+    bool ids_for_good;      /* ... with setuid() or setresuid(u, u, u) (postfix's
+                             * set_ugid()): no way back, whatever the user */
     int fstat_fd, fstat_out; /* 1 + the parameters of an fstat() wrapper (postfix's
                              * warn_fstat(fd, st)): the descriptor it fstat()s
                              * into the buffer; 0: none */

@@ -11,7 +11,7 @@
 #include "../util/json_read.h"
 #include "cache_dir.h"
 
-enum { ENTRY_VERSION = 15 };
+enum { ENTRY_VERSION = 16 };
 
 static void str_field(StrBuf *out, const char *name, const char *value, bool comma)
 {
@@ -114,10 +114,11 @@ void entry_write_summary(StrBuf *out, const Summary *s)
 {
     str_field(out, "name", s->name, false);
     sb_printf(out, ", \"exported\": %s, \"drops_rights\": %s, \"regains_rights\": %s, "
-                   "\"ids_param\": %d, \"fstat_fd\": %d, \"fstat_out\": %d, "
+                   "\"ids_param\": %d, \"ids_for_good\": %d, \"fstat_fd\": %d, \"fstat_out\": %d, "
                    "\"pure_result\": %s, \"effects\": [",
               s->exported ? "true" : "false", s->drops_rights ? "true" : "false",
-              s->regains_rights ? "true" : "false", s->ids_param, s->fstat_fd, s->fstat_out,
+              s->regains_rights ? "true" : "false", s->ids_param, s->ids_for_good, s->fstat_fd,
+              s->fstat_out,
               s->pure_result ? "true" : "false");
     for (int i = 0; i < s->n; i++) {
         if (i)
@@ -156,7 +157,14 @@ static void write_evidence(StrBuf *out, const FnEvidence *e)
         sb_json_string(out, e->passes[i].fn);
         sb_puts(out, "]");
     }
-    sb_puts(out, "]");
+    sb_puts(out, "], \"dropped_calls\": [");
+    for (int i = 0; i < e->ndropped; i++) {
+        if (i)
+            sb_puts(out, ", ");
+        sb_json_string(out, e->dropped_calls[i]);
+    }
+    sb_puts(out, "], \"drop\": ");
+    reason_or_null(out, &e->drop);
 }
 
 void entry_write(StrBuf *out, const char *key, const Deps *deps, const JobResult *res)
@@ -426,10 +434,12 @@ static bool read_summary(JobResult *res, const JsonValue *v)
     s.drops_rights = drops->boolean;
     s.regains_rights = regains->boolean;
     s.pure_result = pure->boolean;
-    long long ids_param;
-    if (!get_num(v, "ids_param", 0, 64, &ids_param))
+    long long ids_param, for_good;
+    if (!get_num(v, "ids_param", 0, 64, &ids_param) ||
+        !get_num(v, "ids_for_good", 0, 1, &for_good))
         return false;
     s.ids_param = (int)ids_param;
+    s.ids_for_good = for_good != 0;
     long long fstat_fd, fstat_out;
     if (!get_num(v, "fstat_fd", 0, 64, &fstat_fd) || !get_num(v, "fstat_out", 0, 64, &fstat_out))
         return false;
@@ -507,13 +517,21 @@ static bool read_evidence(JobResult *res, const JsonValue *v)
     Arena *a = &res->arena;
     const JsonValue *exported = json_get(v, "exported"), *calls = json_get(v, "calls");
     const JsonValue *userns = json_get(v, "userns"), *passes = json_get(v, "passes");
+    const JsonValue *dropped = json_get(v, "dropped_calls");
     FnEvidence e = {.name = get_str(a, v, "name")};
     if (!e.name || !exported || exported->kind != JSON_BOOL || !calls ||
         calls->kind != JSON_ARRAY || !userns || userns->kind != JSON_BOOL || !passes ||
-        passes->kind != JSON_ARRAY ||
+        passes->kind != JSON_ARRAY || !dropped || dropped->kind != JSON_ARRAY ||
         !reason_or_null_read(a, json_get(v, "privileged"), &e.privileged) ||
-        !reason_or_null_read(a, json_get(v, "setid"), &e.setid))
+        !reason_or_null_read(a, json_get(v, "setid"), &e.setid) ||
+        !reason_or_null_read(a, json_get(v, "drop"), &e.drop))
         return false;
+    for (int i = 0; i < dropped->n; i++) {
+        if (dropped->items[i]->kind != JSON_STRING)
+            return false;
+        const char *name = arena_strdup(a, dropped->items[i]->string);
+        ARENA_PUSH(a, e.dropped_calls, e.ndropped, e.cap_dropped, name);
+    }
     e.exported = exported->boolean;
     for (int i = 0; i < calls->n; i++) {
         if (calls->items[i]->kind != JSON_STRING)

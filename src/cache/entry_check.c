@@ -164,8 +164,11 @@ static bool finding_ok(Check *c, const Finding *f)
 static bool evidence_ok(Check *c, const FnEvidence *e)
 {
     if (!identifier(e->name) || (e->privileged.text && !reason_ok(c, &e->privileged)) ||
-        (e->setid.text && !reason_ok(c, &e->setid)))
+        (e->setid.text && !reason_ok(c, &e->setid)) || (e->drop.text && !reason_ok(c, &e->drop)))
         return false;
+    for (int i = 0; i < e->ndropped; i++)
+        if (!identifier(e->dropped_calls[i]))
+            return false;
     for (int i = 0; i < e->ncalls; i++)
         if (!identifier(e->calls[i]))
             return false;

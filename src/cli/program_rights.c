@@ -14,6 +14,7 @@
 typedef struct Edge {
     int to;
     bool choice;
+    bool after_drop;        /* made only after the caller gave its rights up */
 } Edge;
 
 typedef struct Node {
@@ -25,6 +26,8 @@ typedef struct Node {
     const RiskReason *runs[2];    /* a sign of the program it runs in:
                                    * [0] privileged, [1] set-ID */
     bool entered;           /* reached from an entry */
+    bool kept;              /* reached from one with the rights not given up */
+    const RiskReason *drop; /* else: the drop on the way to it */
     bool namespaced;        /* runs in a new user namespace (evidence.h) */
 } Node;
 
@@ -41,6 +44,8 @@ typedef struct Graph {
     bool *library;          /* per unit: of a build target that defines no main() */
     bool *other_program;    /* per unit: of a build target that defines a main() */
     bool has_main;
+    bool skip_dropped;      /* the reach takes no call made after a drop */
+    int entry;              /* whose reach it is */
     int *seen;              /* per node: 1 + the entry whose reach holds it */
     /* Linkage, for the reach of one entry (stamp = 1 + the entry): the
      * external names each unit defines (ids), the unit of the reach that
@@ -123,10 +128,18 @@ static void add_nodes(Graph *g, const JobList *jl, const JobResult *res)
     mark_libraries(g, jl);
 }
 
+static bool dropped_call(const FnEvidence *e, const char *name)
+{
+    for (int i = 0; i < e->ndropped; i++)
+        if (!strcmp(e->dropped_calls[i], name))
+            return true;
+    return false;
+}
+
 static void add_edge(Graph *g, int from, int to, bool choice)
 {
     Node *f = &g->nodes[from];
-    Edge e = {to, choice};
+    Edge e = {to, choice, dropped_call(f->e, g->nodes[to].e->name)};
     ARENA_PUSH(&g->a, f->out, f->nout, f->cap_out, e);
     g->nodes[to].callers += from != to;
 }
@@ -256,8 +269,10 @@ static bool may_take(Graph *g, int stamp, int entry, const Edge *e)
 
 static void visit(Graph *g, int stamp, const Edge *e, int *stack, int *top)
 {
+    if (g->skip_dropped && e->after_drop)
+        return;
     if (g->seen[e->to] != stamp && !g->nodes[e->to].namespaced &&
-        may_take(g, stamp, stamp - 1, e)) {
+        may_take(g, stamp, g->entry, e)) {
         g->seen[e->to] = stamp;
         stack[(*top)++] = e->to;
     }
@@ -303,7 +318,8 @@ static bool tells(const Graph *g, int entry, const Node *n)
 
 static int reach(Graph *g, int entry, int *stack, const RiskReason **sign)
 {
-    int top = 0, n = 0, stamp = entry + 1;
+    int top = 0, n = 0, stamp = entry + 1 + (g->skip_dropped ? g->n : 0);
+    g->entry = entry;
     bool namespaced = g->nodes[entry].namespaced;   /* all it reaches runs there */
     sign[0] = sign[1] = NULL;
     admit(g, stamp, g->nodes[entry].unit);
@@ -319,11 +335,33 @@ static int reach(Graph *g, int entry, int *stack, const RiskReason **sign)
     return top;
 }
 
-/* Mark what `entry` reaches with the signs it reaches, and as entered. */
+/* The drop on the way to each function `entry` reaches that it does not
+ * reach with its rights (the first reach marked those `kept`): through a
+ * call made after the drop, or from a function reached so. */
+static void mark_drops(Graph *g, const int *stack, int count)
+{
+    for (int i = 0; i < count; i++) {
+        const Node *from = &g->nodes[stack[i]];
+        for (int k = 0; k < from->nout; k++) {
+            Node *to = &g->nodes[from->out[k].to];
+            if (!to->kept && !to->drop)
+                to->drop = from->out[k].after_drop ? &from->e->drop : from->drop;
+        }
+    }
+}
+
+/* Mark what `entry` reaches with the signs it reaches, and as entered;
+ * what it reaches without a call made after a drop as kept. */
 static void enter(Graph *g, int entry, int *stack)
 {
     const RiskReason *sign[2];
+    g->skip_dropped = true;
+    int kept = reach(g, entry, stack, sign);
+    for (int i = 0; i < kept; i++)
+        g->nodes[stack[i]].kept = true;
+    g->skip_dropped = false;
     int count = reach(g, entry, stack, sign);
+    mark_drops(g, stack, count);
     for (int i = 0; i < count; i++) {
         Node *n = &g->nodes[stack[i]];
         n->entered = true;
@@ -380,7 +418,8 @@ static void apply(Graph *g, const JobList *jl, JobResult *res)
             const Node *node = strmap_get(&g->local, key_of(g, buf, i, f->function), &n)
                                    ? &g->nodes[n] : NULL;
             risk_program(&res[i].findings, f, node ? node->runs[0] : NULL,
-                         node ? node->runs[1] : NULL);
+                         node ? node->runs[1] : NULL,
+                         node && !node->kept && node->drop ? node->drop : NULL);
         }
     }
 }

@@ -146,8 +146,10 @@ int main(int argc, char **argv) {
   check_tty_root();
   open_line(argv[2]);
   open_line_root(argv[2]);
-  write_as_user(argv[2]);
-  fix_mode(argv[2]);
   fix_mode_root(argv[2]);
-  return set_mode_twice(argv[2]);
+  set_mode_twice(argv[2]);
+  /* write_as_user() keeps the rights given up: what main() calls after it
+   * runs as the user (program_rights.c), so the twins come first */
+  write_as_user(argv[2]);
+  return fix_mode(argv[2]);
 }
