@@ -468,10 +468,41 @@ static int access_mode(const Site *check)
     return (int)check->ins->call.args[m].ival;
 }
 
+/* Is the use reached only through the failure edge of a test of the
+ * check's status (at 3.1.16 at.c:310: `if (stat(atfile, &st) != 0) if
+ * (errno != ENOENT) perr(...)`, perr() unlinks)? A stat() of libc's,
+ * which returns 0 on success and -1 on failure (a wrapper's answer may
+ * mean either); not access(), whose failure is an answer: the user may not. */
+static bool only_when_failed(const Assess *s, const Site *check, const Site *use)
+{
+    const char *res = check->ins->dst.key;
+    if (!res || check->func->inner_name || check->func->group != G_STAT ||
+        check->func->result != RES_STATUS)
+        return false;
+    for (int b = 0; b < s->fn->nblocks; b++) {
+        const Block *blk = s->fn->blocks[b];
+        const Compare *c = &blk->cmp;
+        if (blk->term != TERM_BRANCH || blk->nsucc != 2 || !c->key || strcmp(c->key, res))
+            continue;
+        bool ok = ir_compare_holds(c->op, 0, c->value), bad = ir_compare_holds(c->op, -1, c->value);
+        int fail = bad ? blk->succ[0] : blk->succ[1];
+        if (c->op != CMP_NONE && ok != bad && s->fn->blocks[fail]->npred == 1 &&
+            dom_dominates(s->dom, fail, use->block))
+            return true;
+    }
+    return false;
+}
+
 static void assess_check(Assess *s, const Site *check, const Site *use)
 {
     const char *name = called(check->func);
     SrcLoc at = check->ins->loc;
+    if (!creates(use) && only_when_failed(s, check, use)) {
+        reason(s, at, RISK_CHECK, DECISIVE,
+               arena_printf(s->a, "the use runs only when %s() failed: the check learnt "
+                                  "nothing about the file it acts on", name));
+        return;
+    }
     if (effect_existence_only(s->a, s->fn, check, use)) {
         if (!creates(use))
             reason(s, at, RISK_CHECK, DECISIVE,
