@@ -22,6 +22,7 @@
 #include "../analysis/feasible.h"
 #include "../analysis/flow.h"
 #include "../analysis/names.h"
+#include "../analysis/outcome.h"
 #include "checkuse.h"
 #include "rules.h"
 
@@ -162,6 +163,18 @@ static bool remade_before(const RuleInput *in, const Site *uses, int n, const Si
     return false;
 }
 
+/* Is the use reached only when the creating call failed (fd == -1 after an
+ * open with O_CREAT, mknod() != 0)? Then it made nothing there: rsync's
+ * receiver falls back to working on an existing name when its
+ * open(O_CREAT) fails with EACCES. A failed removal still leaves a name
+ * someone else may make, so only creations. */
+static bool made_nothing(const RuleInput *in, const Site *made, const Made *m, const Site *use)
+{
+    if (strcmp(m->verb, "created"))
+        return false;
+    return outcome_failed_at(in->scratch, in->fn, in->dom, made, use->block);
+}
+
 static void follow_name(const RuleInput *in, Findings *out, const Site *made, const Made *m,
                         const char *key)
 {
@@ -173,6 +186,7 @@ static void follow_name(const RuleInput *in, Findings *out, const Site *made, co
     for (int i = 0; i < n; i++)
         if (uses[i].func->group == G_MODIFY && !effect_new_dir_changed_itself(made, &uses[i]) &&
             !(!strcmp(m->verb, "removed") && remade_before(in, uses, n, &uses[i])) &&
+            !made_nothing(in, made, m, &uses[i]) &&
             !feasible_pair_infeasible(feasible, &uses[i]))
             report(in, out, made, m, &uses[i]);
     feasible_end(feasible);
