@@ -39,10 +39,12 @@ static bool failure_entry(const Function *fn, const DomTree *dom, const Site *ca
     return edge >= 0 && test->succ[edge] == b;
 }
 
-/* A handle (descriptor, stream, directory), a libc status, or unknown. */
+/* A handle (descriptor, stream, directory; a name returned, NULL on
+ * failure: mkdtemp()), a libc status, or unknown. */
 static bool result_meaning(const FileFunc *f, bool *handle)
 {
-    *handle = f->result == RES_FD || f->result == RES_FILE || f->result == RES_DIR;
+    *handle = f->result == RES_FD || f->result == RES_FILE || f->result == RES_DIR ||
+              f->result == RES_PATH;
     return *handle || (f->result == RES_STATUS && !f->inner_name);
 }
 

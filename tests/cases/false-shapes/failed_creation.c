@@ -9,6 +9,7 @@
  * and a program function whose result means something else (1 for made). */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -92,4 +93,11 @@ int open_either(const char *name, int secure) {
   if (fd == -1 && errno == EACCES)
     chmod(name, 0600);                     // no-warning
   return fd;
+}
+
+/* mkdtemp() returns the name, NULL when it made nothing. */
+int fix_temp_dir(char *tmpl, uid_t uid) {
+  if (mkdtemp(tmpl) == NULL)
+    return chown(tmpl, uid, uid);          // no-warning
+  return chown(tmpl, uid, uid);            // WARNING[name-after-create "after mkdtemp() created it"]
 }
