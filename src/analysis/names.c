@@ -6,6 +6,7 @@
 
 #include "../model/catalog.h"
 #include "names_index.h"
+#include "param_alias.h"
 #include "summary.h"
 #include "../util/strbuf.h"
 
@@ -570,6 +571,21 @@ static void inner_anywhere(Arena *a, const Function *fn, NameSet *s)
     }
 }
 
+/* Parameters that a caller points into the buffer of a parameter holding
+ * the name (param_alias.h: mkmaildir(buf, strchr(buf, '\0'))) are
+ * pointers into it too: a write through one changes the name. */
+static void params_into(Arena *a, const Function *fn, NameSet *s)
+{
+    int n = fn->nparams < fn->nvars ? fn->nparams : fn->nvars;
+    for (int i = 0; i < n; i++) {
+        if (!nameset_has(s, fn->vars[i].key))
+            continue;
+        for (int j = 0; j < n; j++)
+            if (j != i && fn->vars[j].pointer && param_alias_into(fn->name, j, i))
+                add_inner(a, s, fn->vars[j].key);
+    }
+}
+
 void names_aliases_before(Arena *a, const Function *fn, int block, int index, NameSet *s)
 {
     NameSet stored = {0};
@@ -600,5 +616,6 @@ void names_aliases_before(Arena *a, const Function *fn, int block, int index, Na
         i = fn->blocks[b]->nins;
     }
     inner_before(a, window, nwindow, s);
+    params_into(a, fn, s);
     inner_anywhere(a, fn, s);
 }

@@ -14,6 +14,7 @@
 #include "../analysis/flow_index.h"
 #include "../analysis/handle_index.h"
 #include "../analysis/names_index.h"
+#include "../analysis/param_alias.h"
 #include "../analysis/real_ids.h"
 #include "../analysis/summarize.h"
 #include "../analysis/walks.h"
@@ -304,6 +305,7 @@ static void analyse_unit(Unit *u)
     SummaryTable table = {.arena = u->arena, .next = pool_of(u->job, u->opt)};
     summary_set_current(&table);
     real_ids_scan_unit(u->fns, u->n);
+    param_alias_scan_unit(u->fns, u->n);
     compute_summaries(u, &table);
     walks_scan_unit(u->fns, u->n);
     for (int i = 0; i < u->n; i++)
@@ -312,6 +314,7 @@ static void analyse_unit(Unit *u)
     rank_findings(u);
     flow_index_release();
     real_ids_release();
+    param_alias_release();
     handle_index_release();
     names_index_release();
     feasible_index_release();
