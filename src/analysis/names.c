@@ -403,6 +403,24 @@ static bool points_into_name(const NameSet *s, const Operand *arg)
            !(arg->kind == OPND_LVALUE && nameset_has(s, arg->key));
 }
 
+/* Is arg, a writable pointer, surely into the name's content: a pointer
+ * into it (chp2 = buf2 + n), or arithmetic on a key holding it (buf + n)?
+ * Not another element of an array of names (args[1] beside args[0]). */
+static bool points_into_content(const NameSet *s, const Operand *arg)
+{
+    if (arg->to_const || arg->kind == OPND_ADDR || arg->kind == OPND_STRING ||
+        !(arg->to_pointer || !arg->key))
+        return false;   /* i = strlen(buf): an inner value, no pointer */
+    for (int r = 0; r < arg->nreads; r++) {
+        if (arg->kind == OPND_EXPR && nameset_has(s, arg->reads[r]))
+            return true;
+        for (int i = 0; i < s->ninner; i++)
+            if (!strcmp(s->inner[i], arg->reads[r]))
+                return true;
+    }
+    return false;
+}
+
 bool names_call_rewrites(const NameSet *s, const Ins *ins)
 {
     if (ins->kind != INS_CALL || fill_func(ins) || !may_write_through(&ins->call))
@@ -411,7 +429,7 @@ bool names_call_rewrites(const NameSet *s, const Ins *ins)
     for (int k = 0; k < ins->call.nargs; k++) {
         const Operand *arg = &ins->call.args[k];
         holds |= arg->kind == OPND_LVALUE && nameset_has(s, arg->key);
-        into |= points_into_name(s, arg);
+        into |= points_into_content(s, arg);
     }
     return holds && into;
 }
