@@ -27,6 +27,7 @@ typedef struct Node {
                                    * [0] privileged, [1] set-ID */
     bool entered;           /* reached from an entry */
     bool kept;              /* reached from one with the rights not given up */
+    int kept_by;            /* 1 + the last entry that reaches it so */
     const RiskReason *drop; /* else: the drop on the way to it */
     bool namespaced;        /* runs in a new user namespace (evidence.h) */
 } Node;
@@ -357,14 +358,22 @@ static void enter(Graph *g, int entry, int *stack)
     const RiskReason *sign[2];
     g->skip_dropped = true;
     int kept = reach(g, entry, stack, sign);
-    for (int i = 0; i < kept; i++)
+    for (int i = 0; i < kept; i++) {
         g->nodes[stack[i]].kept = true;
+        g->nodes[stack[i]].kept_by = entry + 1;
+    }
     g->skip_dropped = false;
     int count = reach(g, entry, stack, sign);
     mark_drops(g, stack, count);
     for (int i = 0; i < count; i++) {
         Node *n = &g->nodes[stack[i]];
         n->entered = true;
+        /* reached only after the entry's drop (ssh-keysign's main():
+         * permanently_set_uid(), then read_config_file()), it runs without
+         * the rights the entry's signs show: they do not raise it, even
+         * where another program (ssh) runs it with its own */
+        if (n->kept_by != entry + 1)
+            continue;
         for (int kind = 0; kind < 2; kind++)
             if (!n->runs[kind])
                 n->runs[kind] = sign[kind];

@@ -1,0 +1,3 @@
+struct passwd;
+void permanently_set_uid(struct passwd *pw);
+int read_config(const char *path);
