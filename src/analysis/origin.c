@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "blockmap.h"
+#include "origin_scan.h"
 
 enum {
     MAX_DEFS = 8,           /* reaching definitions looked at per key */
@@ -22,12 +23,13 @@ struct OriginCtx {
     const char **roots;
     int cap, n;
     bool full;              /* too many to keep: anything may be defined */
+    OriginScan *scan;       /* definitions found in long blocks, kept */
 };
 
 typedef struct Query {
     Arena *a;
     const Function *fn;
-    const OriginCtx *ctx;
+    OriginCtx *ctx;
     int steps;
 } Query;
 
@@ -155,6 +157,11 @@ static DefKind defines(const Ins *ins, const char *key, int *writer)
     return DEF_NONE;
 }
 
+static int scan_defines(const Ins *ins, const char *key, int *writer)
+{
+    return (int)defines(ins, key, writer);
+}
+
 /* ---- reaching definitions ----------------------------------------- */
 
 typedef struct Def {
@@ -170,6 +177,31 @@ typedef struct Pos {
 /* Backwards from (block, index), the first definition of key on each path;
  * -1 when the step budget runs out. Only the blocks walked cost memory. */
 static bool may_define(const OriginCtx *c, const char *key);
+
+/* In a long block, the walk back from at.from as the loop below makes it,
+ * from what the block's scan remembers: 1 with *out the definition found
+ * (index -1: none in the block), -1 when the walk runs out of steps, 0
+ * for a short block (walk it). The steps charged are the walk's. */
+static int long_block_def(Query *q, Pos at, const char *key, Def *out)
+{
+    if (q->fn->blocks[at.block]->nins < ORIGIN_SCAN_MIN_BLOCK)
+        return 0;
+    int left = MAX_STEPS - q->steps;   /* instructions the walk may test */
+    int floor = at.from - left > 0 ? at.from - left : 0;
+    ScanDef d;
+    if (origin_scan_last(q->ctx->scan, at.block, at.from, floor, key, &d)) {
+        q->steps += at.from - d.index;
+        *out = (Def){at.block, d.index, (DefKind)d.kind, d.writer};
+        return 1;
+    }
+    if (floor > 0) {
+        q->steps = MAX_STEPS + 1;
+        return -1;
+    }
+    q->steps += at.from;
+    out->index = -1;
+    return 1;
+}
 
 static int reaching_defs(Query *q, int block, int index, const char *key, Def *out)
 {
@@ -189,7 +221,16 @@ static int reaching_defs(Query *q, int block, int index, const char *key, Def *o
         Pos at = stack[--nstack];
         const Block *blk = fn->blocks[at.block];
         bool found = false;
-        for (int i = at.from - 1; i >= 0; i--) {
+        int remembered = long_block_def(q, at, key, &out[n]);
+        if (remembered < 0) {
+            arena_free(&walk);
+            return -1;
+        }
+        if (remembered > 0) {
+            found = out[n].index >= 0;
+            n += found;
+        }
+        for (int i = remembered ? -1 : at.from - 1; i >= 0; i--) {
             if (++q->steps > MAX_STEPS) {
                 arena_free(&walk);
                 return -1;
@@ -296,6 +337,7 @@ OriginCtx *origin_ctx(Arena *a, const Function *fn)
     while (c->cap < 2 * (fn->nvars + fn->ntemps) + 64)
         c->cap *= 2;
     c->roots = ARENA_ARRAY(a, const char *, c->cap);
+    c->scan = origin_scan_new(a, fn, scan_defines);
     for (int b = 0; b < fn->nblocks; b++)
         for (int i = 0; i < fn->blocks[b]->nins; i++)
             add_defined(c, &fn->blocks[b]->ins[i]);
