@@ -88,6 +88,14 @@ def reassigned(n):
                    "fd = open(p, O_RDONLY);", n)
 
 
+def filled_name(n):
+    """One buffer filled once at the top, then n check/use pairs on it: each
+    call's name is traced back to the fill over every earlier pair."""
+    out = ['    char buf[64]; snprintf(buf, sizeof buf, "/tmp/%s", p);']
+    out += ["    access(buf, R_OK); fd = open(buf, O_RDONLY); close(fd);" for _ in range(n)]
+    return body_fn(lambda i: out[i], len(out))
+
+
 def copies(n):
     out = ["    const char *q0 = p;"]
     out += [f"    const char *q{i + 1} = q{i};" for i in range(n)]
@@ -171,7 +179,7 @@ def config_decls(n):
 SHAPES = {
     "straight": straight, "if-pairs": if_pairs, "nested-ifs": nested_ifs,
     "else-if": else_if, "switch": switch, "loops": loops, "reassigned": reassigned,
-    "copies": copies, "gotos": gotos, "wrappers": wrappers,
+    "copies": copies, "filled-name": filled_name, "gotos": gotos, "wrappers": wrappers,
     "many-functions": many_functions, "big-file": big_file, "config-decls": config_decls,
     "amalgamation": amalgamation,
 }
@@ -183,7 +191,8 @@ SHAPES = {
 # 80k lines of issue 14 item 1. --issue-sizes runs 1x, 2x, 4x and 8x.
 ISSUE_SIZES = {
     "straight": 2000, "if-pairs": 2000, "nested-ifs": 10000, "else-if": 10000,
-    "switch": 8000, "loops": 10000, "reassigned": 10000, "copies": 10000, "gotos": 1000,
+    "switch": 8000, "loops": 10000, "reassigned": 10000, "copies": 10000,
+    "filled-name": 10000, "gotos": 1000,
     "wrappers": 8000, "many-functions": 8000, "big-file": 200000, "config-decls": 40000,
     "amalgamation": 270000,
 }
