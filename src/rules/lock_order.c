@@ -34,6 +34,7 @@
 #include "../analysis/locks.h"
 #include "../analysis/origin.h"
 #include "../analysis/sites.h"
+#include "../util/strmap.h"
 #include "rules.h"
 
 enum { MAX_HELD = 16, MAX_SUMMARY = 64, MAX_FNS = 4096 };
@@ -590,23 +591,30 @@ void rule_lock_order(const RuleInput *in, Findings *out)
 
 /* ---- the end of the translation unit --------------------------------- */
 
-static Summary *find_fn(TuState *t, const char *name)
+/* The first of the unit's functions called name, by a hash of their
+ * names (byname): a unit may define thousands, each with many callees. */
+static Summary *find_fn(TuState *t, const StrMap *byname, const char *name)
+{
+    int i;
+    return strmap_get(byname, name, &i) ? &t->fns[i] : NULL;
+}
+
+static void index_fns(const TuState *t, StrMap *byname)
 {
     for (int i = 0; i < t->nfns; i++)
-        if (!strcmp(t->fns[i].name, name))
-            return &t->fns[i];
-    return NULL;
+        if (!strmap_get(byname, t->fns[i].name, NULL))
+            strmap_put(byname, t->fns[i].name, i);
 }
 
 /* What each function acquires, with what its callees acquire. */
-static void close_summaries(TuState *t)
+static void close_summaries(TuState *t, const StrMap *byname)
 {
     for (bool grew = true; grew;) {
         grew = false;
         for (int i = 0; i < t->nfns; i++) {
             Summary *s = &t->fns[i];
             for (int c = 0; c < s->ncallees; c++) {
-                Summary *callee = find_fn(t, s->callees[c]);
+                Summary *callee = find_fn(t, byname, s->callees[c]);
                 if (!callee || callee == s)
                     continue;
                 for (int k = 0; k < callee->nacq; k++) {
@@ -619,11 +627,11 @@ static void close_summaries(TuState *t)
     }
 }
 
-static void expand_calls(TuState *t)
+static void expand_calls(TuState *t, const StrMap *byname)
 {
     for (int c = 0; c < t->ncalls; c++) {
         const CallSite *cs = &t->calls[c];
-        Summary *callee = find_fn(t, cs->callee);
+        Summary *callee = find_fn(t, byname, cs->callee);
         if (!callee)
             continue;
         for (int k = 0; k < callee->nacq; k++)
@@ -713,8 +721,11 @@ void rule_lock_order_finish(const Rule *rule, Findings *out)
     if (!t)
         return;
     if (t->owner == out) {
-        close_summaries(t);
-        expand_calls(t);
+        StrMap byname = {0};
+        index_fns(t, &byname);
+        close_summaries(t, &byname);
+        expand_calls(t, &byname);
+        strmap_free(&byname);
         for (int i = 0; i < t->nedges; i++) {
             const Edge *x = &t->edges[i];
             if (strcmp(x->held.id, x->acq.id) >= 0)
