@@ -356,6 +356,20 @@ static bool same_call(const Ins *a, const Ins *b)
     return true;
 }
 
+/* Did the use run before the check, in the same pass of a loop (it
+ * dominates the check)? The check then looks at what the use did, and
+ * the next run is a retry of a call already made with no check before it
+ * (mutt_dotlock: link(unique, lock); stat(unique) for st_nlink == 2,
+ * the NFS recipe of open(2); again while it is not). Swapping the file
+ * before that check is no different from swapping it before the first
+ * run: the pair is no race of the check. */
+static bool retried_after_check(const Pairing *p, const Site *use)
+{
+    const Site *check = p->check;
+    return use->block == check->block ? use->index < check->index
+                                      : dom_dominates(p->in->dom, use->block, check->block);
+}
+
 /* "." is the working directory: the lookup starts at the process's own
  * directory inode, which no other process can re-point (busybox
  * switch_root: chdir(newroot), stat("."), mount(".", "/", MS_MOVE),
@@ -426,7 +440,7 @@ static PairKind judge(const Pairing *p, const Site *use)
      * the same call; postfix's sane_rename(old, new), which stat()s the
      * names when rename() fails, again after make_dirs()): it asks no
      * more than the first did, and the first was the work itself. */
-    if (same_call(check->ins, use->ins))
+    if (same_call(check->ins, use->ins) || retried_after_check(p, use))
         return PAIR_NONE;
     /* open(p, O_NOFOLLOW) failed (ELOOP: a link), and the fallback changes
      * p by name, following the link the open refused */
