@@ -64,7 +64,8 @@ static void explore(const Function *fn, const Site *check, Tracked *t, unsigned 
  * entry), only as far as the uses asked about need. */
 typedef struct Onward {
     const char *key;            /* NULL: none */
-    Entered *from_entry;
+    Tracked *t;                 /* the tracked key and its constants */
+    uint64_t at_check;          /* the values on entering the check's block */
     IntSet states, blocks;      /* reached so far */
     int *work, next, nwork, cap;  /* a queue: work[next..nwork) */
     unsigned char *reach;       /* the fallback's answer, or NULL */
@@ -92,7 +93,7 @@ static void reach_state(Feasibility *f, Onward *o, int b, int v)
 static void leave(Feasibility *f, Onward *o, int b, int v)
 {
     const Block *blk = f->fn->blocks[b];
-    Tracked *t = &o->from_entry->t;
+    Tracked *t = o->t;
     v = feasible_run_block(t, blk, v);
     int out2[2];
     feasible_branch_out(blk, t, v, out2);
@@ -108,18 +109,25 @@ static Onward *onward_of(Feasibility *f, const char *key)
     for (int i = 0; i < f->nonward; i++)
         if (key ? f->onward[i].key && !strcmp(f->onward[i].key, key) : !f->onward[i].key)
             return &f->onward[i];
-    Onward o = {key, feasible_entered(f->index, key), {0}, {0}, NULL, 0, 0, 0, NULL};
+    Onward o = {.key = key};
+    Tracked *local = ARENA_NEW(&f->arena, Tracked);
+    if (key && feasible_entered_at(f->index, key, f->check.block, local, &o.at_check)) {
+        o.t = local;
+    } else {
+        Entered *e = feasible_entered(f->index, key);
+        o.t = &e->t;
+        o.at_check = e->values[f->check.block];
+    }
     ARENA_PUSH(&f->arena, f->onward, f->nonward, f->cap, o);
     Onward *mine = &f->onward[f->nonward - 1];
-    if (mine->from_entry->t.dropped) {
+    if (mine->t->dropped) {
         mine->reach = ARENA_ARRAY(&f->arena, unsigned char, f->fn->nblocks);
         Tracked t = {.key = key};
         explore(f->fn, &f->check, &t, mine->reach);
         return mine;
     }
-    uint64_t at_check = mine->from_entry->values[f->check.block];
     for (int v = 0; v < NVALUES; v++)
-        if (at_check & ((uint64_t)1 << v))
+        if (mine->at_check & ((uint64_t)1 << v))
             leave(f, mine, f->check.block, v);
     return mine;
 }
@@ -149,7 +157,7 @@ static bool reachable(Feasibility *f, const Site *use, const char *key)
         unsigned char r = o->reach[use->block];
         return (r & REACH_AFTER) || ((r & REACH_BEFORE) && same_block_after);
     }
-    if (!o->from_entry->values[check->block])
+    if (!o->at_check)
         return false;   /* the check itself is never reached */
     return same_block_after || onward_reaches(f, o, use->block);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../util/strmap.h"
+#include "flow_index.h"
 
 /* The value index of `fact c` for t, or FEAS_UNKNOWN when there is no
  * room (then t->dropped). */
@@ -195,6 +196,16 @@ struct FeasibleIndex {
     const char ***vars;         /* per block: tested variables; NULL: not yet */
     int *nvars;
     int *mark, *work, stamp;    /* tested variables' search, by stamp */
+    /* per variable root: the blocks naming it, and whether more constants
+     * than a Tracked holds are set to or tested against it */
+    StrMap mention_of;          /* root -> index in mentions; built once */
+    struct Mentions { int *blocks; int n, cap; int nconsts; bool many;
+                      long long consts[FEAS_MAX_VALUES]; } *mentions;
+    int nmentions, cap_mentions;
+    bool mentions_built;
+    int *local_pos, *local_work;  /* feasible_entered_at's search, by stamp */
+    uint64_t *local_values;
+    int *local_mark, local_stamp;
 };
 
 static _Thread_local FeasibleIndex *kept;
@@ -219,6 +230,7 @@ void feasible_index_release(void)
     if (!kept)
         return;
     strmap_free(&kept->slot_of);
+    strmap_free(&kept->mention_of);
     arena_free(&kept->arena);
     free(kept);
     kept = NULL;
@@ -312,4 +324,203 @@ int feasible_tested_vars(FeasibleIndex *x, const CtrlDeps *cdep, int b,
     }
     *keys = x->vars[b];
     return x->nvars[b];
+}
+
+/* ---- the states at one block, searched only where the key matters ----
+ *
+ * Tracking a key nobody names yet is tracking nothing: until a path meets
+ * a block that names the key (assigns it, tests it, hands its address to
+ * a call), its value is unknown and the search tracking nothing decides
+ * the edges. So the states at block c are those of that search, except
+ * in the blocks a naming block reaches that may still reach c: only
+ * there does the search run, entered from the edges that come in from
+ * the other blocks. A loop's counter is then searched in its loop, not in
+ * the whole function once per loop. */
+
+enum { LOCAL_MAX_BLOCKS = 512 };
+
+static struct Mentions *mentions_of(FeasibleIndex *x, const char *key, bool add)
+{
+    int n, slot;
+    const char *root = ir_key_root(key, &n);
+    char *r = arena_strndup(&x->arena, root, (size_t)n);
+    if (strmap_get(&x->mention_of, r, &slot))
+        return &x->mentions[slot];
+    if (!add)
+        return NULL;
+    struct Mentions m = {0};
+    strmap_put(&x->mention_of, r, x->nmentions);
+    ARENA_PUSH(&x->arena, x->mentions, x->nmentions, x->cap_mentions, m);
+    return &x->mentions[x->nmentions - 1];
+}
+
+/* Block b names key's root; c a constant the key is set to or tested
+ * against there (has_c). */
+static void mention(FeasibleIndex *x, const char *key, int b, bool has_c, long long c)
+{
+    struct Mentions *m = mentions_of(x, key, true);
+    if (!m->n || m->blocks[m->n - 1] != b)
+        ARENA_PUSH(&x->arena, m->blocks, m->n, m->cap, b);
+    int i = 0;
+    while (has_c && i < m->nconsts && m->consts[i] != c)
+        i++;
+    if (!has_c || i < m->nconsts || m->many)
+        return;
+    if (m->nconsts == FEAS_MAX_VALUES)
+        m->many = true;
+    else
+        m->consts[m->nconsts++] = c;
+}
+
+static void mention_compare(FeasibleIndex *x, const Compare *cmp, int b)
+{
+    CompareOp op;
+    long long c;
+    if (!cmp->key)
+        return;
+    bool known = normalized(cmp->op, cmp->value, &op, &c);
+    mention(x, cmp->key, b, known, c);
+    if (!known)
+        mention(x, cmp->key, b, true, cmp->value);   /* whatever branch() makes of it */
+}
+
+static void build_mentions(FeasibleIndex *x)
+{
+    const Function *fn = x->fn;
+    x->mentions_built = true;
+    for (int b = 0; b < fn->nblocks; b++) {
+        const Block *blk = fn->blocks[b];
+        for (int i = 0; i < blk->nins; i++) {
+            const Ins *ins = &blk->ins[i];
+            if (ins->dst.key)
+                mention(x, ins->dst.key, b, ins->kind == INS_ASSIGN && ins->src.has_ival,
+                        ins->src.ival);
+            for (int a = 0; ins->kind == INS_CALL && a < ins->call.nargs; a++) {
+                const Operand *arg = &ins->call.args[a];
+                if (arg->key)
+                    mention(x, arg->key, b, false, 0);
+                for (int r = 0; r < arg->nreads; r++)
+                    mention(x, arg->reads[r], b, false, 0);
+            }
+        }
+        mention_compare(x, &blk->cmp, b);
+        mention_compare(x, &blk->masked, b);
+    }
+}
+
+/* The blocks a block naming the key reaches that may reach c (minreach
+ * no greater than c's number), each with its place in pos; their count,
+ * or -1 past LOCAL_MAX_BLOCKS. */
+static int local_blocks(FeasibleIndex *x, const struct Mentions *m, int c)
+{
+    const Function *fn = x->fn;
+    const FlowIndex *fx = flow_index(fn);
+    int limit = fx->num[c], n = 0, stamp = ++x->local_stamp;
+    int *work = x->local_work;
+    for (int i = 0; i < m->n; i++) {
+        int b = m->blocks[i];
+        if (fx->minreach[b] > limit || x->local_mark[b] == stamp)
+            continue;
+        if (n == LOCAL_MAX_BLOCKS)
+            return -1;
+        x->local_mark[b] = stamp;
+        x->local_pos[b] = n;
+        work[n++] = b;
+    }
+    for (int k = 0; k < n; k++) {
+        const Block *blk = fn->blocks[work[k]];
+        for (int e = 0; e < blk->nsucc; e++) {
+            int s = blk->succ[e];
+            if (fx->minreach[s] > limit || x->local_mark[s] == stamp)
+                continue;
+            if (n == LOCAL_MAX_BLOCKS)
+                return -1;
+            x->local_mark[s] = stamp;
+            x->local_pos[s] = n;
+            work[n++] = s;
+        }
+    }
+    return n;
+}
+
+static bool in_local(const FeasibleIndex *x, int b)
+{
+    return x->local_mark[b] == x->local_stamp;
+}
+
+/* Enter local block s with value w (a new state: onto the queue). */
+static void local_enter(FeasibleIndex *x, int *queue, int *nq, int s, int w)
+{
+    uint64_t bit = (uint64_t)1 << w;
+    if (w < 0 || (x->local_values[x->local_pos[s]] & bit))
+        return;
+    x->local_values[x->local_pos[s]] |= bit;
+    queue[(*nq)++] = s * FEAS_NVALUES + w;
+}
+
+/* Leave block b, entered with v, into the local blocks among its
+ * successors. */
+static void local_leave(FeasibleIndex *x, Tracked *t, int *queue, int *nq, int b, int v)
+{
+    const Block *blk = x->fn->blocks[b];
+    int out2[2];
+    v = feasible_run_block(t, blk, v);
+    feasible_branch_out(blk, t, v, out2);
+    for (int e = 0; e < blk->nsucc; e++)
+        if (in_local(x, blk->succ[e]))
+            local_enter(x, queue, nq, blk->succ[e], feasible_edge_value(out2, v, e));
+}
+
+static bool local_ready(FeasibleIndex *x, const char *key)
+{
+    const Function *fn = x->fn;
+    if (!x->mentions_built) {
+        build_mentions(x);
+        x->local_mark = ARENA_ARRAY(&x->arena, int, fn->nblocks);
+        x->local_pos = ARENA_ARRAY(&x->arena, int, fn->nblocks);
+        x->local_work = ARENA_ARRAY(&x->arena, int, LOCAL_MAX_BLOCKS);
+        x->local_values = ARENA_ARRAY(&x->arena, uint64_t, LOCAL_MAX_BLOCKS);
+    }
+    const struct Mentions *m = mentions_of(x, key, false);
+    return !m || !m->many;
+}
+
+bool feasible_entered_at(FeasibleIndex *x, const char *key, int c, Tracked *t, uint64_t *at)
+{
+    if (!local_ready(x, key))
+        return false;   /* more constants than a Tracked holds: numbered by order */
+    const struct Mentions *m = mentions_of(x, key, false);
+    const Entered *none = feasible_entered(x, NULL);
+    *t = (Tracked){.key = key};
+    int n = m ? local_blocks(x, m, c) : 0;
+    if (n < 0)
+        return false;
+    if (!n || !in_local(x, c)) {
+        *at = none->values[c];
+        return true;
+    }
+    Arena mine = {0};
+    const Function *fn = x->fn;
+    int *queue = ARENA_ARRAY(&mine, int, n * FEAS_NVALUES), nq = 0;
+    memset(x->local_values, 0, sizeof(uint64_t) * (size_t)n);
+    if (in_local(x, fn->entry))
+        local_enter(x, queue, &nq, fn->entry, FEAS_UNKNOWN);
+    for (int k = 0; k < n; k++) {   /* the edges in, from where the key is unknown */
+        const Block *blk = fn->blocks[x->local_work[k]];
+        for (int p = 0; p < blk->npred; p++) {
+            int u = blk->pred[p];
+            bool seen = false;
+            for (int q = 0; q < p; q++)
+                seen |= blk->pred[q] == u;
+            if (!in_local(x, u) && !seen && (none->values[u] & ((uint64_t)1 << FEAS_UNKNOWN)))
+                local_leave(x, t, queue, &nq, u, FEAS_UNKNOWN);
+        }
+    }
+    while (nq) {
+        int k = queue[--nq];
+        local_leave(x, t, queue, &nq, k / FEAS_NVALUES, k % FEAS_NVALUES);
+    }
+    *at = x->local_values[x->local_pos[c]];
+    arena_free(&mine);
+    return true;
 }

@@ -62,6 +62,11 @@ void feasible_index_release(void);
 
 /* The states from the entry tracking key (NULL: none), searched once. */
 Entered *feasible_entered(FeasibleIndex *x, const char *key);
+/* The values key can hold on entering block c (*at, bit v for value v of
+ * *t), searched only where it can differ from unknown; false when this
+ * cannot answer (too many constants, too many blocks): ask
+ * feasible_entered(). */
+bool feasible_entered_at(FeasibleIndex *x, const char *key, int c, Tracked *t, uint64_t *at);
 /* The plain local variables tested by the branches block b depends on,
  * transitively (at most FEAS_MAX_VARS); *keys their names. */
 int feasible_tested_vars(FeasibleIndex *x, const CtrlDeps *cdep, int b,
