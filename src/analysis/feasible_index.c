@@ -451,8 +451,10 @@ static bool in_local(const FeasibleIndex *x, int b)
 /* Enter local block s with value w (a new state: onto the queue). */
 static void local_enter(FeasibleIndex *x, int *queue, int *nq, int s, int w)
 {
+    if (w < 0)
+        return;   /* an edge no path with that value takes */
     uint64_t bit = (uint64_t)1 << w;
-    if (w < 0 || (x->local_values[x->local_pos[s]] & bit))
+    if (x->local_values[x->local_pos[s]] & bit)
         return;
     x->local_values[x->local_pos[s]] |= bit;
     queue[(*nq)++] = s * FEAS_NVALUES + w;
