@@ -398,7 +398,10 @@ static void assess_use(Assess *s, const Site *use, const char *under, bool owner
                             name, changer));
     else if (g == G_STAT || (g == G_OPEN && use->func->result != RES_DIR && effect_read_only(use)))
         reason(s, at, RISK_USE, -1, arena_printf(s->a, "%s() only reads the file", name));
-    else if (g == G_MODIFY && !strncmp(name, "utime", 5))
+    /* Only a direct call: a helper's summary stands for one of its uses,
+     * and the helper may chmod() the same name too (util-linux
+     * change_file_status(): lchown, chmod with set-ID bits, then utimes). */
+    else if (g == G_MODIFY && !strncmp(name, "utime", 5) && !use->func->inner_name)
         reason(s, at, RISK_USE, -2,
                arena_printf(s->a, "%s() changes only the times of the file it reaches", name));
     else if (g == G_MODIFY && name[0] == 'l')
