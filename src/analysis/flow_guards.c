@@ -539,17 +539,10 @@ bool flow_read_after(Arena *a, const Function *fn, const Site *check, const char
 static unsigned char *reaching(Arena *a, const Function *fn, int to)
 {
     unsigned char *seen = ARENA_ARRAY(a, unsigned char, fn->nblocks);
-    int *work = ARENA_ARRAY(a, int, fn->nblocks), n = 0;
+    int *work = ARENA_ARRAY(a, int, fn->nblocks);
     seen[to] = 1;
-    work[n++] = to;
-    while (n) {
-        const Block *blk = fn->blocks[work[--n]];
-        for (int i = 0; i < blk->npred; i++)
-            if (!seen[blk->pred[i]]) {
-                seen[blk->pred[i]] = 1;
-                work[n++] = blk->pred[i];
-            }
-    }
+    work[0] = to;
+    ir_mark_reaching(fn, seen, work, 1);
     return seen;
 }
 

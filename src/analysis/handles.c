@@ -107,14 +107,7 @@ static const unsigned char *read_ahead(HandleIndex *x, const Function *fn, const
                 ahead[b] = 1;
                 work[n++] = b;
             }
-    while (n) {
-        const Block *blk = fn->blocks[work[--n]];
-        for (int i = 0; i < blk->npred; i++)
-            if (!ahead[blk->pred[i]]) {
-                ahead[blk->pred[i]] = 1;
-                work[n++] = blk->pred[i];
-            }
-    }
+    ir_mark_reaching(fn, ahead, work, n);
     *slot = ahead;
     return ahead;
 }

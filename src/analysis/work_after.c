@@ -20,18 +20,12 @@ struct WorkAfter {
 static void mark_reach(WorkAfter *w)
 {
     const Function *fn = w->fn;
-    int *stack = ARENA_ARRAY(w->arena, int, fn->nblocks + 1), n = 0;
+    /* the seeds are not marked, so each may be pushed again when reached */
+    int *stack = ARENA_ARRAY(w->arena, int, 2 * fn->nblocks + 1), n = 0;
     for (int b = 0; b < fn->nblocks; b++)
         if (w->last_work[b] >= 0)
             stack[n++] = b;
-    while (n) {
-        const Block *blk = fn->blocks[stack[--n]];
-        for (int i = 0; i < blk->npred; i++)
-            if (!w->reach[blk->pred[i]]) {
-                w->reach[blk->pred[i]] = 1;
-                stack[n++] = blk->pred[i];
-            }
-    }
+    ir_mark_reaching(fn, w->reach, stack, n);
 }
 
 WorkAfter *work_after(Arena *a, const Function *fn, const Site *sites, const bool *work, int n)

@@ -60,6 +60,18 @@ void ir_compute_preds(Arena *a, Function *fn)
     }
 }
 
+void ir_mark_reaching(const Function *fn, unsigned char *mark, int *work, int n)
+{
+    while (n) {
+        const Block *blk = fn->blocks[work[--n]];
+        for (int i = 0; i < blk->npred; i++)
+            if (!mark[blk->pred[i]]) {
+                mark[blk->pred[i]] = 1;
+                work[n++] = blk->pred[i];
+            }
+    }
+}
+
 const char *ir_new_temp(Arena *a, Function *fn)
 {
     return arena_printf(a, "%%%d", ++fn->ntemps);

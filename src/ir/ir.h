@@ -162,6 +162,11 @@ Ins *ir_append(Arena *a, Function *fn, int block, InsKind kind, SrcLoc loc);
 void ir_add_succ(Arena *a, Function *fn, int from, int to);
 /* Fill every block's pred[] from succ[]; call once after lowering. */
 void ir_compute_preds(Arena *a, Function *fn);
+/* Marks every block with a path of at least one edge to one of the n seed
+ * blocks in work[0..n); a seed itself is marked only if such a path leads
+ * back to it or the caller marked it. work is the work list: it must hold
+ * fn->nblocks + n ints (each block is pushed once, when it is marked). */
+void ir_mark_reaching(const Function *fn, unsigned char *mark, int *work, int n);
 const char *ir_new_temp(Arena *a, Function *fn);
 const Var *ir_find_var(const Function *fn, const char *key);
 
