@@ -36,6 +36,7 @@
 #include "listing.h"
 #include "names.h"
 #include "origin.h"
+#include "outcome.h"
 #include "prefixes.h"
 #include "remade.h"
 #include "rights.h"
@@ -478,22 +479,10 @@ static int access_mode(const Site *check)
  * mean either); not access(), whose failure is an answer: the user may not. */
 static bool only_when_failed(const Assess *s, const Site *check, const Site *use)
 {
-    const char *res = check->ins->dst.key;
-    if (!res || check->func->inner_name || check->func->group != G_STAT ||
+    if (!check->ins->dst.key || check->func->inner_name || check->func->group != G_STAT ||
         check->func->result != RES_STATUS)
         return false;
-    for (int b = 0; b < s->fn->nblocks; b++) {
-        const Block *blk = s->fn->blocks[b];
-        const Compare *c = &blk->cmp;
-        if (blk->term != TERM_BRANCH || blk->nsucc != 2 || !c->key || strcmp(c->key, res))
-            continue;
-        bool ok = ir_compare_holds(c->op, 0, c->value), bad = ir_compare_holds(c->op, -1, c->value);
-        int fail = bad ? blk->succ[0] : blk->succ[1];
-        if (c->op != CMP_NONE && ok != bad && s->fn->blocks[fail]->npred == 1 &&
-            dom_dominates(s->dom, fail, use->block))
-            return true;
-    }
-    return false;
+    return outcome_failed_at(s->a, s->fn, s->dom, check, use->block);
 }
 
 static void assess_check(Assess *s, const Site *check, const Site *use)
